@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 
 namespace QuoteExtract.Quotes;
@@ -6,14 +9,371 @@ namespace QuoteExtract.Quotes;
 /// <summary>The quotes of a text with their speakers, and the entities and groups after speaker resolution.</summary>
 internal sealed record QuoteAttribution(ImmutableArray<Quote> Quotes, ImmutableArray<Entity> Entities, ImmutableArray<EntityGroup> Groups);
 
-/// <summary>Finds quotations and attributes them to speakers.</summary>
+/// <summary>A quotation being attributed.</summary>
+internal sealed class QuoteCandidate
+{
+    public required List<TextSpan> Segments { get; init; }
+
+    public required QuoteKind Kind { get; init; }
+
+    /// <summary>The first token of the quote (its opening mark, or the clause's first word).</summary>
+    public required int Anchor { get; init; }
+
+    public required int FirstParagraph { get; init; }
+
+    public required int LastParagraph { get; init; }
+
+    public CueMatch? Cue { get; set; }
+
+    public Phrase Speaker { get; set; } = Phrase.None;
+
+    /// <summary>Set when the speaker was taken from the quote before (a quote paragraph with no cue of its own).</summary>
+    public QuoteCandidate? ContinuationOf { get; set; }
+
+    public double Confidence { get; set; }
+
+    public ResolvedSpeaker? Resolved { get; set; }
+}
+
+/// <summary>
+/// Finds quotations and attributes them: quote marks are paired into direct and mixed quotes, cues
+/// and speaker phrases are read around them by pattern (Q, X said / X said: Q / X told Y: Q /
+/// Q – X / according to X / X warned that …), uncued quote paragraphs continue the quote before, and
+/// speakers are resolved to names (pronouns, roles, short names, plural speakers).
+/// </summary>
 internal static class QuoteAttributor
 {
+    /// <summary>How far after a closing mark the attribution may start (Q, the former foreign secretary said).</summary>
+    private const int AfterWindow = 10;
+
+    /// <summary>How far before an opening mark a cue may be.</summary>
+    private const int BeforeWindow = 40;
+
     public static QuoteAttribution Attribute(SegmentedText text, ImmutableArray<Entity> entities, ExtractorOptions options, CancellationToken cancellationToken)
     {
-        _ = text;
-        _ = options;
+        if (text.Tokens.IsEmpty)
+        {
+            return new QuoteAttribution([], entities, []);
+        }
+
+        var doc = new DocumentView(text);
+        List<MarkedQuote> marked = QuoteMarkPairer.Pair(text);
         cancellationToken.ThrowIfCancellationRequested();
-        return new QuoteAttribution([], entities, []);
+        var inside = new bool[doc.Count];
+        var candidates = new List<QuoteCandidate>(marked.Count);
+        foreach (MarkedQuote quote in marked)
+        {
+            foreach (MarkedSegment s in quote.Segments)
+            {
+                int close = s.Close >= 0 ? s.Close : text.Paragraphs[s.Paragraph].EndToken - 1;
+                Array.Fill(inside, true, s.Open, close - s.Open + 1);
+            }
+
+            candidates.Add(AttributeMarked(doc, quote));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Continue(candidates);
+        if (options.IncludeIndirect)
+        {
+            candidates.AddRange(ReportedSpeech.Find(doc, inside, cancellationToken));
+            candidates.Sort((a, b) => a.Segments[0].Start.CompareTo(b.Segments[0].Start));
+        }
+
+        var resolver = new SpeakerResolver(doc, entities);
+        foreach (QuoteCandidate c in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            c.Resolved = c.ContinuationOf?.Resolved ?? resolver.Resolve(c.Speaker, c.Anchor);
+            if (c.Resolved is not null && c.ContinuationOf is null)
+            {
+                resolver.Remember(c.Resolved, c.Anchor);
+            }
+        }
+
+        ImmutableArray<Quote> quotes = Build(doc, candidates, options.MinimumConfidence);
+        return new QuoteAttribution(quotes, entities, SpeakerResolver.Groups(quotes));
+    }
+
+    private static QuoteCandidate AttributeMarked(DocumentView doc, MarkedQuote quote)
+    {
+        MarkedSegment first = quote.First;
+        int open = first.Open;
+        int paragraphStart = doc.Segments.Paragraphs[first.Paragraph].FirstToken;
+        int prev = open - 1;
+        bool atParagraphStart = open == paragraphStart;
+        bool afterColon = prev >= 0 && doc.Is(prev, ':');
+        bool direct = atParagraphStart || prev < 0 || afterColon || doc.Is(prev, ',') || doc.Tokens[prev].Kind is TokenKind.Dash or TokenKind.OpeningQuote
+            || doc.IsTerminal(prev) || doc.Is(prev, '(') || doc.Tokens[prev].IsQuoteMark
+            || (doc.TryCue(prev, out _) && StartsUpper(doc, first.Content));
+        var candidate = new QuoteCandidate
+        {
+            Segments = quote.Segments.Select(s => s.Content).ToList(),
+            Kind = direct ? QuoteKind.Direct : QuoteKind.Mixed,
+            Anchor = open,
+            FirstParagraph = first.Paragraph,
+            LastParagraph = quote.Last.Paragraph,
+        };
+
+        // Where the attribution may be before the quote: the sentence (or, for "X said:" closing the
+        // paragraph before, that paragraph's last sentence), not before an earlier quote's closing mark.
+        int lowerBound = Math.Max(0, atParagraphStart && afterColon ? doc.SentenceStart(prev) : paragraphStart);
+        lowerBound = Math.Max(lowerBound, open - BeforeWindow);
+        if (!atParagraphStart)
+        {
+            lowerBound = Math.Max(lowerBound, doc.SentenceStart(prev));
+        }
+
+        for (int t = open - 1; t >= lowerBound; t--)
+        {
+            if (doc.Tokens[t].Kind is TokenKind.ClosingQuote)
+            {
+                lowerBound = t + 1;
+                break;
+            }
+        }
+
+        bool found = direct && (afterColon || (prev >= 0 && doc.TryCue(prev, out _)))
+            ? TryBefore(doc, open, lowerBound, candidate) || TryAfter(doc, quote, candidate)
+            : direct
+                ? TryAfter(doc, quote, candidate) || TryBefore(doc, open, lowerBound, candidate)
+                : TryBefore(doc, open, lowerBound, candidate) || TryAfter(doc, quote, candidate);
+
+        if (!found && !direct)
+        {
+            Phrase subject = SentenceSubject(doc, open, lowerBound);
+            if (!subject.IsNone)
+            {
+                candidate.Speaker = subject;
+            }
+        }
+
+        candidate.Confidence = Score(doc, candidate, quote, found);
+        return candidate;
+    }
+
+    private static bool StartsUpper(DocumentView doc, TextSpan content) => content.Length > 0 && char.IsUpper(doc.Text[content.Start]);
+
+    /// <summary>X said: Q / X said Q / X told Y: Q / according to X, Q / X insisted Britain ‘Q’.</summary>
+    private static bool TryBefore(DocumentView doc, int open, int lowerBound, QuoteCandidate candidate)
+    {
+        for (int t = open - 1; t >= lowerBound; t--)
+        {
+            if (!doc.TryCue(t, out CueMatch cue) || cue.Last >= open)
+            {
+                continue;
+            }
+
+            Phrase speaker = cue.IsAccordingTo
+                ? doc.SubjectAfter(cue.Last, open)
+                : doc.SubjectBefore(cue.First, lowerBound, out _);
+            if (speaker.IsNone && !cue.IsAccordingTo)
+            {
+                speaker = SentenceSubject(doc, cue.First, lowerBound);
+            }
+
+            if (speaker.IsNone)
+            {
+                continue;
+            }
+
+            candidate.Cue = cue;
+            candidate.Speaker = speaker;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Q, X said. / Q, said X. / Q, X told Y. / Q – X / Q, according to X.</summary>
+    private static bool TryAfter(DocumentView doc, MarkedQuote quote, QuoteCandidate candidate)
+    {
+        MarkedSegment segment = quote.Segments.Find(s => s.Close >= 0);
+        if (segment.Close < 0 || (segment.Open == 0 && segment.Close == 0))
+        {
+            return false;
+        }
+
+        int close = segment.Close;
+        if (close - 1 > segment.Open && doc.Is(close - 1, '.'))
+        {
+            return false; // the quote ended its sentence: what follows is a new one
+        }
+
+        int paragraphEnd = doc.Segments.Paragraphs[segment.Paragraph].EndToken;
+        int a = close + 1;
+        while (a < paragraphEnd && (doc.Is(a, ',') || doc.Tokens[a].Kind == TokenKind.ClosingQuote))
+        {
+            a++;
+        }
+
+        if (a >= paragraphEnd)
+        {
+            return false;
+        }
+
+        if (doc.Tokens[a].Kind == TokenKind.Dash)
+        {
+            Phrase named = doc.SubjectAfter(a, paragraphEnd);
+            if (!named.IsNone)
+            {
+                candidate.Speaker = named;
+                return true;
+            }
+        }
+
+        int limit = Math.Min(paragraphEnd, a + AfterWindow);
+        for (int t = a; t < limit; t++)
+        {
+            Token token = doc.Tokens[t];
+            if (doc.IsTerminal(t) || token.IsQuoteMark || doc.Is(t, ':') || doc.Is(t, ';'))
+            {
+                break;
+            }
+
+            if (!doc.TryCue(t, out CueMatch cue))
+            {
+                continue;
+            }
+
+            Phrase speaker = Phrase.None;
+            if (!cue.IsAccordingTo && cue.First > a)
+            {
+                speaker = doc.SubjectBefore(cue.First, a, out _);
+            }
+
+            if (speaker.IsNone)
+            {
+                speaker = doc.SubjectAfter(cue.Last, paragraphEnd);
+            }
+
+            if (speaker.IsNone)
+            {
+                return false;
+            }
+
+            candidate.Cue = cue;
+            candidate.Speaker = speaker;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The subject of the clause that holds <paramref name="before"/>: a phrase after the sentence start or a comma.</summary>
+    private static Phrase SentenceSubject(DocumentView doc, int before, int lowerBound)
+    {
+        for (int t = before - 1; t >= lowerBound; t--)
+        {
+            bool clauseStart = t == lowerBound || doc.Is(t - 1, ',') || doc.IsSentenceStart(t) || doc.Tokens[t - 1].Kind == TokenKind.Dash;
+            if (!clauseStart)
+            {
+                continue;
+            }
+
+            Phrase p = doc.SubjectAfter(t - 1, before);
+            if (!p.IsNone)
+            {
+                return p;
+            }
+        }
+
+        return Phrase.None;
+    }
+
+    /// <summary>A quote paragraph with no cue of its own continues the speaker of the quote just before it.</summary>
+    private static void Continue(List<QuoteCandidate> candidates)
+    {
+        QuoteCandidate? previous = null;
+        foreach (QuoteCandidate c in candidates)
+        {
+            if (c.Speaker.IsNone && c.Kind == QuoteKind.Direct && previous is not null
+                && (!previous.Speaker.IsNone || previous.ContinuationOf is not null)
+                && c.FirstParagraph - previous.LastParagraph <= 2)
+            {
+                c.ContinuationOf = previous.ContinuationOf ?? previous;
+                c.Cue = null;
+                c.Confidence = Math.Max(c.Confidence, 0.8);
+            }
+
+            previous = c;
+        }
+    }
+
+    private static double Score(DocumentView doc, QuoteCandidate c, MarkedQuote quote, bool cued)
+    {
+        double score = c.Kind == QuoteKind.Direct ? (cued ? 0.95 : 0.6) : (cued ? 0.85 : c.Speaker.IsNone ? 0.3 : 0.45);
+        if (!quote.Closed)
+        {
+            score -= 0.1;
+        }
+
+        if (!cued && LooksLikeTitle(doc, c.Segments[0]))
+        {
+            score = Math.Min(score, 0.2); // a film, a programme: every word capitalised, no cue
+        }
+
+        return Math.Clamp(score, 0, 1);
+    }
+
+    /// <summary>Short and every word capitalised (“Morning Joe”).</summary>
+    private static bool LooksLikeTitle(DocumentView doc, TextSpan content)
+    {
+        int words = 0;
+        int capitals = 0;
+        foreach (Token t in NewsTokenizer.Default.EnumerateTokens(doc.Text.AsSpan(content.Start, content.Length)))
+        {
+            if (t.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            words++;
+            if ((t.Traits & TokenTraits.Capitalized) != 0)
+            {
+                capitals++;
+            }
+        }
+
+        return words is > 0 and <= 8 && capitals == words;
+    }
+
+    private static ImmutableArray<Quote> Build(DocumentView doc, List<QuoteCandidate> candidates, double minimumConfidence)
+    {
+        var quotes = ImmutableArray.CreateBuilder<Quote>(candidates.Count);
+        foreach (QuoteCandidate c in candidates)
+        {
+            if (c.Confidence < minimumConfidence)
+            {
+                continue;
+            }
+
+            ImmutableArray<TextSpan> segments = [.. c.Segments.Where(s => s.Length > 0)];
+            if (segments.IsEmpty)
+            {
+                continue;
+            }
+
+            Speaker? speaker = c.Resolved?.ToSpeaker(doc.Text);
+            Cue? cue = null;
+            if (c.Cue is CueMatch m)
+            {
+                TextSpan span = TextSpan.FromBounds(doc.Tokens[m.First].Start, doc.Tokens[m.Last].End);
+                cue = new Cue(span, doc.Text.Substring(span.Start, span.Length), m.Lemma);
+            }
+
+            quotes.Add(new Quote
+            {
+                Text = string.Join("\n", segments.Select(s => doc.Text.Substring(s.Start, s.Length))),
+                Span = TextSpan.FromBounds(segments[0].Start, segments[^1].End),
+                Segments = segments,
+                Kind = c.Kind,
+                Speaker = speaker,
+                Cue = cue,
+                Confidence = Math.Round(c.Confidence, 3),
+            });
+        }
+
+        return quotes.ToImmutable();
     }
 }

@@ -1,0 +1,375 @@
+using System;
+using System.Collections.Immutable;
+
+namespace QuoteExtract.Quotes;
+
+/// <summary>A cue found at a token: a verb form or a phrase of several tokens.</summary>
+/// <param name="First">First token of the cue.</param>
+/// <param name="Last">Last token of the cue.</param>
+/// <param name="Lemma">Its base form.</param>
+/// <param name="Class">What it can introduce.</param>
+internal readonly record struct CueMatch(int First, int Last, string Lemma, CueClass Class)
+{
+    public bool IsAccordingTo => Lemma == "according to";
+}
+
+/// <summary>A phrase of tokens [First, Last] that names a speaker.</summary>
+internal readonly record struct Phrase(int First, int Last)
+{
+    public static readonly Phrase None = new(-1, -1);
+
+    public bool IsNone => First < 0;
+}
+
+/// <summary>Token-level questions about one document, shared by the attribution steps.</summary>
+internal sealed class DocumentView
+{
+    public DocumentView(SegmentedText text)
+    {
+        Text = text.Text;
+        Tokens = text.Tokens;
+        Segments = text;
+        int[] sentenceOf = new int[Tokens.Length];
+        for (int s = 0; s < text.Sentences.Length; s++)
+        {
+            Sentence sentence = text.Sentences[s];
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                sentenceOf[t] = s;
+            }
+        }
+
+        SentenceOf = sentenceOf;
+    }
+
+    public string Text { get; }
+
+    public ImmutableArray<Token> Tokens { get; }
+
+    public SegmentedText Segments { get; }
+
+    /// <summary>The sentence index of each token.</summary>
+    public int[] SentenceOf { get; }
+
+    public int Count => Tokens.Length;
+
+    public ReadOnlySpan<char> Word(int t) => Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
+
+    public bool Is(int t, char c) => (uint)t < (uint)Tokens.Length && Tokens[t].Length == 1 && Text[Tokens[t].Start] == c;
+
+    public bool IsWord(int t) => (uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Word;
+
+    public bool IsCapitalized(int t) => IsWord(t) && (Tokens[t].Traits & TokenTraits.Capitalized) != 0;
+
+    public bool IsPossessive(int t) =>
+        IsWord(t) && (Tokens[t].Traits & TokenTraits.Clitic) != 0 && Tokens[t].Length == 2 && (Text[Tokens[t].Start + 1] | 0x20) == 's';
+
+    public SpeakerWord ClassOf(int t) => IsWord(t) ? QuoteLexicons.ClassOf(Word(t)) : SpeakerWord.None;
+
+    public bool IsPronoun(int t) => (ClassOf(t) & SpeakerWord.Pronoun) != 0 && !IsTitleLike(t);
+
+    /// <summary>A capitalised word that can be part of a name (not But, And, Meanwhile).</summary>
+    public bool IsNameWord(int t)
+    {
+        if (!IsCapitalized(t))
+        {
+            return false;
+        }
+
+        SpeakerWord c = ClassOf(t);
+        return (c & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0 || IsAllCaps(t);
+    }
+
+    private bool IsAllCaps(int t)
+    {
+        ReadOnlySpan<char> w = Word(t);
+        if (w.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (char c in w)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // IT, WE in headlines are not pronouns.
+    private bool IsTitleLike(int t) => IsAllCaps(t);
+
+    /// <summary>True for . ! ? tokens and sentence-final ellipses.</summary>
+    public bool IsTerminal(int t)
+    {
+        Token token = Tokens[t];
+        return token.Kind == TokenKind.Punctuation && Text[token.Start] is '.' or '!' or '?';
+    }
+
+    /// <summary>Finds a cue that starts at token <paramref name="t"/>.</summary>
+    public bool TryCue(int t, out CueMatch cue)
+    {
+        cue = default;
+        if (!IsWord(t))
+        {
+            return false;
+        }
+
+        foreach ((string[] words, string lemma) in QuoteLexicons.CuePhrases)
+        {
+            if (MatchesPhrase(t, words))
+            {
+                cue = new CueMatch(t, t + words.Length - 1, lemma, CueClass.Speech);
+                return true;
+            }
+        }
+
+        if (!QuoteLexicons.CueVerbs.TryGetValue(Word(t), out CueForm form))
+        {
+            return false;
+        }
+
+        if (form.AlsoNoun)
+        {
+            // claims, tweets, states: a verb only right after a name or a pronoun.
+            int prev = t - 1;
+            if (!(IsNameWord(prev) || IsPronoun(prev)) || IsCapitalized(t))
+            {
+                return false;
+            }
+        }
+
+        if (IsCapitalized(t) && t > 0 && !IsSentenceStart(t))
+        {
+            return false; // Said Jalili: a name
+        }
+
+        cue = new CueMatch(t, t, form.Lemma, form.Class);
+        return true;
+    }
+
+    private bool MatchesPhrase(int t, string[] words)
+    {
+        if (t + words.Length > Tokens.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (!IsWord(t + i) || !Word(t + i).Equals(words[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public bool IsSentenceStart(int t) => t == 0 || SentenceOf[t - 1] != SentenceOf[t] || Tokens[t - 1].IsQuoteMark;
+
+    public int SentenceStart(int t) => Segments.Sentences[SentenceOf[t]].FirstToken;
+
+    public int SentenceEnd(int t) => Segments.Sentences[SentenceOf[t]].EndToken;
+
+    public int ParagraphOf(int t) => Segments.Sentences[SentenceOf[t]].Paragraph;
+
+    /// <summary>
+    /// The speaker phrase that ends right before <paramref name="cue"/>: skips auxiliaries and adverbs,
+    /// then an appositive (Lord West, a former head of the navy, said), then reads a name, a role
+    /// (the former foreign secretary), a possessive (Mr Johnson’s spokesman) or a pronoun, leftwards.
+    /// </summary>
+    public Phrase SubjectBefore(int cue, int lowerBound, out Phrase apposition)
+    {
+        apposition = Phrase.None;
+        int i = cue - 1;
+        while (i >= lowerBound && (ClassOf(i) & SpeakerWord.Skip) != 0 && !IsPronoun(i) && !IsCapitalized(i))
+        {
+            i--;
+        }
+
+        if (i < lowerBound)
+        {
+            return Phrase.None;
+        }
+
+        if (Is(i, ','))
+        {
+            // X, a former head of the navy, said: the speaker is X.
+            int comma = -1;
+            for (int j = i - 1; j >= lowerBound && j >= i - 16; j--)
+            {
+                if (Is(j, ','))
+                {
+                    comma = j;
+                    break;
+                }
+            }
+
+            if (comma < 0)
+            {
+                return Phrase.None;
+            }
+
+            Phrase head = CollectLeft(comma - 1, lowerBound);
+            if (!head.IsNone && ContainsNameOrPronoun(head))
+            {
+                apposition = new Phrase(comma + 1, i - 1);
+                return head;
+            }
+
+            return Phrase.None;
+        }
+
+        return CollectLeft(i, lowerBound);
+    }
+
+    private bool ContainsNameOrPronoun(Phrase p)
+    {
+        for (int t = p.First; t <= p.Last; t++)
+        {
+            if (IsNameWord(t) || IsPronoun(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Phrase CollectLeft(int end, int lowerBound)
+    {
+        if (end < lowerBound || end < 0)
+        {
+            return Phrase.None;
+        }
+
+        if (IsPronoun(end))
+        {
+            return new Phrase(end, end);
+        }
+
+        int first = -1;
+        bool content = false;
+        for (int t = end; t >= lowerBound; t--)
+        {
+            SpeakerWord c = ClassOf(t);
+            if (IsNameWord(t) || (IsWord(t) && (Tokens[t].Traits & TokenTraits.Title) != 0))
+            {
+                first = t;
+                content = true;
+                continue;
+            }
+
+            if (IsPossessive(t) && first >= 0)
+            {
+                first = t;
+                continue;
+            }
+
+            if (IsWord(t) && !IsCapitalized(t) && (c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0)
+            {
+                first = t;
+                content |= (c & SpeakerWord.Role) != 0;
+                continue;
+            }
+
+            if ((c & SpeakerWord.Connector) != 0 && first >= 0 && t - 1 >= lowerBound
+                && (IsNameWord(t - 1) || (ClassOf(t - 1) & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0))
+            {
+                first = t;
+                continue;
+            }
+
+            if ((c & SpeakerWord.Determiner) != 0 && first >= 0)
+            {
+                if (t - 1 >= lowerBound && (ClassOf(t - 1) & SpeakerWord.Connector) != 0 && t - 2 >= lowerBound
+                    && (ClassOf(t - 2) & SpeakerWord.Role) != 0)
+                {
+                    first = t; // the head of the navy: go on past "of the"
+                    continue;
+                }
+
+                if (!IsCapitalized(t) || IsSentenceStart(t) || t == first - 1)
+                {
+                    first = t;
+                }
+
+                break;
+            }
+
+            break;
+        }
+
+        if (first < 0 || !content)
+        {
+            return Phrase.None;
+        }
+
+        while (first <= end && ((ClassOf(first) & SpeakerWord.Connector) != 0 || IsPossessive(first)))
+        {
+            first++;
+        }
+
+        return first <= end ? new Phrase(first, end) : Phrase.None;
+    }
+
+    /// <summary>The speaker phrase right after the cue ending at <paramref name="cueLast"/> (said Jane Smith, said the minister).</summary>
+    public Phrase SubjectAfter(int cueLast, int upperBound)
+    {
+        int i = cueLast + 1;
+        if (i >= upperBound)
+        {
+            return Phrase.None;
+        }
+
+        if (IsPronoun(i))
+        {
+            return new Phrase(i, i);
+        }
+
+        int last = -1;
+        bool content = false;
+        for (int t = i; t < upperBound && t < i + 12; t++)
+        {
+            SpeakerWord c = ClassOf(t);
+            if (t == i && (c & SpeakerWord.Determiner) != 0)
+            {
+                continue;
+            }
+
+            if (IsNameWord(t) || (IsWord(t) && (Tokens[t].Traits & TokenTraits.Title) != 0))
+            {
+                last = t;
+                content = true;
+                continue;
+            }
+
+            if (IsPossessive(t) && last >= 0)
+            {
+                last = t;
+                continue;
+            }
+
+            if (IsWord(t) && !IsCapitalized(t) && (c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0)
+            {
+                last = t;
+                content |= (c & SpeakerWord.Role) != 0;
+                continue;
+            }
+
+            if ((c & (SpeakerWord.Connector | SpeakerWord.Determiner)) != 0 && last >= 0 && t + 1 < upperBound
+                && (IsNameWord(t + 1) || (ClassOf(t + 1) & (SpeakerWord.Role | SpeakerWord.Modifier | SpeakerWord.Determiner)) != 0))
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        return last >= 0 && content ? new Phrase(i, last) : Phrase.None;
+    }
+}

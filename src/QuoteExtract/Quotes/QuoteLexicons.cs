@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using QuoteExtract.Text;
+
+namespace QuoteExtract.Quotes;
+
+/// <summary>Word classes around speakers and cues (a word may have several).</summary>
+[Flags]
+internal enum SpeakerWord : ushort
+{
+    None = 0,
+    Determiner = 1,
+    Male = 2,
+    Female = 4,
+    Plural = 8,
+    Neuter = 16,
+    FirstPerson = 32,
+    Skip = 64,
+    Modifier = 128,
+    Role = 256,
+    Connector = 512,
+    Stop = 1024,
+    Pronoun = Male | Female | Plural | Neuter | FirstPerson,
+}
+
+/// <summary>A person's grammatical gender as far as the text tells it.</summary>
+internal enum Gender : byte
+{
+    Any,
+    Male,
+    Female,
+}
+
+/// <summary>What a cue verb can introduce.</summary>
+internal enum CueClass : byte
+{
+    /// <summary>Quotes and reported clauses, with or without "that" (say, warn).</summary>
+    Speech,
+
+    /// <summary>Quotes, and reported clauses only after "that" (tell, urge).</summary>
+    SpeechThat,
+
+    /// <summary>Quoted words only (call, describe).</summary>
+    Quote,
+}
+
+/// <summary>A cue verb form: its lemma, its class, and whether the form is also a noun (claims, state).</summary>
+internal readonly record struct CueForm(string Lemma, CueClass Class, bool AlsoNoun);
+
+/// <summary>The attributor's embedded word lists, read once.</summary>
+internal static class QuoteLexicons
+{
+    public static readonly SpanLexicon<CueForm> CueVerbs = ReadCueVerbs();
+
+    public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt");
+
+    public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("titles.txt", ignoreCase: false);
+
+    public static readonly SpanLexicon<Gender> FirstNames = LexiconResources.ReadEnumLexicon<Gender>("first-names.txt", ignoreCase: false);
+
+    /// <summary>Multi-word cues, each as its words and its lemma.</summary>
+    public static readonly IReadOnlyList<(string[] Words, string Lemma)> CuePhrases = LexiconResources.ReadLines("cue-phrases.txt")
+        .Select(f => (f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), f.Length > 1 ? f[1] : f[0]))
+        .ToArray();
+
+    public static SpeakerWord ClassOf(ReadOnlySpan<char> word) => SpeakerWords.TryGetValue(word, out SpeakerWord w) ? w : SpeakerWord.None;
+
+    private static SpanLexicon<SpeakerWord> ReadFlags(string name)
+    {
+        var merged = new Dictionary<string, SpeakerWord>(StringComparer.OrdinalIgnoreCase);
+        foreach (string[] f in LexiconResources.ReadLines(name))
+        {
+            SpeakerWord value = Enum.Parse<SpeakerWord>(f[1], ignoreCase: true);
+            merged[f[0]] = merged.TryGetValue(f[0], out SpeakerWord old) ? old | value : value;
+        }
+
+        return new SpanLexicon<SpeakerWord>(merged, ignoreCase: true);
+    }
+
+    private static SpanLexicon<CueForm> ReadCueVerbs()
+    {
+        var entries = new List<KeyValuePair<string, CueForm>>();
+        foreach (string[] f in LexiconResources.ReadLines("cue-verbs.txt"))
+        {
+            string lemma = f[0];
+            string cls = f.Length > 1 ? f[1] : "Speech";
+            bool noun = cls.EndsWith("Noun", StringComparison.Ordinal);
+            var cueClass = Enum.Parse<CueClass>(noun ? cls[..^4] : cls, ignoreCase: true);
+            var forms = new List<string> { lemma };
+            if (f.Length > 2)
+            {
+                forms.AddRange(f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            forms.AddRange(RegularForms(lemma));
+            foreach (string form in forms)
+            {
+                // The bare lemma and its -s form of a noun-too verb are marked; past and -ing forms are not.
+                bool alsoNoun = noun && (form == lemma || form == ThirdPerson(lemma));
+                entries.Add(new(form, new CueForm(lemma, cueClass, alsoNoun)));
+            }
+        }
+
+        return new SpanLexicon<CueForm>(entries, ignoreCase: true);
+    }
+
+    private static IEnumerable<string> RegularForms(string lemma)
+    {
+        yield return ThirdPerson(lemma);
+        if (lemma.EndsWith('e'))
+        {
+            yield return lemma + "d";
+            yield return lemma[..^1] + "ing";
+        }
+        else if (lemma.EndsWith('y') && lemma.Length > 2 && !"aeiou".Contains(lemma[^2], StringComparison.Ordinal))
+        {
+            yield return lemma[..^1] + "ied";
+            yield return lemma + "ing";
+        }
+        else
+        {
+            yield return lemma + "ed";
+            yield return lemma + "ing";
+        }
+    }
+
+    private static string ThirdPerson(string lemma)
+    {
+        if (lemma.EndsWith('s') || lemma.EndsWith("sh", StringComparison.Ordinal) || lemma.EndsWith("ch", StringComparison.Ordinal)
+            || lemma.EndsWith('x') || lemma.EndsWith('z'))
+        {
+            return lemma + "es";
+        }
+
+        if (lemma.EndsWith('y') && lemma.Length > 2 && !"aeiou".Contains(lemma[^2], StringComparison.Ordinal))
+        {
+            return lemma[..^1] + "ies";
+        }
+
+        return lemma + "s";
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace QuoteExtract.Quotes;
+
+/// <summary>
+/// Finds reported speech without quote marks: X said (that) CLAUSE, X told Y that CLAUSE,
+/// according to X, CLAUSE / CLAUSE, according to X, and CLAUSE, X said.
+/// </summary>
+internal static class ReportedSpeech
+{
+    /// <summary>How far after the cue "that" may come (X told BBC Radio 4’s Today programme that …).</summary>
+    private const int ThatWindow = 12;
+
+    private const int MinimumClauseTokens = 3;
+
+    public static List<QuoteCandidate> Find(DocumentView doc, bool[] insideQuote, CancellationToken cancellationToken)
+    {
+        var found = new List<QuoteCandidate>();
+        int coveredUntil = -1;
+        for (int t = 0; t < doc.Count; t++)
+        {
+            if ((t & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (t < coveredUntil || insideQuote[t] || !doc.TryCue(t, out CueMatch cue) || cue.Class == CueClass.Quote)
+            {
+                continue;
+            }
+
+            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, cue, insideQuote) ?? BeforeCue(doc, cue, insideQuote);
+            if (candidate is not null)
+            {
+                found.Add(candidate);
+                coveredUntil = doc.Tokens.Length;
+                coveredUntil = ClauseEndToken(doc, candidate);
+            }
+        }
+
+        return found;
+    }
+
+    private static int ClauseEndToken(DocumentView doc, QuoteCandidate c)
+    {
+        int end = c.Segments[^1].End;
+        int t = c.Anchor;
+        while (t < doc.Count && doc.Tokens[t].Start < end)
+        {
+            t++;
+        }
+
+        return t;
+    }
+
+    /// <summary>X said (that) CLAUSE.</summary>
+    private static QuoteCandidate? AfterCue(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        int sentenceEnd = doc.SentenceEnd(cue.First);
+        Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        if (speaker.IsNone)
+        {
+            return null;
+        }
+
+        int start = -1;
+        for (int t = cue.Last + 1; t < sentenceEnd && t <= cue.Last + ThatWindow; t++)
+        {
+            if (doc.IsWord(t) && doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase))
+            {
+                start = t + 1;
+                break;
+            }
+
+            if (doc.Tokens[t].IsQuoteMark || doc.Is(t, ':') || doc.Is(t, ',') || doc.Is(t, ';') || doc.IsTerminal(t) || doc.TryCue(t, out _))
+            {
+                break;
+            }
+        }
+
+        int next = cue.Last + 1;
+        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && StartsClause(doc, next))
+        {
+            start = next;
+        }
+
+        if (start < 0 || start >= sentenceEnd || insideQuote[start] || doc.Tokens[start].IsQuoteMark)
+        {
+            return null;
+        }
+
+        int end = start;
+        while (end < sentenceEnd && !EndsClause(doc, end, insideQuote))
+        {
+            end++;
+        }
+
+        return Make(doc, start, end, cue, speaker);
+    }
+
+    /// <summary>CLAUSE, X said. / CLAUSE, said X.</summary>
+    private static QuoteCandidate? BeforeCue(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        int sentenceEnd = doc.SentenceEnd(cue.First);
+        int after = cue.Last + 1;
+        Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        int comma;
+        if (!speaker.IsNone && doc.Is(speaker.First - 1, ','))
+        {
+            comma = speaker.First - 1;
+        }
+        else if (doc.Is(cue.First - 1, ','))
+        {
+            comma = cue.First - 1;
+            speaker = doc.SubjectAfter(cue.Last, sentenceEnd);
+            after = speaker.IsNone ? after : speaker.Last + 1;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (speaker.IsNone)
+        {
+            return null;
+        }
+
+        // Only the end of the sentence (or an adverb such as "today") may follow.
+        while (after < sentenceEnd && !doc.IsTerminal(after))
+        {
+            if ((doc.ClassOf(after) & SpeakerWord.Skip) == 0)
+            {
+                return null;
+            }
+
+            after++;
+        }
+
+        int start = sentenceStart;
+        if (start >= comma || insideQuote[start] || doc.Tokens[start].IsQuoteMark)
+        {
+            return null;
+        }
+
+        for (int t = start; t < comma; t++)
+        {
+            if (insideQuote[t])
+            {
+                return null;
+            }
+        }
+
+        return Make(doc, start, comma, cue, speaker);
+    }
+
+    /// <summary>according to X, CLAUSE / CLAUSE, according to X.</summary>
+    private static QuoteCandidate? AccordingTo(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        int sentenceEnd = doc.SentenceEnd(cue.First);
+        Phrase source = doc.SubjectAfter(cue.Last, sentenceEnd);
+        if (source.IsNone)
+        {
+            return null;
+        }
+
+        int start;
+        int end;
+        if (doc.Is(cue.First - 1, ','))
+        {
+            start = sentenceStart;
+            end = cue.First - 1;
+        }
+        else if (doc.Is(source.Last + 1, ','))
+        {
+            start = source.Last + 2;
+            end = start;
+            while (end < sentenceEnd && !EndsClause(doc, end, insideQuote))
+            {
+                end++;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            if (insideQuote[t])
+            {
+                return null;
+            }
+        }
+
+        return Make(doc, start, end, cue, source);
+    }
+
+    private static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch cue, Phrase speaker)
+    {
+        while (end > start && (doc.Tokens[end - 1].Kind == TokenKind.Punctuation || doc.Tokens[end - 1].Kind == TokenKind.Dash))
+        {
+            end--;
+        }
+
+        if (end - start < MinimumClauseTokens)
+        {
+            return null;
+        }
+
+        TextSpan span = TextSpan.FromBounds(doc.Tokens[start].Start, doc.Tokens[end - 1].End);
+        int paragraph = doc.ParagraphOf(start);
+        return new QuoteCandidate
+        {
+            Segments = [span],
+            Kind = QuoteKind.Indirect,
+            Anchor = start,
+            FirstParagraph = paragraph,
+            LastParagraph = paragraph,
+            Cue = cue,
+            Speaker = speaker,
+            Confidence = 0.7,
+        };
+    }
+
+    /// <summary>A clause can start here: a pronoun, a determiner, a name or a number.</summary>
+    private static bool StartsClause(DocumentView doc, int t)
+    {
+        if (doc.IsPronoun(t) || doc.IsNameWord(t) || doc.Tokens[t].Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        return (doc.ClassOf(t) & SpeakerWord.Determiner) != 0;
+    }
+
+    /// <summary>A reported clause ends at the sentence's end, a semicolon, a dash, or ", he said".</summary>
+    private static bool EndsClause(DocumentView doc, int t, bool[] insideQuote)
+    {
+        if (doc.IsTerminal(t) || doc.Is(t, ';') || doc.Tokens[t].Kind == TokenKind.Dash)
+        {
+            return true;
+        }
+
+        if (doc.Tokens[t].Kind == TokenKind.OpeningQuote && doc.Is(t - 1, ':'))
+        {
+            return true;
+        }
+
+        if (doc.Is(t, ',') && t + 1 < doc.Count)
+        {
+            if (doc.TryCue(t + 1, out _))
+            {
+                return true;
+            }
+
+            if ((doc.IsPronoun(t + 1) || doc.IsNameWord(t + 1)) && t + 2 < doc.Count && doc.TryCue(t + 2, out _))
+            {
+                return true;
+            }
+        }
+
+        _ = insideQuote;
+        return false;
+    }
+}
