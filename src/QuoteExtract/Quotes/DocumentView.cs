@@ -77,7 +77,14 @@ internal sealed class DocumentView
         }
 
         SpeakerWord c = ClassOf(t);
-        return (c & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0 || IsAllCaps(t);
+        if ((c & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) != 0)
+        {
+            return IsAllCaps(t);
+        }
+
+        // Sentence-initial adverbs (Clearly, Apparently) are capitalised but are not names.
+        ReadOnlySpan<char> w = Word(t);
+        return !(w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && IsSentenceStart(t) && !QuoteLexicons.FirstNames.Contains(w));
     }
 
     private bool IsAllCaps(int t)
@@ -215,7 +222,7 @@ internal sealed class DocumentView
             }
 
             Phrase head = CollectLeft(comma - 1, lowerBound);
-            if (!head.IsNone && ContainsNameOrPronoun(head))
+            if (!head.IsNone && ContainsNameOrPronoun(head) && CanStartApposition(comma + 1))
             {
                 apposition = new Phrase(comma + 1, i - 1);
                 return head;
@@ -225,6 +232,13 @@ internal sealed class DocumentView
         }
 
         return CollectLeft(i, lowerBound);
+    }
+
+    /// <summary>An apposition opens with a determiner, a role or a name (a former head of the navy; Sanders’ campaign manager).</summary>
+    private bool CanStartApposition(int t)
+    {
+        SpeakerWord c = ClassOf(t);
+        return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t);
     }
 
     private bool ContainsNameOrPronoun(Phrase p)
@@ -302,6 +316,23 @@ internal sealed class DocumentView
             }
 
             break;
+        }
+
+        if (first < 0 && IsWord(end) && !IsCapitalized(end) && (ClassOf(end) & (SpeakerWord.Stop | SpeakerWord.Skip | SpeakerWord.Connector)) == 0)
+        {
+            // the crowd chanted, the retired neurosurgeon told: a determiner and up to three plain words.
+            for (int t = end - 1; t >= lowerBound && t >= end - 3; t--)
+            {
+                if ((ClassOf(t) & SpeakerWord.Determiner) != 0)
+                {
+                    return new Phrase(t, end);
+                }
+
+                if (!IsWord(t) || IsCapitalized(t) || (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Skip)) != 0)
+                {
+                    break;
+                }
+            }
         }
 
         if (first < 0 || !content)

@@ -9,6 +9,9 @@ namespace QuoteExtract.Quotes;
 /// <summary>The quotes of a text with their speakers, and the entities and groups after speaker resolution.</summary>
 internal sealed record QuoteAttribution(ImmutableArray<Quote> Quotes, ImmutableArray<Entity> Entities, ImmutableArray<EntityGroup> Groups);
 
+/// <summary>A cue (when there is one) and the speaker phrase it names.</summary>
+internal readonly record struct Attribution(CueMatch? Cue, Phrase Speaker);
+
 /// <summary>A quotation being attributed.</summary>
 internal sealed class QuoteCandidate
 {
@@ -133,19 +136,32 @@ internal static class QuoteAttributor
             }
         }
 
-        bool found = direct && (afterColon || (prev >= 0 && doc.TryCue(prev, out _)))
-            ? TryBefore(doc, open, lowerBound, candidate) || TryAfter(doc, quote, candidate)
-            : direct
-                ? TryAfter(doc, quote, candidate) || TryBefore(doc, open, lowerBound, candidate)
-                : TryBefore(doc, open, lowerBound, candidate) || TryAfter(doc, quote, candidate);
-
-        if (!found && !direct)
+        Attribution? before = TryBefore(doc, open, lowerBound);
+        Attribution? after = TryAfter(doc, quote);
+        bool cueRightBefore = afterColon || (prev >= 0 && doc.TryCue(prev, out _));
+        Attribution? chosen;
+        if (!direct || cueRightBefore)
         {
-            Phrase subject = SentenceSubject(doc, open, lowerBound);
-            if (!subject.IsNone)
-            {
-                candidate.Speaker = subject;
-            }
+            chosen = before ?? after;
+        }
+        else if (InvitesAttributionAfter(doc, quote) || !doc.Is(prev, ','))
+        {
+            chosen = after ?? before;
+        }
+        else
+        {
+            chosen = before ?? after; // “…” X replied to Y with, “Q”
+        }
+
+        bool found = chosen is not null;
+        if (chosen is Attribution a)
+        {
+            candidate.Cue = a.Cue;
+            candidate.Speaker = a.Speaker;
+        }
+        else if (!direct)
+        {
+            candidate.Speaker = SentenceSubject(doc, open, lowerBound);
         }
 
         candidate.Confidence = Score(doc, candidate, quote, found);
@@ -154,8 +170,8 @@ internal static class QuoteAttributor
 
     private static bool StartsUpper(DocumentView doc, TextSpan content) => content.Length > 0 && char.IsUpper(doc.Text[content.Start]);
 
-    /// <summary>X said: Q / X said Q / X told Y: Q / according to X, Q / X insisted Britain ‘Q’.</summary>
-    private static bool TryBefore(DocumentView doc, int open, int lowerBound, QuoteCandidate candidate)
+    /// <summary>X said: Q / X said Q / X told Y: Q / according to X, Q / X insisted Britain ‘Q’ / X: Q.</summary>
+    private static Attribution? TryBefore(DocumentView doc, int open, int lowerBound)
     {
         for (int t = open - 1; t >= lowerBound; t--)
         {
@@ -172,33 +188,50 @@ internal static class QuoteAttributor
                 speaker = SentenceSubject(doc, cue.First, lowerBound);
             }
 
-            if (speaker.IsNone)
+            if (!speaker.IsNone)
             {
-                continue;
+                return new Attribution(cue, speaker);
             }
-
-            candidate.Cue = cue;
-            candidate.Speaker = speaker;
-            return true;
         }
 
-        return false;
+        // Bush: “Q” — a name alone before a colon, at the start of its sentence.
+        int colon = open - 1;
+        if (colon > 0 && doc.Is(colon, ':'))
+        {
+            Phrase named = doc.SubjectBefore(colon, Math.Max(lowerBound, doc.SentenceStart(colon - 1)), out _);
+            if (!named.IsNone && doc.IsSentenceStart(named.First))
+            {
+                return new Attribution(null, named);
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>Q, X said. / Q, said X. / Q, X told Y. / Q – X / Q, according to X.</summary>
-    private static bool TryAfter(DocumentView doc, MarkedQuote quote, QuoteCandidate candidate)
+    /// <summary>A comma, question or exclamation mark right before the closing mark: the attribution follows (“…,” she said).</summary>
+    private static bool InvitesAttributionAfter(DocumentView doc, MarkedQuote quote)
     {
         MarkedSegment segment = quote.Segments.Find(s => s.Close >= 0);
-        if (segment.Close < 0 || (segment.Open == 0 && segment.Close == 0))
+        if (segment.Close <= 0)
         {
             return false;
         }
 
-        int close = segment.Close;
-        if (close - 1 > segment.Open && doc.Is(close - 1, '.'))
+        int inner = segment.Close - 1;
+        return inner > segment.Open && (doc.Is(inner, ',') || doc.Is(inner, '?') || doc.Is(inner, '!'));
+    }
+
+    /// <summary>Q, X said. / Q, said X. / Q, X told Y. / Q – X / Q, according to X.</summary>
+    private static Attribution? TryAfter(DocumentView doc, MarkedQuote quote)
+    {
+        MarkedSegment segment = quote.Segments.Find(s => s.Close >= 0);
+        if (segment.Close < 0 || (segment.Open == 0 && segment.Close == 0))
         {
-            return false; // the quote ended its sentence: what follows is a new one
+            return null;
         }
+
+        int close = segment.Close;
+        bool endedSentence = close - 1 > segment.Open && doc.Is(close - 1, '.');
 
         int paragraphEnd = doc.Segments.Paragraphs[segment.Paragraph].EndToken;
         int a = close + 1;
@@ -209,7 +242,7 @@ internal static class QuoteAttributor
 
         if (a >= paragraphEnd)
         {
-            return false;
+            return null;
         }
 
         if (doc.Tokens[a].Kind == TokenKind.Dash)
@@ -217,12 +250,12 @@ internal static class QuoteAttributor
             Phrase named = doc.SubjectAfter(a, paragraphEnd);
             if (!named.IsNone)
             {
-                candidate.Speaker = named;
-                return true;
+                return new Attribution(null, named);
             }
         }
 
-        int limit = Math.Min(paragraphEnd, a + AfterWindow);
+        // After a quote that ended its sentence, only "X said" or "said X" right at the start belongs to it.
+        int limit = Math.Min(paragraphEnd, a + (endedSentence ? 4 : AfterWindow));
         for (int t = a; t < limit; t++)
         {
             Token token = doc.Tokens[t];
@@ -242,22 +275,68 @@ internal static class QuoteAttributor
                 speaker = doc.SubjectBefore(cue.First, a, out _);
             }
 
-            if (speaker.IsNone)
+            if (speaker.IsNone && (cue.First == a || cue.IsAccordingTo))
             {
-                speaker = doc.SubjectAfter(cue.Last, paragraphEnd);
+                speaker = doc.SubjectAfter(cue.Last, paragraphEnd); // inverted: “…,” said Jane Smith
             }
 
-            if (speaker.IsNone)
-            {
-                return false;
-            }
-
-            candidate.Cue = cue;
-            candidate.Speaker = speaker;
-            return true;
+            return speaker.IsNone ? null : new Attribution(cue, speaker);
         }
 
-        return false;
+        return endedSentence ? null : NameThenVerb(doc, a, paragraphEnd);
+    }
+
+    /// <summary>
+    /// ” Trump assured Jones / ” Deborah Tamargo, the chairwoman of the county party, told AFP: a name or
+    /// pronoun right after the closing mark, then a verb (a cue or not) or an apposition and a cue.
+    /// </summary>
+    private static Attribution? NameThenVerb(DocumentView doc, int a, int paragraphEnd)
+    {
+        Phrase named = doc.SubjectAfter(a - 1, paragraphEnd);
+        if (named.IsNone)
+        {
+            return null;
+        }
+
+        int next = named.Last + 1;
+        if (next >= paragraphEnd)
+        {
+            return null;
+        }
+
+        if (doc.Is(next, ','))
+        {
+            for (int t = next + 1; t < paragraphEnd && t <= next + 25; t++)
+            {
+                if (doc.IsTerminal(t) || doc.Tokens[t].IsQuoteMark)
+                {
+                    break;
+                }
+
+                if (doc.Is(t, ',') && t + 1 < paragraphEnd)
+                {
+                    int v = t + 1;
+                    while (v < paragraphEnd && (doc.ClassOf(v) & SpeakerWord.Skip) != 0)
+                    {
+                        v++;
+                    }
+
+                    return v < paragraphEnd && doc.TryCue(v, out CueMatch late) ? new Attribution(late, named) : null;
+                }
+            }
+
+            return null;
+        }
+
+        SpeakerWord c = doc.ClassOf(next);
+        bool verbLike = doc.IsWord(next) && !doc.IsCapitalized(next)
+            && (c & (SpeakerWord.Stop | SpeakerWord.Connector | SpeakerWord.Determiner | SpeakerWord.Pronoun)) == 0;
+        if (!verbLike)
+        {
+            return null;
+        }
+
+        return new Attribution(doc.TryCue(next, out CueMatch cue) ? cue : null, named);
     }
 
     /// <summary>The subject of the clause that holds <paramref name="before"/>: a phrase after the sentence start or a comma.</summary>

@@ -38,9 +38,12 @@ internal sealed class SpeakerResolver
     /// <summary>How many paragraphs back a pronoun may reach for the speaker before.</summary>
     private const int PronounReach = 4;
 
+    /// <summary>Runs of more capitalised words than this are headlines, not names.</summary>
+    private const int MaxNameWords = 5;
+
     private readonly DocumentView _doc;
     private readonly List<NameRun> _names = [];
-    private readonly Dictionary<string, string> _fullNameByWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _fullNames = new(StringComparer.Ordinal);
     private readonly List<(string Role, int Token, ResolvedSpeaker Speaker)> _roles = [];
     private readonly List<(ResolvedSpeaker Speaker, int Token)> _spoken = [];
 
@@ -168,6 +171,27 @@ internal sealed class SpeakerResolver
         if ((c & SpeakerWord.FirstPerson) != 0)
         {
             return null;
+        }
+
+        // A person named earlier in the same sentence (Ed Smith said it best when he wrote: …).
+        int sentenceStart = _doc.SentenceStart(token);
+        for (int i = _names.Count - 1; i >= 0; i--)
+        {
+            NameRun run = _names[i];
+            if (run.Last >= token)
+            {
+                continue;
+            }
+
+            if (run.First < sentenceStart)
+            {
+                break;
+            }
+
+            if (person && run.IsPerson && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
+            {
+                return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
+            }
         }
 
         for (int i = _spoken.Count - 1; i >= 0; i--)
@@ -316,9 +340,10 @@ internal sealed class SpeakerResolver
         _doc.IsNameWord(t) || (_doc.IsWord(t) && (_doc.Tokens[t].Traits & TokenTraits.Title) != 0)
         || ((_doc.Word(t) is var w) && w.Length <= 3 && (w.SequenceEqual("of") || w.SequenceEqual("al") || w.SequenceEqual("bin")) && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1));
 
-    /// <summary>All runs of capitalised words, with the fullest name for each last word; and role links (secretary X).</summary>
+    /// <summary>All runs of capitalised words, the full names they use, and role links (secretary X).</summary>
     private void IndexNames()
     {
+        var runs = new List<(int First, int Last)>();
         int t = 0;
         while (t < _doc.Count)
         {
@@ -334,77 +359,93 @@ internal sealed class SpeakerResolver
                 t++;
             }
 
-            NameRun run = MakeRun(first, t);
+            runs.Add((first, t));
+            (int core, _, _) = Core(first, t);
+            if (core < t)
+            {
+                string full = Clean(new Phrase(core, t));
+                string last = _doc.Word(t).ToString();
+                if (!_fullNames.TryGetValue(last, out Dictionary<string, int>? forms))
+                {
+                    forms = new Dictionary<string, int>(StringComparer.Ordinal);
+                    _fullNames[last] = forms;
+                }
+
+                forms[full] = forms.TryGetValue(full, out int n) ? n + 1 : 1;
+            }
+
+            t++;
+        }
+
+        foreach ((int first, int last) in runs)
+        {
+            NameRun run = MakeRun(first, last);
             _names.Add(run);
             if (first > 0 && (_doc.ClassOf(first - 1) & SpeakerWord.Role) != 0 && run.IsPerson)
             {
                 RememberRole(first - 1, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
             }
-
-            t++;
         }
     }
 
-    /// <summary>A name from tokens [first, last]: titles and capitalised roles dropped, the fullest form used in the text.</summary>
-    private NameRun MakeRun(int first, int last)
+    /// <summary>
+    /// Where the name proper starts in tokens [first, last]: after the last title or role word that
+    /// still leaves a name (Defense Secretary Ash Carter → Ash Carter; Mr Johnson → Johnson; White House stays).
+    /// Also the gender and person-ness the titles tell.
+    /// </summary>
+    private (int Start, Gender Gender, bool Person) Core(int first, int last)
     {
+        int start = first;
         Gender gender = Gender.Any;
         bool person = false;
-        int start = first;
-        while (start < last)
+        for (int t = first; t < last; t++)
         {
-            ReadOnlySpan<char> w = _doc.Word(start);
+            ReadOnlySpan<char> w = _doc.Word(t);
             if (QuoteLexicons.Titles.TryGetValue(w, out Gender g))
             {
                 gender = g == Gender.Any ? gender : g;
                 person = true;
-                start++;
-                continue;
+                start = t + 1;
             }
-
-            SpeakerWord c = QuoteLexicons.ClassOf(w);
-            if ((c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0 && !_doc.IsSentenceStart(start))
+            else if ((QuoteLexicons.ClassOf(w) & SpeakerWord.Role) != 0)
             {
-                start++;
-                continue;
+                person = true;
+                start = t + 1;
             }
-
-            if ((c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0 && start + 1 <= last)
-            {
-                start++;
-                continue;
-            }
-
-            break;
         }
 
+        return (start, gender, person);
+    }
+
+    /// <summary>A name from tokens [first, last]: the fullest form the text uses for it (Mr Johnson → Boris Johnson).</summary>
+    private NameRun MakeRun(int first, int last)
+    {
+        (int start, Gender gender, bool person) = Core(first, last);
         if (QuoteLexicons.FirstNames.TryGetValue(_doc.Word(start), out Gender fg))
         {
             gender = gender == Gender.Any ? fg : gender;
             person = true;
         }
 
-        string name = Clean(new Phrase(start, last));
-        string lastWord = _doc.Word(last).ToString();
-        if (start < last)
+        string core = Clean(new Phrase(start, last));
+        string name = start == last && start > first ? Clean(new Phrase(first, last)) : core; // Lord West, Mr Smith
+        if (_fullNames.TryGetValue(_doc.Word(last).ToString(), out Dictionary<string, int>? forms))
         {
-            person |= last - start == 1 && gender != Gender.Any;
-            if (!_fullNameByWord.TryGetValue(lastWord, out string? known) || known.Length < name.Length)
+            // The most used full form, if it ends this run's name (Johnson, Mr Johnson → Boris Johnson).
+            string best = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).First().Key;
+            if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
             {
-                _fullNameByWord[lastWord] = name;
-            }
-        }
-        else if (_fullNameByWord.TryGetValue(lastWord, out string? full))
-        {
-            name = full;
-            NameRun? earlier = _names.FindLast(r => r.Name == full);
-            if (earlier is NameRun e)
-            {
-                gender = gender == Gender.Any ? e.Gender : gender;
-                person |= e.IsPerson;
+                name = best;
+                if (QuoteLexicons.FirstNames.TryGetValue(best.AsSpan(0, Math.Max(0, best.IndexOf(' ', StringComparison.Ordinal))), out Gender bg))
+                {
+                    gender = gender == Gender.Any ? bg : gender;
+                    person = true;
+                }
             }
         }
 
+        person |= last > start && gender != Gender.Any;
+        person &= last - first < MaxNameWords; // a longer run of capitals is a headline
         return new NameRun(first, last, name, gender, person);
     }
 
