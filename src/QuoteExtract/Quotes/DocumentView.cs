@@ -139,14 +139,21 @@ internal sealed class DocumentView
             return false;
         }
 
+        int prev = t - 1;
         if (form.AlsoNoun)
         {
-            // claims, tweets, states: a verb only right after a name or a pronoun.
-            int prev = t - 1;
-            if (!(IsNameWord(prev) || IsPronoun(prev)) || IsCapitalized(t))
+            // claims, tweets, caution: a verb only right after a name, a pronoun or an auxiliary.
+            if (!(IsNameWord(prev) || IsPronoun(prev) || (ClassOf(prev) & SpeakerWord.Skip) != 0) || IsCapitalized(t))
             {
                 return false;
             }
+        }
+
+        ReadOnlySpan<char> word = Word(t);
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && prev >= 0 && IsWord(prev) && !IsCapitalized(prev)
+            && (ClassOf(prev) & (SpeakerWord.Pronoun | SpeakerWord.Skip | SpeakerWord.Stop | SpeakerWord.Connector)) == 0)
+        {
+            return false; // a chilling warning: after a determiner or an adjective, an -ing form is a noun
         }
 
         if (IsCapitalized(t) && t > 0 && !IsSentenceStart(t))
@@ -201,6 +208,11 @@ internal sealed class DocumentView
         if (i < lowerBound)
         {
             return Phrase.None;
+        }
+
+        if (IsWord(i) && Word(i).Equals("who", StringComparison.OrdinalIgnoreCase) && Is(i - 1, ',') && i - 2 >= lowerBound)
+        {
+            return CollectLeft(i - 2, lowerBound); // Adil Abdul Mahdi, who said …
         }
 
         if (Is(i, ','))

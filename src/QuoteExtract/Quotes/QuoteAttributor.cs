@@ -127,11 +127,11 @@ internal static class QuoteAttributor
             lowerBound = Math.Max(lowerBound, doc.SentenceStart(prev));
         }
 
-        for (int t = open - 1; t >= lowerBound; t--)
+        for (int t = open - 1; t >= lowerBound && direct; t--)
         {
             if (doc.Tokens[t].Kind is TokenKind.ClosingQuote)
             {
-                lowerBound = t + 1;
+                lowerBound = t + 1; // a direct quote's attribution does not reach past the quote before it
                 break;
             }
         }
@@ -185,7 +185,7 @@ internal static class QuoteAttributor
                 : doc.SubjectBefore(cue.First, lowerBound, out _);
             if (speaker.IsNone && !cue.IsAccordingTo)
             {
-                speaker = SentenceSubject(doc, cue.First, lowerBound);
+                speaker = SentenceSubject(doc, cue.First, Math.Max(lowerBound, doc.SentenceStart(cue.First)));
             }
 
             if (!speaker.IsNone)
@@ -340,7 +340,7 @@ internal static class QuoteAttributor
     }
 
     /// <summary>The subject of the clause that holds <paramref name="before"/>: a phrase after the sentence start or a comma.</summary>
-    private static Phrase SentenceSubject(DocumentView doc, int before, int lowerBound)
+    internal static Phrase SentenceSubject(DocumentView doc, int before, int lowerBound)
     {
         for (int t = before - 1; t >= lowerBound; t--)
         {

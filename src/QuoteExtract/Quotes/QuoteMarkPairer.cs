@@ -68,7 +68,7 @@ internal static class QuoteMarkPairer
             if (carry is not null)
             {
                 Token head = tokens[first];
-                if (head.Kind is TokenKind.OpeningQuote or TokenKind.AmbiguousQuote && StyleOf(chars[head.Start]) == carryStyle)
+                if (head.Kind is TokenKind.OpeningQuote or TokenKind.AmbiguousQuote && StyleOf(chars, head) == carryStyle)
                 {
                     stack.Add(new OpenMark(first, carryStyle));
                     interruptions = 0;
@@ -94,7 +94,7 @@ internal static class QuoteMarkPairer
                     continue;
                 }
 
-                Style style = StyleOf(chars[token.Start]);
+                Style style = StyleOf(chars, token);
                 bool opens = token.Kind == TokenKind.OpeningQuote;
                 bool closes = token.Kind == TokenKind.ClosingQuote;
                 if (token.Kind == TokenKind.AmbiguousQuote)
@@ -187,6 +187,8 @@ internal static class QuoteMarkPairer
         return result;
     }
 
+    private static Style StyleOf(ReadOnlySpan<char> chars, Token mark) => mark.Length == 2 ? Style.Double : StyleOf(chars[mark.Start]);
+
     private static Style StyleOf(char c) => c is '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2039' or '\u203A' ? Style.Single : Style.Double;
 
     private static int IndexOfStyle(List<OpenMark> stack, Style style)
@@ -213,7 +215,7 @@ internal static class QuoteMarkPairer
         {
             later[t] = seen;
             Token token = tokens[t];
-            if (!token.IsQuoteMark || StyleOf(chars[token.Start]) != Style.Single)
+            if (!token.IsQuoteMark || StyleOf(chars, token) != Style.Single)
             {
                 continue;
             }

@@ -61,6 +61,11 @@ internal static class ReportedSpeech
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
         Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        if (speaker.IsNone && (doc.Is(cue.First - 1, ',') || IsAnd(doc, cue.First - 1)))
+        {
+            speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart); // X did this, saying … / X did this and said …
+        }
+
         if (speaker.IsNone)
         {
             return null;
@@ -226,6 +231,8 @@ internal static class ReportedSpeech
             Confidence = 0.7,
         };
     }
+
+    private static bool IsAnd(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("and", StringComparison.Ordinal);
 
     /// <summary>A clause can start here: a pronoun, a determiner, a name or a number.</summary>
     private static bool StartsClause(DocumentView doc, int t)

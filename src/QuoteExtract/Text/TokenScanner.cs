@@ -419,11 +419,18 @@ internal static class TokenScanner
         {
             case CharClass.Digit:
                 return ScanNumber(text, i, splitClitics, out kind);
+            case CharClass.StraightSingle when i + 1 < n && text[i + 1] == '\'':
+                // '' typed for a double quote mark (Penn Treebank, newspaper archives).
+                kind = ClassifyByPosition(text, i, 2);
+                return i + 2;
             case CharClass.StraightSingle or CharClass.RightSingle or CharClass.LeftSingle:
                 return ScanSingleMark(text, i, k, ref flags, out kind);
             case CharClass.StraightDouble:
-                kind = ClassifyByPosition(text, i, opensWhenFree: true);
+                kind = ClassifyByPosition(text, i, 1);
                 return i + 1;
+            case CharClass.Symbol when text[i] == '`' && i + 1 < n && text[i + 1] == '`':
+                kind = TokenKind.OpeningQuote; // `` typed for an opening double mark
+                return i + 2;
             case CharClass.OpenQuote:
                 kind = InClosingPosition(text, i) ? TokenKind.AmbiguousQuote : TokenKind.OpeningQuote;
                 return i + 1;
@@ -674,17 +681,17 @@ internal static class TokenScanner
             && (CharClasses.IsSeparator(next) || next is CharClass.Punctuation or CharClass.Period or CharClass.CloseBracket);
     }
 
-    /// <summary>A straight mark: opens after space and before text, closes after text and before space.</summary>
-    private static TokenKind ClassifyByPosition(ReadOnlySpan<char> text, int i, bool opensWhenFree)
+    /// <summary>A straight mark of <paramref name="length"/> characters: opens after space and before text, closes after text and before space.</summary>
+    private static TokenKind ClassifyByPosition(ReadOnlySpan<char> text, int i, int length)
     {
         CharClass prev = i > 0 ? CharClasses.Of(text[i - 1]) : CharClass.Space;
-        CharClass next = ClassAt(text, i + 1);
+        CharClass next = ClassAt(text, i + length);
         bool prevFree = CharClasses.IsSeparator(prev) || prev is CharClass.OpenBracket or CharClass.OpenQuote or CharClass.Dash;
         bool nextFree = CharClasses.IsSeparator(next) || next is CharClass.Punctuation or CharClass.Period or CharClass.CloseBracket
             or CharClass.CloseQuote or CharClass.Dash or CharClass.Ellipsis;
         if (prevFree && !nextFree)
         {
-            return opensWhenFree ? TokenKind.OpeningQuote : TokenKind.AmbiguousQuote;
+            return TokenKind.OpeningQuote;
         }
 
         if (!prevFree && nextFree)

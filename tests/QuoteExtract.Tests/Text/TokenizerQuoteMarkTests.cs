@@ -106,4 +106,23 @@ public class TokenizerQuoteMarkTests
         var kinds = TestText.Tokens(text).Where(t => t.IsQuoteMark).Select(t => t.Kind).ToArray();
         Assert.Equal(new[] { TokenKind.OpeningQuote, TokenKind.OpeningQuote, TokenKind.ClosingQuote, TokenKind.ClosingQuote }, kinds);
     }
+
+    [Fact]
+    public void Two_apostrophes_are_one_double_quote_mark()
+    {
+        const string text = "''We will win,'' Mr. Smith said.";
+        var marks = TestText.Tokens(text).Where(t => t.IsQuoteMark).ToList();
+        Assert.Equal(2, marks.Count);
+        Assert.All(marks, m => Assert.Equal(2, m.Length));
+        Assert.Equal(TokenKind.OpeningQuote, marks[0].Kind);
+        Assert.Equal(TokenKind.ClosingQuote, marks[1].Kind);
+    }
+
+    [Fact]
+    public void Backticks_open_and_apostrophes_close_in_treebank_style()
+    {
+        const string text = "He said ``no'' twice.";
+        var marks = TestText.Tokens(text).Where(t => t.IsQuoteMark).ToList();
+        Assert.Equal(new[] { TokenKind.OpeningQuote, TokenKind.ClosingQuote }, marks.Select(m => m.Kind).ToArray());
+    }
 }
