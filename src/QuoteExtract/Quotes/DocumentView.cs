@@ -151,9 +151,10 @@ internal sealed class DocumentView
 
         ReadOnlySpan<char> word = Word(t);
         if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && prev >= 0 && IsWord(prev) && !IsCapitalized(prev)
+            && ((ClassOf(prev) & SpeakerWord.Determiner) != 0 || (ClassOf(prev - 1) & SpeakerWord.Determiner) != 0)
             && (ClassOf(prev) & (SpeakerWord.Pronoun | SpeakerWord.Skip | SpeakerWord.Stop | SpeakerWord.Connector)) == 0)
         {
-            return false; // a chilling warning: after a determiner or an adjective, an -ing form is a noun
+            return false; // a (chilling) warning: after a determiner, an -ing form is a noun
         }
 
         if (IsCapitalized(t) && t > 0 && !IsSentenceStart(t))
@@ -382,6 +383,11 @@ internal sealed class DocumentView
             if (t == i && (c & SpeakerWord.Determiner) != 0)
             {
                 continue;
+            }
+
+            if (Tokens[t].Kind == TokenKind.Number && t + 1 < upperBound && (IsNameWord(t + 1) || (ClassOf(t + 1) & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0))
+            {
+                continue; // a 2008 Clinton veteran
             }
 
             if (IsNameWord(t) || (IsWord(t) && (Tokens[t].Traits & TokenTraits.Title) != 0))

@@ -69,7 +69,9 @@ internal sealed class SpeakerResolver
         TextSpan mention = TextSpan.FromBounds(_doc.Tokens[phrase.First].Start, _doc.Tokens[phrase.Last].End);
         if (phrase.First == phrase.Last && _doc.IsPronoun(phrase.First))
         {
-            return ResolvePronoun(phrase.First, mention, anchor);
+            // An unresolved pronoun still marks where the speaker is mentioned.
+            return ResolvePronoun(phrase.First, mention, anchor)
+                ?? new ResolvedSpeaker(mention, [_doc.Word(phrase.First).ToString()], Gender.Any, IsPerson: true);
         }
 
         // A possessive phrase (Mr Johnson’s official spokesman) is its own name.
