@@ -421,4 +421,42 @@ internal sealed class DocumentView
 
         return last >= 0 && content ? new Phrase(i, last) : Phrase.None;
     }
+
+    /// <summary>
+    /// The speaker phrase after an inverted cue (“…,” said a former senior law enforcement official):
+    /// everything up to the clause's end, a relative pronoun or a comma.
+    /// </summary>
+    public Phrase InvertedSubject(int cueLast, int upperBound)
+    {
+        Phrase named = SubjectAfter(cueLast, upperBound);
+        int i = cueLast + 1;
+        if (i >= upperBound || !named.IsNone && IsPronoun(named.First))
+        {
+            return named;
+        }
+
+        int last = -1;
+        for (int t = i; t < upperBound && t < i + 12; t++)
+        {
+            Token token = Tokens[t];
+            if (token.Kind is not (TokenKind.Word or TokenKind.Number) || (t > i && (ClassOf(t) & SpeakerWord.Stop) != 0 && (ClassOf(t) & SpeakerWord.Connector) == 0))
+            {
+                break;
+            }
+
+            if (IsWord(t) && Word(t) is var w && (w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase)))
+            {
+                break;
+            }
+
+            last = t;
+        }
+
+        while (last >= i && (ClassOf(last) & (SpeakerWord.Connector | SpeakerWord.Determiner)) != 0)
+        {
+            last--;
+        }
+
+        return last >= i && (named.IsNone || last > named.Last) ? new Phrase(i, last) : named;
+    }
 }

@@ -140,7 +140,7 @@ internal static class QuoteAttributor
         Attribution? after = TryAfter(doc, quote);
         bool cueRightBefore = afterColon || (prev >= 0 && doc.TryCue(prev, out _));
         Attribution? chosen;
-        if (!direct || cueRightBefore)
+        if (cueRightBefore || (!direct && !InvitesAttributionAfter(doc, quote)))
         {
             chosen = before ?? after;
         }
@@ -275,9 +275,13 @@ internal static class QuoteAttributor
                 speaker = doc.SubjectBefore(cue.First, a, out _);
             }
 
-            if (speaker.IsNone && (cue.First == a || cue.IsAccordingTo))
+            if (speaker.IsNone && cue.IsAccordingTo)
             {
-                speaker = doc.SubjectAfter(cue.Last, paragraphEnd); // inverted: “…,” said Jane Smith
+                speaker = doc.SubjectAfter(cue.Last, paragraphEnd);
+            }
+            else if (speaker.IsNone && cue.First == a)
+            {
+                speaker = doc.InvertedSubject(cue.Last, paragraphEnd); // “…,” said one of those advisers
             }
 
             return speaker.IsNone ? null : new Attribution(cue, speaker);
@@ -342,6 +346,16 @@ internal static class QuoteAttributor
     /// <summary>The subject of the clause that holds <paramref name="before"/>: a phrase after the sentence start or a comma.</summary>
     internal static Phrase SentenceSubject(DocumentView doc, int before, int lowerBound)
     {
+        int sentenceStart = Math.Max(lowerBound, doc.SentenceStart(Math.Max(0, before - 1)));
+        if (sentenceStart < before)
+        {
+            Phrase atStart = doc.SubjectAfter(sentenceStart - 1, before);
+            if (!atStart.IsNone)
+            {
+                return atStart;
+            }
+        }
+
         for (int t = before - 1; t >= lowerBound; t--)
         {
             bool clauseStart = t == lowerBound || doc.Is(t - 1, ',') || doc.IsSentenceStart(t) || doc.Tokens[t - 1].Kind == TokenKind.Dash;
