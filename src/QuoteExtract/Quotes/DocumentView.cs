@@ -419,6 +419,13 @@ internal sealed class DocumentView
             break;
         }
 
+        if (last < 0 && (ClassOf(i) & SpeakerWord.Determiner) != 0 && IsWord(i + 1) && !IsCapitalized(i + 1)
+            && (ClassOf(i + 1) & (SpeakerWord.Stop | SpeakerWord.Skip | SpeakerWord.Connector)) == 0
+            && (i + 2 >= upperBound || !IsWord(i + 2)))
+        {
+            return new Phrase(i, i + 1); // according to her office.
+        }
+
         return last >= 0 && content ? new Phrase(i, last) : Phrase.None;
     }
 

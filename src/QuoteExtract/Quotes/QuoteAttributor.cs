@@ -180,6 +180,12 @@ internal static class QuoteAttributor
                 continue;
             }
 
+            if (t > lowerBound && doc.TryCue(t - 1, out CueMatch verb) && !verb.IsAccordingTo && verb.Last >= t - 1)
+            {
+                cue = verb with { Last = Math.Max(verb.Last, cue.Last) }; // said + in a statement
+                t--;
+            }
+
             Phrase speaker = cue.IsAccordingTo
                 ? doc.SubjectAfter(cue.Last, open)
                 : doc.SubjectBefore(cue.First, lowerBound, out _);

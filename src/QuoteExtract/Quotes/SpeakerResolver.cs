@@ -382,10 +382,34 @@ internal sealed class SpeakerResolver
         foreach ((int first, int last) in runs)
         {
             NameRun run = MakeRun(first, last);
-            _names.Add(run);
-            if (first > 0 && (_doc.ClassOf(first - 1) & SpeakerWord.Role) != 0 && run.IsPerson)
+            if (first > 0 && (_doc.ClassOf(first - 1) & SpeakerWord.Role) != 0 && last - first < MaxNameWords)
             {
+                run = run with { IsPerson = true }; // health secretary Priya Nair
                 RememberRole(first - 1, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
+            }
+
+            _names.Add(run);
+        }
+
+        // Mr Hale’s official spokesman: the possessive phrase names the role's holder.
+        for (int r = 0; r < runs.Count; r++)
+        {
+            (int first, int last) = runs[r];
+            if (!_doc.IsPossessive(last + 1))
+            {
+                continue;
+            }
+
+            int head = -1;
+            for (int u = last + 2; u < _doc.Count && _doc.IsWord(u) && !_doc.IsCapitalized(u)
+                && (_doc.ClassOf(u) & (SpeakerWord.Modifier | SpeakerWord.Role)) != 0; u++)
+            {
+                head = (_doc.ClassOf(u) & SpeakerWord.Role) != 0 ? u : head;
+            }
+
+            if (head >= 0)
+            {
+                RememberRole(head, new ResolvedSpeaker(default, [Clean(new Phrase(first, head))], Gender.Any, true));
             }
         }
     }

@@ -1,0 +1,136 @@
+namespace QuoteExtract.Tests.Quotes;
+
+/// <summary>One golden test per attribution pattern of the quotes issue, on sentences written for these tests.</summary>
+public class AttributionPatternTests
+{
+    private static Quote Single(string text, QuoteKind kind = QuoteKind.Direct)
+    {
+        Analysis a = Extractor.Analyze(text);
+        return Assert.Single(a.Quotes, q => q.Kind == kind);
+    }
+
+    private static void AssertQuote(string text, string quoted, string speakerText, string? cueLemma, QuoteKind kind = QuoteKind.Direct)
+    {
+        Quote q = Single(text, kind);
+        Assert.Equal(quoted, q.Text);
+        Assert.Equal(quoted, text.Substring(q.Span.Start, q.Span.Length));
+        Assert.NotNull(q.Speaker);
+        Assert.Equal(speakerText, q.Speaker!.Text);
+        Assert.Equal(speakerText, text.Substring(q.Speaker.Span.Start, q.Speaker.Span.Length));
+        if (cueLemma is null)
+        {
+            Assert.Null(q.Cue);
+        }
+        else
+        {
+            Assert.Equal(cueLemma, q.Cue!.Value.Lemma);
+        }
+    }
+
+    [Fact]
+    public void Quote_comma_name_said() =>
+        AssertQuote("“We will rebuild the bridge by spring,” Maria Lopez said.", "We will rebuild the bridge by spring,", "Maria Lopez", "say");
+
+    [Fact]
+    public void Quote_comma_said_name() =>
+        AssertQuote("“The figures are wrong,” said Daniel Okafor.", "The figures are wrong,", "Daniel Okafor", "say");
+
+    [Fact]
+    public void Name_said_colon_quote() =>
+        AssertQuote("Council leader Anna Berg said: ‘The library will stay open.’", "The library will stay open.", "Council leader Anna Berg", "say");
+
+    [Fact]
+    public void Name_said_quote_without_colon() =>
+        AssertQuote("The mayor said “Nothing has been decided yet.”", "Nothing has been decided yet.", "The mayor", "say");
+
+    [Fact]
+    public void Name_told_someone_colon_quote() =>
+        AssertQuote("Mr Patel told the BBC: ‘I have no regrets.’", "I have no regrets.", "Mr Patel", "tell");
+
+    [Fact]
+    public void Name_added_colon_quote() =>
+        AssertQuote("Ms Novak added: “We expect more rain tonight.”", "We expect more rain tonight.", "Ms Novak", "add");
+
+    [Fact]
+    public void Quote_name_told_someone() =>
+        AssertQuote("‘It was a fair result,’ Tom Reeve told reporters.", "It was a fair result,", "Tom Reeve", "tell");
+
+    [Fact]
+    public void Name_apposition_said_colon_quote() =>
+        AssertQuote("Lena Fischer, a former head of the port authority, said: ‘The dredging must continue.’",
+            "The dredging must continue.", "Lena Fischer", "say");
+
+    [Fact]
+    public void Quote_dash_name()
+    {
+        Quote q = Single("“Never give up on a good idea” – Grace Hopper");
+        Assert.Equal("Grace Hopper", q.Speaker!.Text);
+        Assert.Null(q.Cue);
+    }
+
+    [Fact]
+    public void Name_tweeted_colon_quote() =>
+        AssertQuote("Senator Ray Dunn tweeted: “Vote early, vote often.”", "Vote early, vote often.", "Senator Ray Dunn", "tweet");
+
+    [Fact]
+    public void Name_said_in_a_statement_colon_quote() =>
+        AssertQuote("The Ministry of Transport said in a statement: ‘Services will resume on Monday.’",
+            "Services will resume on Monday.", "The Ministry of Transport", "say");
+
+    [Fact]
+    public void According_to_name()
+    {
+        const string text = "The factory will close in March, according to the Trade Union Congress.";
+        Quote q = Single(text, QuoteKind.Indirect);
+        Assert.Equal("The factory will close in March", q.Text);
+        Assert.Equal("according to", q.Cue!.Value.Lemma);
+        Assert.Contains("Trade Union Congress", q.Speaker!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Split_quote_shares_its_attribution()
+    {
+        const string text = "“We tried everything,” Ms Adeyemi said, “but the money ran out.”";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal(2, a.Quotes.Count(q => q.Kind == QuoteKind.Direct));
+        Assert.All(a.Quotes.Where(q => q.Kind == QuoteKind.Direct), q => Assert.Equal("Ms Adeyemi", q.Speaker!.Text));
+    }
+
+    [Fact]
+    public void Name_warned_that_clause_is_reported_speech()
+    {
+        const string text = "Professor Hale warned that the reservoir could run dry by August.";
+        Quote q = Single(text, QuoteKind.Indirect);
+        Assert.Equal("the reservoir could run dry by August", q.Text);
+        Assert.Equal("Professor Hale", q.Speaker!.Text);
+        Assert.Equal("warn", q.Cue!.Value.Lemma);
+    }
+
+    [Fact]
+    public void Name_said_clause_without_that_is_reported_speech()
+    {
+        Quote q = Single("The coach said the team had trained hard all week.", QuoteKind.Indirect);
+        Assert.Equal("the team had trained hard all week", q.Text);
+        Assert.Equal("The coach", q.Speaker!.Text);
+    }
+
+    [Fact]
+    public void Mixed_quote_fragment_inside_reported_speech()
+    {
+        const string text = "Mr Kovacs insisted the plan would ‘stand the test of time’ despite the cost.";
+        Quote q = Single(text, QuoteKind.Mixed);
+        Assert.Equal("stand the test of time", q.Text);
+        Assert.Equal("Mr Kovacs", q.Speaker!.Text);
+        Assert.Equal("insist", q.Cue!.Value.Lemma);
+    }
+
+    [Fact]
+    public void Title_in_quote_marks_without_cue_is_left_out()
+    {
+        Analysis a = Extractor.Analyze("Last night the channel showed “Morning Harbour Lights” again.");
+        Assert.DoesNotContain(a.Quotes, q => q.Kind != QuoteKind.Indirect);
+        Analysis all = Extractor.Analyze("Last night the channel showed “Morning Harbour Lights” again.", ExtractorPipeline.Create(new ExtractorOptions { MinimumConfidence = 0 }));
+        Quote low = Assert.Single(all.Quotes);
+        Assert.True(low.Confidence < 0.5);
+    }
+}

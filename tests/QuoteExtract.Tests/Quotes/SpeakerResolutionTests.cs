@@ -1,0 +1,75 @@
+namespace QuoteExtract.Tests.Quotes;
+
+/// <summary>Speaker mentions resolved to names: pronouns, roles, short names, plural speakers.</summary>
+public class SpeakerResolutionTests
+{
+    private static Quote QuoteWith(Analysis a, string fragment) => a.Quotes.First(q => q.Text.Contains(fragment, StringComparison.Ordinal));
+
+    [Fact]
+    public void Pronoun_resolves_to_the_speaker_before()
+    {
+        const string text = "Former transport minister Helen Marsh said the rail plan was ‘a bold gamble’.\n\n" +
+            "‘I think it will pay off in the end,’ she told the Guardian.";
+        Analysis a = Extractor.Analyze(text);
+        Quote q = QuoteWith(a, "pay off");
+        Assert.Equal("she", q.Speaker!.Text);
+        Assert.Equal("Helen Marsh", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void Short_name_resolves_to_the_full_name()
+    {
+        const string text = "Oliver Grant won the vote on Tuesday.\n\n‘This is a new start,’ Mr Grant said.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal("Mr Grant", q.Speaker!.Text);
+        Assert.Equal("Oliver Grant", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void Role_noun_resolves_to_the_person_introduced_with_that_role()
+    {
+        const string text = "The plan was announced by health secretary Priya Nair on Monday.\n\n" +
+            "The health secretary said: ‘Waiting lists will fall this year.’";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("The health secretary", q.Speaker!.Text);
+        Assert.Equal("Priya Nair", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void Possessive_role_is_its_own_name_and_later_the_role_resolves_to_it()
+    {
+        const string text = "Mr Hale’s official spokesman refused to comment on Friday.\n\n" +
+            "Later the spokesman said: ‘The minister has full confidence in the police.’";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("the spokesman", q.Speaker!.Text);
+        Assert.Equal("Mr Hale’s official spokesman", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void They_resolves_to_a_list_of_people()
+    {
+        const string text = "Mr Dubois, Ms Jansen and Mr Rossi signed a joint letter overnight.\n\n" +
+            "‘We ask for an immediate ceasefire,’ they said.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("they", q.Speaker!.Text);
+        Assert.Equal(3, q.Speaker.Names.Length);
+        Assert.Equal("Mr Dubois, Ms Jansen and Mr Rossi", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void Organisations_and_places_speak()
+    {
+        const string text = "Downing Street said: ‘The Prime Minister is monitoring the situation.’";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
+        Assert.Equal("Downing Street", q.Speaker!.Name);
+    }
+
+    [Fact]
+    public void Pronoun_takes_a_compatible_gender()
+    {
+        const string text = "Mr Cole and Ms Ward met on Monday. Ms Ward said the talks had gone well.\n\n" +
+            "‘We made real progress,’ he said.";
+        Quote q = QuoteWith(Extractor.Analyze(text), "real progress");
+        Assert.Equal("Mr Cole", q.Speaker!.Name);
+    }
+}
