@@ -24,6 +24,9 @@ internal readonly record struct Phrase(int First, int Last)
 /// <summary>Token-level questions about one document, shared by the attribution steps.</summary>
 internal sealed class DocumentView
 {
+    /// <summary>The longest speaker phrase read leftwards: bounds the work on any input.</summary>
+    private const int MaxPhraseTokens = 16;
+
     public DocumentView(SegmentedText text)
     {
         Text = text.Text;
@@ -125,6 +128,12 @@ internal sealed class DocumentView
             return false;
         }
 
+        bool isVerb = QuoteLexicons.CueVerbs.TryGetValue(Word(t), out CueForm form);
+        if (!isVerb && !QuoteLexicons.CuePhraseStarts.Contains(Word(t)))
+        {
+            return false;
+        }
+
         foreach ((string[] words, string lemma) in QuoteLexicons.CuePhrases)
         {
             if (MatchesPhrase(t, words))
@@ -134,7 +143,7 @@ internal sealed class DocumentView
             }
         }
 
-        if (!QuoteLexicons.CueVerbs.TryGetValue(Word(t), out CueForm form))
+        if (!isVerb)
         {
             return false;
         }
@@ -281,6 +290,7 @@ internal sealed class DocumentView
 
         int first = -1;
         bool content = false;
+        lowerBound = Math.Max(lowerBound, end - MaxPhraseTokens);
         for (int t = end; t >= lowerBound; t--)
         {
             SpeakerWord c = ClassOf(t);

@@ -83,7 +83,7 @@ internal static class QuoteAttributor
             candidates.Sort((a, b) => a.Segments[0].Start.CompareTo(b.Segments[0].Start));
         }
 
-        var resolver = new SpeakerResolver(doc, entities);
+        var resolver = new SpeakerResolver(doc, entities, inside);
         foreach (QuoteCandidate c in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -352,6 +352,7 @@ internal static class QuoteAttributor
     /// <summary>The subject of the clause that holds <paramref name="before"/>: a phrase after the sentence start or a comma.</summary>
     internal static Phrase SentenceSubject(DocumentView doc, int before, int lowerBound)
     {
+        lowerBound = Math.Max(lowerBound, before - BeforeWindow);
         int sentenceStart = Math.Max(lowerBound, doc.SentenceStart(Math.Max(0, before - 1)));
         if (sentenceStart < before)
         {

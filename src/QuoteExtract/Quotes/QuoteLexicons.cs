@@ -64,6 +64,10 @@ internal static class QuoteLexicons
         .Select(f => (f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), f.Length > 1 ? f[1] : f[0]))
         .ToArray();
 
+    /// <summary>The first words of <see cref="CuePhrases"/>, for a quick rejection.</summary>
+    public static readonly SpanLexicon<bool> CuePhraseStarts = new(
+        CuePhrases.Select(p => new KeyValuePair<string, bool>(p.Words[0], true)), ignoreCase: true);
+
     public static SpeakerWord ClassOf(ReadOnlySpan<char> word) => SpeakerWords.TryGetValue(word, out SpeakerWord w) ? w : SpeakerWord.None;
 
     private static SpanLexicon<SpeakerWord> ReadFlags(string name)

@@ -41,14 +41,57 @@ internal static class QuoteMarkPairer
         Double,
     }
 
-    private readonly record struct OpenMark(int Token, Style Style);
+    /// <summary>An open mark; <paramref name="PreviousSameStyle"/> links to the open mark of its style below it (-1: none).</summary>
+    private readonly record struct OpenMark(int Token, Style Style, int PreviousSameStyle);
+
+    /// <summary>A stack of open marks that finds the topmost of a style in constant time.</summary>
+    private sealed class MarkStack
+    {
+        private readonly List<OpenMark> _marks = [];
+        private readonly int[] _top = [-1, -1];
+
+        public int Count => _marks.Count;
+
+        public OpenMark this[int index] => _marks[index];
+
+        public void Clear()
+        {
+            _marks.Clear();
+            _top[0] = _top[1] = -1;
+        }
+
+        public void Push(int token, Style style)
+        {
+            _marks.Add(new OpenMark(token, style, _top[(int)style]));
+            _top[(int)style] = _marks.Count - 1;
+        }
+
+        public int IndexOfStyle(Style style) => _top[(int)style];
+
+        /// <summary>Removes the marks from <paramref name="index"/> up; each mark is removed once, so the walks are linear overall.</summary>
+        public void RemoveFrom(int index)
+        {
+            for (int style = 0; style < 2; style++)
+            {
+                int top = _top[style];
+                while (top >= index)
+                {
+                    top = _marks[top].PreviousSameStyle;
+                }
+
+                _top[style] = top;
+            }
+
+            _marks.RemoveRange(index, _marks.Count - index);
+        }
+    }
 
     public static List<MarkedQuote> Pair(SegmentedText text)
     {
         var result = new List<MarkedQuote>();
         ReadOnlySpan<Token> tokens = text.Tokens.AsSpan();
         ReadOnlySpan<char> chars = text.Text.AsSpan();
-        var stack = new List<OpenMark>();
+        var stack = new MarkStack();
         MarkedQuote? carry = null;
         Style carryStyle = Style.Single;
         int interruptions = 0;
@@ -70,7 +113,7 @@ internal static class QuoteMarkPairer
                 Token head = tokens[first];
                 if (head.Kind is TokenKind.OpeningQuote or TokenKind.AmbiguousQuote && StyleOf(chars, head) == carryStyle)
                 {
-                    stack.Add(new OpenMark(first, carryStyle));
+                    stack.Push(first, carryStyle);
                     interruptions = 0;
                 }
                 else if (interruptions < MaxInterruptions && LooksLikeInterruption(chars, tokens, paragraph))
@@ -99,7 +142,7 @@ internal static class QuoteMarkPairer
                 bool closes = token.Kind == TokenKind.ClosingQuote;
                 if (token.Kind == TokenKind.AmbiguousQuote)
                 {
-                    bool hasOpen = IndexOfStyle(stack, style) >= 0;
+                    bool hasOpen = stack.IndexOfStyle(style) >= 0;
                     if (style == Style.Double)
                     {
                         closes = hasOpen;
@@ -114,7 +157,7 @@ internal static class QuoteMarkPairer
 
                 if (opens)
                 {
-                    stack.Add(new OpenMark(t, style));
+                    stack.Push(t, style);
                     continue;
                 }
 
@@ -123,14 +166,14 @@ internal static class QuoteMarkPairer
                     continue;
                 }
 
-                int index = IndexOfStyle(stack, style);
+                int index = stack.IndexOfStyle(style);
                 if (index < 0)
                 {
                     continue; // a stray closing mark or an apostrophe
                 }
 
                 OpenMark open = stack[index];
-                stack.RemoveRange(index, stack.Count - index);
+                stack.RemoveFrom(index);
                 if (index > 0)
                 {
                     continue; // an inner quotation is part of the outer one
@@ -190,19 +233,6 @@ internal static class QuoteMarkPairer
     private static Style StyleOf(ReadOnlySpan<char> chars, Token mark) => mark.Length == 2 ? Style.Double : StyleOf(chars[mark.Start]);
 
     private static Style StyleOf(char c) => c is '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2039' or '\u203A' ? Style.Single : Style.Double;
-
-    private static int IndexOfStyle(List<OpenMark> stack, Style style)
-    {
-        for (int i = stack.Count - 1; i >= 0; i--)
-        {
-            if (stack[i].Style == style)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>
     /// For each single mark in [first, end): 1 when a plain closing single mark comes later in the

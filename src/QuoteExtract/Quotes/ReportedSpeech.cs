@@ -15,6 +15,9 @@ internal static class ReportedSpeech
 
     private const int MinimumClauseTokens = 3;
 
+    /// <summary>A clause reported before its cue (CLAUSE, X said) is at most this long: bounds the work on any input.</summary>
+    private const int MaxClauseTokens = 120;
+
     public static List<QuoteCandidate> Find(DocumentView doc, bool[] insideQuote, CancellationToken cancellationToken)
     {
         var found = new List<QuoteCandidate>();
@@ -35,7 +38,6 @@ internal static class ReportedSpeech
             if (candidate is not null)
             {
                 found.Add(candidate);
-                coveredUntil = doc.Tokens.Length;
                 coveredUntil = ClauseEndToken(doc, candidate);
             }
         }
@@ -97,11 +99,7 @@ internal static class ReportedSpeech
             return null;
         }
 
-        int end = start;
-        while (end < sentenceEnd && !EndsClause(doc, end, insideQuote))
-        {
-            end++;
-        }
+        int end = ClauseEnd(doc, start, sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
     }
@@ -146,7 +144,7 @@ internal static class ReportedSpeech
         }
 
         int start = sentenceStart;
-        if (start >= comma || insideQuote[start] || doc.Tokens[start].IsQuoteMark)
+        if (comma - start > MaxClauseTokens || start >= comma || insideQuote[start] || doc.Tokens[start].IsQuoteMark)
         {
             return null;
         }
@@ -175,7 +173,7 @@ internal static class ReportedSpeech
 
         int start;
         int end;
-        if (doc.Is(cue.First - 1, ','))
+        if (doc.Is(cue.First - 1, ',') && cue.First - 1 - sentenceStart <= MaxClauseTokens)
         {
             start = sentenceStart;
             end = cue.First - 1;
@@ -184,10 +182,7 @@ internal static class ReportedSpeech
         {
             start = source.Last + 2;
             end = start;
-            while (end < sentenceEnd && !EndsClause(doc, end, insideQuote))
-            {
-                end++;
-            }
+            end = ClauseEnd(doc, end, sentenceEnd);
         }
         else
         {
@@ -245,8 +240,48 @@ internal static class ReportedSpeech
         return (doc.ClassOf(t) & SpeakerWord.Determiner) != 0;
     }
 
+    /// <summary>Where a clause that starts at <paramref name="start"/> ends; a dash pair (– an aside –) does not end it.</summary>
+    private static int ClauseEnd(DocumentView doc, int start, int sentenceEnd)
+    {
+        int end = start;
+        while (true)
+        {
+            while (end < sentenceEnd && !EndsClause(doc, end))
+            {
+                end++;
+            }
+
+            int closing = end < sentenceEnd && doc.Tokens[end].Kind == TokenKind.Dash ? ClosingDash(doc, end, sentenceEnd) : -1;
+            if (closing < 0)
+            {
+                return end;
+            }
+
+            end = closing + 1;
+        }
+    }
+
+    /// <summary>The dash that closes an aside opened by the dash at <paramref name="open"/>, or -1.</summary>
+    private static int ClosingDash(DocumentView doc, int open, int sentenceEnd)
+    {
+        for (int t = open + 1; t < sentenceEnd && t <= open + 20; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Dash)
+            {
+                return t;
+            }
+
+            if (doc.IsTerminal(t) || doc.Is(t, ';'))
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>A reported clause ends at the sentence's end, a semicolon, a dash, or ", he said".</summary>
-    private static bool EndsClause(DocumentView doc, int t, bool[] insideQuote)
+    private static bool EndsClause(DocumentView doc, int t)
     {
         if (doc.IsTerminal(t) || doc.Is(t, ';') || doc.Tokens[t].Kind == TokenKind.Dash)
         {
@@ -271,7 +306,6 @@ internal static class ReportedSpeech
             }
         }
 
-        _ = insideQuote;
         return false;
     }
 }

@@ -41,18 +41,29 @@ internal sealed class SpeakerResolver
     /// <summary>Runs of more capitalised words than this are headlines, not names.</summary>
     private const int MaxNameWords = 5;
 
+    /// <summary>How many earlier speakers or names a pronoun looks at: bounds the work on any input.</summary>
+    private const int MaxCandidates = 64;
+
+    /// <summary>How many tokens back a list of names for "they" may start.</summary>
+    private const int ListReach = 200;
+
     private readonly DocumentView _doc;
     private readonly List<NameRun> _names = [];
     private readonly Dictionary<string, Dictionary<string, int>> _fullNames = new(StringComparer.Ordinal);
-    private readonly List<(string Role, int Token, ResolvedSpeaker Speaker)> _roles = [];
+    private readonly Dictionary<string, string> _bestFullName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Token, ResolvedSpeaker Speaker)>> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Gender Gender, bool IsPerson)> _knownNames = new(StringComparer.Ordinal);
     private readonly List<(ResolvedSpeaker Speaker, int Token)> _spoken = [];
+    private readonly bool[] _insideQuote;
+    private int[] _runAt = [];
 
     private readonly record struct NameRun(int First, int Last, string Name, Gender Gender, bool IsPerson);
 
-    public SpeakerResolver(DocumentView doc, ImmutableArray<Entity> entities)
+    public SpeakerResolver(DocumentView doc, ImmutableArray<Entity> entities, bool[] insideQuote)
     {
         _doc = doc;
         _ = entities;
+        _insideQuote = insideQuote;
         IndexNames();
     }
 
@@ -79,9 +90,7 @@ internal sealed class SpeakerResolver
         {
             if (_doc.IsPossessive(t) && t < phrase.Last)
             {
-                var own = new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true);
-                RememberRole(phrase.Last, own);
-                return own;
+                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true);
             }
         }
 
@@ -95,16 +104,7 @@ internal sealed class SpeakerResolver
         if (nameStart <= phrase.Last)
         {
             NameRun run = MakeRun(nameStart, phrase.Last);
-            var named = new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
-            for (int t = phrase.First; t < nameStart; t++)
-            {
-                if ((_doc.ClassOf(t) & SpeakerWord.Role) != 0)
-                {
-                    RememberRole(t, named);
-                }
-            }
-
-            return named;
+            return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
         }
 
         // A role: the person introduced with it, or the speaker just before.
@@ -146,7 +146,7 @@ internal sealed class SpeakerResolver
         if ((c & SpeakerWord.Plural) != 0)
         {
             List<string>? list = RecentNameList(anchor);
-            for (int i = _spoken.Count - 1; i >= 0; i--)
+            for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - MaxCandidates; i--)
             {
                 (ResolvedSpeaker s, int at) = _spoken[i];
                 if (_doc.ParagraphOf(at) < paragraph - PronounReach)
@@ -177,26 +177,22 @@ internal sealed class SpeakerResolver
 
         // A person named earlier in the same sentence (Ed Smith said it best when he wrote: …).
         int sentenceStart = _doc.SentenceStart(token);
-        for (int i = _names.Count - 1; i >= 0; i--)
+        int before = LastRunBefore(token);
+        for (int i = before; i >= 0 && i > before - MaxCandidates; i--)
         {
             NameRun run = _names[i];
-            if (run.Last >= token)
-            {
-                continue;
-            }
-
             if (run.First < sentenceStart)
             {
                 break;
             }
 
-            if (person && run.IsPerson && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
+            if (person && run.IsPerson && !_insideQuote[run.First] && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
                 return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
             }
         }
 
-        for (int i = _spoken.Count - 1; i >= 0; i--)
+        for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - MaxCandidates; i--)
         {
             (ResolvedSpeaker s, int at) = _spoken[i];
             if (_doc.ParagraphOf(at) < paragraph - PronounReach)
@@ -213,15 +209,11 @@ internal sealed class SpeakerResolver
         }
 
         // No speaker yet: the most recent person named before.
-        for (int i = _names.Count - 1; i >= 0; i--)
+        int last = LastRunBefore(anchor);
+        for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
         {
             NameRun run = _names[i];
-            if (run.Last >= anchor)
-            {
-                continue;
-            }
-
-            if (run.IsPerson == person && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
+            if (run.IsPerson == person && !_insideQuote[run.First] && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
                 return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
             }
@@ -230,13 +222,36 @@ internal sealed class SpeakerResolver
         return null;
     }
 
+    /// <summary>Index of the last name run that ends before <paramref name="token"/>, or -1. Runs are in text order.</summary>
+    private int LastRunBefore(int token)
+    {
+        int lo = 0;
+        int hi = _names.Count - 1;
+        int found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_names[mid].Last < token)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+
     private int ListPosition { get; set; } = -1;
 
     /// <summary>The most recent "A, B and C" list of names within the last three sentences before <paramref name="anchor"/>.</summary>
     private List<string>? RecentNameList(int anchor)
     {
         int firstSentence = Math.Max(0, _doc.SentenceOf[Math.Min(anchor, _doc.Count - 1)] - 3);
-        int lowerBound = _doc.Segments.Sentences[firstSentence].FirstToken;
+        int lowerBound = Math.Max(_doc.Segments.Sentences[firstSentence].FirstToken, anchor - ListReach);
         for (int t = anchor - 1; t >= lowerBound; t--)
         {
             if (!(_doc.IsWord(t) && _doc.Word(t).Equals("and", StringComparison.Ordinal)))
@@ -283,59 +298,61 @@ internal sealed class SpeakerResolver
         return null;
     }
 
-    private NameRun? RunAt(int first)
+    private NameRun? RunAt(int token)
     {
-        foreach (NameRun run in _names)
-        {
-            if (run.First <= first && first <= run.Last && run.IsPerson)
-            {
-                return run;
-            }
-        }
-
-        return null;
+        int i = token >= 0 && token < _runAt.Length ? _runAt[token] : -1;
+        return i >= 0 && _names[i].IsPerson ? _names[i] : null;
     }
 
     private NameRun? RunEndingAt(int last)
     {
-        foreach (NameRun run in _names)
-        {
-            if (run.Last == last && run.IsPerson)
-            {
-                return run;
-            }
-        }
-
-        return null;
+        NameRun? run = RunAt(last);
+        return run is NameRun r && r.Last == last ? r : null;
     }
 
-    private void RememberRole(int roleToken, ResolvedSpeaker speaker) =>
-        _roles.Add((_doc.Word(roleToken).ToString().ToLowerInvariant(), roleToken, speaker));
+    private void RememberRole(int roleToken, ResolvedSpeaker speaker)
+    {
+        string role = _doc.Word(roleToken).ToString().ToLowerInvariant();
+        if (!_roles.TryGetValue(role, out var list))
+        {
+            list = [];
+            _roles[role] = list;
+        }
 
+        list.Add((roleToken, speaker)); // registered in text order
+    }
+
+    /// <summary>The holder of <paramref name="role"/> introduced nearest before (or first after) <paramref name="anchor"/>.</summary>
     private ResolvedSpeaker? FindRole(string role, int anchor, bool before)
     {
-        if (before)
+        if (!_roles.TryGetValue(role, out var list))
         {
-            for (int i = _roles.Count - 1; i >= 0; i--)
-            {
-                if (_roles[i].Token < anchor && _roles[i].Role == role)
-                {
-                    return _roles[i].Speaker;
-                }
-            }
-
             return null;
         }
 
-        foreach (var r in _roles)
+        int lo = 0;
+        int hi = list.Count - 1;
+        int firstAfter = list.Count;
+        while (lo <= hi)
         {
-            if (r.Token > anchor && r.Role == role)
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].Token >= anchor)
             {
-                return r.Speaker;
+                firstAfter = mid;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
 
-        return null;
+        if (before)
+        {
+            return firstAfter > 0 ? list[firstAfter - 1].Speaker : null;
+        }
+
+        return firstAfter < list.Count ? list[firstAfter].Speaker : null;
     }
 
     private bool IsNamePart(int t) =>
@@ -389,6 +406,16 @@ internal sealed class SpeakerResolver
             }
 
             _names.Add(run);
+        }
+
+        _runAt = new int[_doc.Count];
+        Array.Fill(_runAt, -1);
+        for (int i = 0; i < _names.Count; i++)
+        {
+            for (int u = _names[i].First; u <= _names[i].Last; u++)
+            {
+                _runAt[u] = i;
+            }
         }
 
         // Mr Hale’s official spokesman: the possessive phrase names the role's holder.
@@ -455,10 +482,16 @@ internal sealed class SpeakerResolver
 
         string core = Clean(new Phrase(start, last));
         string name = start == last && start > first ? Clean(new Phrase(first, last)) : core; // Lord West, Mr Smith
-        if (_fullNames.TryGetValue(_doc.Word(last).ToString(), out Dictionary<string, int>? forms))
+        string lastWord = _doc.Word(last).ToString();
+        if (_fullNames.TryGetValue(lastWord, out Dictionary<string, int>? forms))
         {
             // The most used full form, if it ends this run's name (Johnson, Mr Johnson → Boris Johnson).
-            string best = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).First().Key;
+            if (!_bestFullName.TryGetValue(lastWord, out string? best))
+            {
+                best = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
+                _bestFullName[lastWord] = best;
+            }
+
             if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
             {
                 name = best;
@@ -472,6 +505,13 @@ internal sealed class SpeakerResolver
 
         person |= last > start && gender != Gender.Any;
         person &= last - first < MaxNameWords; // a longer run of capitals is a headline
+        if (_knownNames.TryGetValue(name, out var known))
+        {
+            gender = gender == Gender.Any ? known.Gender : gender;
+            person |= known.IsPerson;
+        }
+
+        _knownNames[name] = (gender, person);
         return new NameRun(first, last, name, gender, person);
     }
 
