@@ -402,7 +402,7 @@ internal static class QuoteAttributor
 
     private static double Score(DocumentView doc, QuoteCandidate c, MarkedQuote quote, bool cued)
     {
-        double score = c.Kind == QuoteKind.Direct ? (cued ? 0.95 : 0.6) : (cued ? 0.85 : c.Speaker.IsNone ? 0.3 : 0.45);
+        double score = c.Kind == QuoteKind.Direct ? (cued ? 0.95 : 0.6) : (cued ? 0.85 : c.Speaker.IsNone ? 0.3 : 0.55);
         if (!quote.Closed)
         {
             score -= 0.1;
