@@ -54,8 +54,14 @@ internal sealed record CliOptions
 
     public int DegreeOfParallelism => Threads ?? Environment.ProcessorCount;
 
+    /// <summary>The shared default pipeline when no extraction option is given, else one built for the options.</summary>
     public ExtractorPipeline CreatePipeline()
     {
+        if (MinimumConfidence is null && !NoIndirect && !NoEntities)
+        {
+            return ExtractorPipeline.Default;
+        }
+
         var defaults = new ExtractorOptions();
         return ExtractorPipeline.Create(new ExtractorOptions
         {

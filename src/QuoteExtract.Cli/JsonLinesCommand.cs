@@ -107,8 +107,11 @@ internal static class JsonLinesCommand
             return new(input.Number, null, $"{Describe(id)}the extractor failed: {ex.GetType().Name}: {ex.Message}");
         }
 
-        return new(input.Number, JsonSerializer.Serialize(AnalysisMapper.ToDocument(id, analysis), CliJsonContext.Compact.DocumentJson), null);
+        return new(input.Number, ToJsonLine(AnalysisMapper.ToDocument(id, analysis)), null);
     }
+
+    /// <summary>One output line, without the line break.</summary>
+    internal static string ToJsonLine(DocumentJson document) => JsonSerializer.Serialize(document, CliJsonContext.Compact.DocumentJson);
 
     /// <summary>A string id as it is, a number id as written, no id as null.</summary>
     private static bool TryGetId(JsonElement? element, out string? id)

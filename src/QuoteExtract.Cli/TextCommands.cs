@@ -14,9 +14,9 @@ internal static class TextCommands
     {
         ExtractorPipeline pipeline = options.CreatePipeline();
         int code = ExitCodes.Ok;
-        for (int i = 0; i < options.Files.Count; i++)
+        bool printed = false;
+        foreach (string path in options.Files)
         {
-            string path = options.Files[i];
             Analysis? analysis;
             try
             {
@@ -35,11 +35,12 @@ internal static class TextCommands
                 continue;
             }
 
-            if (i > 0)
+            if (printed)
             {
                 stdout.WriteLine();
             }
 
+            printed = true;
             WriteQuotes(path == "-" ? "(standard input)" : path, analysis, stdout);
         }
 
