@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -41,7 +42,7 @@ internal static class TextCommands
             }
 
             printed = true;
-            WriteQuotes(path == "-" ? "(standard input)" : path, analysis, stdout);
+            WriteQuotes(path == "-" ? "(standard input)" : path, analysis.Text, analysis.Quotes, stdout);
         }
 
         return code;
@@ -67,13 +68,13 @@ internal static class TextCommands
     ///    “We will win.”
     /// </code>
     /// </summary>
-    public static void WriteQuotes(string title, Analysis analysis, TextWriter output)
+    public static void WriteQuotes(string title, string text, IReadOnlyList<Quote> quotes, TextWriter output)
     {
-        int count = analysis.Quotes.Count;
+        int count = quotes.Count;
         output.WriteLine($"{title}: {(count == 0 ? "no" : count.ToString(CultureInfo.InvariantCulture))} quote{(count == 1 ? "" : "s")}");
         for (int i = 0; i < count; i++)
         {
-            Quote quote = analysis.Quotes[i];
+            Quote quote = quotes[i];
             string speaker = quote.Speaker switch
             {
                 null => "speaker unknown",
@@ -87,7 +88,7 @@ internal static class TextCommands
             (string open, string close) = quote.Kind == QuoteKind.Indirect ? ("", "") : ("“", "”");
             foreach (TextSpan segment in quote.Segments.IsDefaultOrEmpty ? [quote.Span] : quote.Segments)
             {
-                output.WriteLine($"   {open}{analysis.Text.AsSpan(segment.Start, segment.Length)}{close}");
+                output.WriteLine($"   {open}{text.AsSpan(segment.Start, segment.Length)}{close}");
             }
         }
     }

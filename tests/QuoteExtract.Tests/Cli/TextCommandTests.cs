@@ -1,5 +1,8 @@
 using System.IO;
+using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using QuoteExtract.Cli;
 
 namespace QuoteExtract.Tests.Cli;
 
@@ -15,12 +18,53 @@ public class TextCommandTests
     {
         CliResult result = CliHost.Run(Sample);
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith(Sample + ": ", result.Lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(" quotes", result.Lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^" + Regex.Escape(Sample) + @": (no|\d+) quotes?$", result.Lines[0]);
         foreach (string line in result.Lines.Skip(1))
         {
             Assert.True(char.IsDigit(line[0]) || line.StartsWith("   ", StringComparison.Ordinal), line);
         }
+    }
+
+    [Fact]
+    public void Readable_output_gives_kind_speaker_mention_cue_and_each_segment()
+    {
+        const string text = "“We will win,” Jane Smith said.\n“Then we rest.\n“Later we celebrate.”\nShe said the club would appeal.";
+        TextSpan Find(string part) => new(text.IndexOf(part, StringComparison.Ordinal), part.Length);
+        Quote[] quotes =
+        [
+            new()
+            {
+                Text = "We will win,", Span = Find("We will win,"), Segments = [Find("We will win,")], Kind = QuoteKind.Direct, Confidence = 0.91,
+                Speaker = new Speaker { Span = Find("Jane Smith"), Text = "Jane Smith", Name = "Jane Smith", Names = ["Jane Smith"] },
+                Cue = new Cue(Find("said"), "said", "say"),
+            },
+            new()
+            {
+                Text = "Then we rest.\nLater we celebrate.", Span = TextSpan.FromBounds(Find("Then").Start, Find("celebrate.").End),
+                Segments = [Find("Then we rest."), Find("Later we celebrate.")], Kind = QuoteKind.Direct, Confidence = 0.5,
+            },
+            new()
+            {
+                Text = "the club would appeal", Span = Find("the club would appeal"), Segments = [Find("the club would appeal")], Kind = QuoteKind.Indirect, Confidence = 0.7,
+                Speaker = new Speaker { Span = Find("She"), Text = "She", Name = "Jane Smith", Names = ["Jane Smith"] },
+                Cue = new Cue(Find("said the"), "said", "say") with { Span = new TextSpan(Find("said the").Start, 4) },
+            },
+        ];
+        using var output = new StringWriter();
+        TextCommands.WriteQuotes("t.txt", text, quotes, output);
+        Assert.Equal(
+            """
+            t.txt: 3 quotes
+            1. direct · Jane Smith · cue: said · confidence 0.91
+               “We will win,”
+            2. direct · speaker unknown · cue: none · confidence 0.50
+               “Then we rest.”
+               “Later we celebrate.”
+            3. indirect · Jane Smith (“She”) · cue: said · confidence 0.70
+               the club would appeal
+
+            """.ReplaceLineEndings(output.NewLine),
+            output.ToString());
     }
 
     [Fact]
