@@ -88,7 +88,7 @@ internal sealed record CliOptions
             return options with { Command = CliCommand.Version };
         }
 
-        bool json = false, jsonLines = false, uk = false;
+        bool json = false, jsonLines = false;
         string? evalKind = null;
         int start = 0;
         if (args.Count > 0 && args[0] == "eval")
@@ -140,7 +140,7 @@ internal sealed record CliOptions
                     options = options with { NoEntities = true };
                     continue;
                 case "--uk":
-                    uk = true;
+                    options = options with { UkMarks = true };
                     continue;
             }
 
@@ -184,13 +184,14 @@ internal sealed record CliOptions
             }
         }
 
-        options = options with { Files = files, UkMarks = uk };
-        error = Validate(ref options, evalKind, json, jsonLines, uk);
+        options = options with { Files = files };
+        error = Validate(ref options, evalKind, json, jsonLines);
         return error is null ? options : null;
     }
 
-    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool uk)
+    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines)
     {
+        bool uk = options.UkMarks;
         int count = options.Files.Count;
         if (evalKind is not null)
         {

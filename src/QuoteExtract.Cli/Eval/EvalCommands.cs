@@ -54,18 +54,17 @@ internal static class EvalCommands
                 }
 
                 predictions = predictions.Select(p => p.MapOffsets(article.Utf16ToCodePoint)).ToArray();
-                var scores = QuoteScorer.Score(article.Gold, predictions);
-                return (scores, error, line.Number, article.Id);
+                return (Scores: QuoteScorer.Score(article.Gold, predictions), Error: error, line.Number, article.Id);
             },
             result =>
             {
                 any = true;
-                quoted += result.scores.Quoted;
-                reported += result.scores.Reported;
-                if (result.error is not null)
+                quoted += result.Scores.Quoted;
+                reported += result.Scores.Reported;
+                if (result.Error is not null)
                 {
                     failed++;
-                    stderr.WriteLine($"quote-extract: {goldPath} line {result.Number.ToString(CultureInfo.InvariantCulture)} (id \"{result.Id}\"): {result.error}; scored with no quotes");
+                    stderr.WriteLine($"quote-extract: {goldPath} line {result.Number.ToString(CultureInfo.InvariantCulture)} (id \"{result.Id}\"): {result.Error}; scored with no quotes");
                 }
             },
             options.DegreeOfParallelism);

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Text.Json;
 using QuoteExtract.Cli.Eval;
 
@@ -103,6 +104,33 @@ public class ScorerTests
         Assert.False(article.Gold.Reported[0].HasSource);
         Assert.Equal(C("works"), article.Utf16ToCodePoint(text.IndexOf("works", StringComparison.Ordinal)));
         Assert.Equal(cp[^1], article.Utf16ToCodePoint(text.Length + 5));
+    }
+
+    [Fact]
+    public void Eval_names_the_file_and_line_of_malformed_gold()
+    {
+        string dir = Directory.CreateTempSubdirectory("quote-extract-gold-").FullName;
+        try
+        {
+            string gold = Path.Combine(dir, "gold.jsonl");
+            File.WriteAllText(gold, "{\"id\": \"a\", \"text\": \"x\", \"attributions\": []}\n{\"id\": \"b\", \"text\": \"y\", \"attributions\": [{\"content\": [[0, \"z\"]]}]}\n");
+            CliResult result = CliHost.Run("eval", "polnear", gold);
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains($"{gold} line 2: ", result.Stderr, StringComparison.Ordinal);
+
+            File.WriteAllText(gold, "{\"quotes\": [{\"start\": 1}]}");
+            result = CliHost.Run("eval", "quotes", gold, "-");
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains($"{gold}: missing \"end\"", result.Stderr, StringComparison.Ordinal);
+
+            result = CliHost.Run("eval", "quotes", Path.Combine(dir, "none.json"), "-");
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains("cannot read", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     /// <summary>The code-point index of every UTF-16 offset, and the code-point length at the end.</summary>
