@@ -297,6 +297,8 @@ internal sealed record CliOptions
                                segment is found when a predicted segment overlaps it by at least half of the
                                longer of the two; attributed when the speaker mention overlaps a gold speaker
                                span or the speaker's name or text contains a gold alias (never a bare pronoun).
+                               "quoted" scores predicted direct and mixed quotes against the gold quotes,
+                               "reported" predicted indirect ones against the reported clauses.
           eval polnear GOLD.jsonl
                                Analyse every PolNeAR article and score all of them together; gold quoted
                                segments are the attribution contents inside “…” or "…" marks, the rest is
@@ -305,8 +307,9 @@ internal sealed record CliOptions
                                character for one, offsets unchanged; ’ apostrophes and " marks are left as
                                they are). The gold still comes from the original marks, which is also what
                                score_polnear.py does with predictions made on the swapped text.
-          --pred FILE          With eval: score these predictions (score_quotes.py PRED.json, or --jsonl
-                               output) instead of running the extractor.
+          --pred FILE          With eval: score these predictions (score_quotes.py PRED.json such as the
+                               --json output, or --jsonl output) instead of running the extractor; the
+                               ARTICLE.txt of eval quotes is then not read.
 
           -h, --help           Print this help.
           --version            Print the version.
