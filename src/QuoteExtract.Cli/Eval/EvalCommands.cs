@@ -43,18 +43,11 @@ internal static class EvalCommands
                 using JsonDocument doc = EvalData.Parse(line.Text, goldPath, line.Number);
                 PolnearArticle article = EvalData.Guard(goldPath, line.Number, () => PolnearArticle.Parse(doc.RootElement));
                 string? error = null;
-                IReadOnlyList<PredictedQuote> predictions;
-                if (saved is not null)
-                {
-                    predictions = saved.GetValueOrDefault(article.Id) ?? [];
-                }
-                else
-                {
-                    predictions = TryPredict(article.Text, options.UkMarks, pipeline!, out error);
-                }
-
-                predictions = predictions.Select(p => p.MapOffsets(article.Utf16ToCodePoint)).ToArray();
-                return (Scores: QuoteScorer.Score(article.Gold, predictions), Error: error, line.Number, article.Id);
+                IReadOnlyList<PredictedQuote> predictions = saved is not null
+                    ? saved.GetValueOrDefault(article.Id) ?? []
+                    : TryPredict(article.Text, options.UkMarks, pipeline!, out error);
+                PredictedQuote[] inCodePoints = predictions.Select(p => p.MapOffsets(article.Utf16ToCodePoint)).ToArray();
+                return (Scores: QuoteScorer.Score(article.Gold, inCodePoints), Error: error, line.Number, article.Id);
             },
             result =>
             {
