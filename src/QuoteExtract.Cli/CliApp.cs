@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Text;
+using QuoteExtract.Cli.Eval;
+
+namespace QuoteExtract.Cli;
+
+/// <summary>The whole tool behind <c>Main</c>, with its streams passed in so that tests can run it in process.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        CliOptions? options = CliOptions.Parse(args, out string? error);
+        if (options is null)
+        {
+            stderr.WriteLine($"quote-extract: {error}");
+            stderr.WriteLine("Try 'quote-extract --help'.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            int code = options.Command switch
+            {
+                CliCommand.Help => Write(stdout, CliOptions.HelpText),
+                CliCommand.Version => Write(stdout, "quote-extract " + Version),
+                CliCommand.Json => TextCommands.Json(options, stdin, stdout, stderr),
+                CliCommand.JsonLines => JsonLinesCommand.Run(options, stdin, stdout, stderr),
+                CliCommand.EvalQuotes => EvalCommands.Quotes(options, stdin, stdout),
+                CliCommand.EvalPolnear => EvalCommands.Polnear(options, stdout, stderr),
+                _ => TextCommands.Quotes(options, stdin, stdout, stderr),
+            };
+            stdout.Flush();
+            return code;
+        }
+        catch (CliInputException ex)
+        {
+            stderr.WriteLine($"quote-extract: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"quote-extract: input/output error: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+    }
+
+    private static string Version =>
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Opens a UTF-8 file (a byte-order mark is honoured), or says clearly why it cannot.</summary>
+    public static StreamReader OpenFile(string path)
+    {
+        try
+        {
+            return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"cannot read '{path}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A file, or standard input for "-".</summary>
+    public static TextReader OpenInput(string path, TextReader stdin) => path == "-" ? stdin : OpenFile(path);
+
+    /// <summary>The whole of a file, or of standard input for "-".</summary>
+    public static string ReadAllText(string path, TextReader stdin)
+    {
+        if (path == "-")
+        {
+            return stdin.ReadToEnd();
+        }
+
+        using StreamReader reader = OpenFile(path);
+        return reader.ReadToEnd();
+    }
+
+    private static int Write(TextWriter stdout, string text)
+    {
+        stdout.WriteLine(text);
+        return ExitCodes.Ok;
+    }
+}

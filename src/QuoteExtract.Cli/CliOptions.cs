@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace QuoteExtract.Cli;
+
+/// <summary>What the command line asks for.</summary>
+internal enum CliCommand
+{
+    /// <summary>Quotes with their speakers, for a person to read.</summary>
+    Text,
+
+    /// <summary>The whole analysis of one file as JSON.</summary>
+    Json,
+
+    /// <summary>JSON Lines in, JSON Lines out.</summary>
+    JsonLines,
+
+    /// <summary>Score against a seed-style gold file (score_quotes.py).</summary>
+    EvalQuotes,
+
+    /// <summary>Score against PolNeAR-style gold (score_polnear.py).</summary>
+    EvalPolnear,
+
+    /// <summary>Print the help.</summary>
+    Help,
+
+    /// <summary>Print the version.</summary>
+    Version,
+}
+
+/// <summary>The parsed command line. Hand-written parsing: a handful of options does not need a package.</summary>
+internal sealed record CliOptions
+{
+    public CliCommand Command { get; init; }
+
+    /// <summary>The positional arguments after the command (files; "-" is standard input).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    public double? MinimumConfidence { get; init; }
+
+    public bool NoIndirect { get; init; }
+
+    public bool NoEntities { get; init; }
+
+    /// <summary>Documents analysed at once; null for the number of cores.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>eval polnear: analyse the text with “ ” swapped for ‘ ’.</summary>
+    public bool UkMarks { get; init; }
+
+    /// <summary>eval: score this prediction file instead of running the extractor.</summary>
+    public string? Predictions { get; init; }
+
+    public int DegreeOfParallelism => Threads ?? Environment.ProcessorCount;
+
+    /// <summary>The shared default pipeline when no extraction option is given, else one built for the options.</summary>
+    public ExtractorPipeline CreatePipeline()
+    {
+        if (MinimumConfidence is null && !NoIndirect && !NoEntities)
+        {
+            return ExtractorPipeline.Default;
+        }
+
+        var defaults = new ExtractorOptions();
+        return ExtractorPipeline.Create(new ExtractorOptions
+        {
+            MinimumConfidence = MinimumConfidence ?? defaults.MinimumConfidence,
+            IncludeIndirect = !NoIndirect,
+            RecognizeEntities = !NoEntities,
+        });
+    }
+
+    /// <summary>Parses <paramref name="args"/>; on failure returns null and a message for standard error.</summary>
+    public static CliOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        var files = new List<string>();
+        var options = new CliOptions();
+        int end = IndexOf(args, "--") is int dashes and >= 0 ? dashes : args.Count;
+        if (IndexOf(args, "--help", end) >= 0 || IndexOf(args, "-h", end) >= 0)
+        {
+            return options with { Command = CliCommand.Help };
+        }
+
+        if (IndexOf(args, "--version", end) >= 0)
+        {
+            return options with { Command = CliCommand.Version };
+        }
+
+        bool json = false, jsonLines = false;
+        string? evalKind = null;
+        int start = 0;
+        if (args.Count > 0 && args[0] == "eval")
+        {
+            evalKind = args.Count > 1 ? args[1] : null;
+            if (evalKind is not ("quotes" or "polnear"))
+            {
+                error = "eval needs a kind: 'eval quotes GOLD.json ARTICLE.txt' or 'eval polnear GOLD.jsonl'";
+                return null;
+            }
+
+            start = 2;
+        }
+
+        bool onlyFiles = false;
+        for (int i = start; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (onlyFiles || arg == "-" || !arg.StartsWith('-'))
+            {
+                files.Add(arg);
+                continue;
+            }
+
+            string name = arg;
+            string? inlineValue = null;
+            int equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                name = arg[..equals];
+                inlineValue = arg[(equals + 1)..];
+            }
+
+            switch (name)
+            {
+                case "--":
+                    onlyFiles = true;
+                    continue;
+                case "--json":
+                    json = true;
+                    continue;
+                case "--jsonl":
+                    jsonLines = true;
+                    continue;
+                case "--no-indirect":
+                    options = options with { NoIndirect = true };
+                    continue;
+                case "--no-entities":
+                    options = options with { NoEntities = true };
+                    continue;
+                case "--uk":
+                    options = options with { UkMarks = true };
+                    continue;
+            }
+
+            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred";
+            if (!takesValue)
+            {
+                error = $"unknown option '{arg}'";
+                return null;
+            }
+
+            if (inlineValue is null && i + 1 >= args.Count)
+            {
+                error = $"option '{name}' needs a value";
+                return null;
+            }
+
+            string value = inlineValue ?? args[++i];
+            switch (name)
+            {
+                case "--min-confidence":
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double confidence) || !(confidence is >= 0 and <= 1))
+                    {
+                        error = $"--min-confidence must be a number from 0 to 1, not '{value}'";
+                        return null;
+                    }
+
+                    options = options with { MinimumConfidence = confidence };
+                    break;
+                case "--threads" or "-j":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int threads) || threads < 1)
+                    {
+                        error = $"{name} must be a whole number of at least 1, not '{value}'";
+                        return null;
+                    }
+
+                    options = options with { Threads = threads };
+                    break;
+                default:
+                    options = options with { Predictions = value };
+                    break;
+            }
+        }
+
+        options = options with { Files = files };
+        error = Validate(ref options, evalKind, json, jsonLines);
+        return error is null ? options : null;
+    }
+
+    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines)
+    {
+        bool uk = options.UkMarks;
+        int count = options.Files.Count;
+        if (evalKind is not null)
+        {
+            if (json || jsonLines)
+            {
+                return "--json and --jsonl do not go with eval: eval prints the scores as JSON";
+            }
+
+            if (evalKind == "quotes")
+            {
+                options = options with { Command = CliCommand.EvalQuotes };
+                return uk ? "--uk goes with 'eval polnear' only"
+                    : count != 2 ? "eval quotes needs two files: GOLD.json ARTICLE.txt" : null;
+            }
+
+            options = options with { Command = CliCommand.EvalPolnear };
+            return count != 1 ? "eval polnear needs one file: GOLD.jsonl" : null;
+        }
+
+        if (uk)
+        {
+            return "--uk goes with 'eval polnear' only";
+        }
+
+        if (options.Predictions is not null)
+        {
+            return "--pred goes with eval only";
+        }
+
+        if (json && jsonLines)
+        {
+            return "--json and --jsonl exclude each other";
+        }
+
+        if (jsonLines)
+        {
+            options = options with { Command = CliCommand.JsonLines };
+            return count > 1 ? "--jsonl reads one file (or standard input)" : null;
+        }
+
+        if (json)
+        {
+            options = options with { Command = CliCommand.Json };
+            return count != 1 ? "--json needs exactly one file ('-' for standard input)" : null;
+        }
+
+        options = options with { Command = CliCommand.Text };
+        return count == 0 ? "no input file (use '-' for standard input)" : null;
+    }
+
+    /// <summary>The index of <paramref name="value"/> in <paramref name="args"/> before <paramref name="end"/>, or -1.</summary>
+    private static int IndexOf(IReadOnlyList<string> args, string value, int end = int.MaxValue)
+    {
+        for (int i = 0; i < args.Count && i < end; i++)
+        {
+            if (args[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public const string HelpText = """
+        quote-extract: the quotes, speakers and named entities of English news text.
+
+        Usage:
+          quote-extract [OPTIONS] FILE...             the quotes of each file with their speakers, for reading
+          quote-extract --json [OPTIONS] FILE         the whole analysis of FILE as JSON
+          quote-extract --jsonl [OPTIONS] [FILE]      JSON Lines in, JSON Lines out (FILE or standard input)
+          quote-extract eval quotes GOLD.json ARTICLE.txt [--pred PRED.json] [OPTIONS]
+          quote-extract eval polnear GOLD.jsonl [--uk] [--pred PRED.jsonl] [OPTIONS]
+        A FILE of '-' is standard input. Files are read as UTF-8 (a byte-order mark is honoured).
+
+        Output:
+          --json               Print the whole analysis of one file as indented JSON: text, quotes (with
+                               speaker names and cue lemmas), entities, groups, paragraphs, sentences, tokens.
+                               Its "quotes" array is what score_quotes.py reads as PRED.json.
+          --jsonl              Read JSON Lines {"id": ..., "text": "..."} and write one line per document,
+                               in input order: {"id", "quotes": [...], "entities": [...]}. The id is echoed
+                               as a string (a number id as written; null when absent). Offsets are UTF-16
+                               code units into the input text, end exclusive. A quote is
+                                 {start, end, text, kind: "direct"|"mixed"|"indirect", segments: [{start, end}],
+                                  speaker: {start, end, text, name} | null, cue: {start, end, text} | null,
+                                  confidence}
+                               an entity {start, end, text, type: "PER"|"ORG"|"LOC"|"MISC", name}.
+                               A line that is not a JSON object with a "text" string is reported on standard
+                               error with its line number and skipped (no output line); blank lines are
+                               skipped; the other lines are processed and the exit code is 1. An empty text
+                               gives empty arrays.
+
+        Extraction:
+          --min-confidence X   Leave out quotes with a confidence below X (0 to 1; default 0.5).
+          --no-indirect        Leave out reported speech without quote marks.
+          --no-entities        Do not run the entity tagger (speakers are still found).
+          -j, --threads N      Analyse N documents at once with --jsonl and eval polnear (default: the number
+                               of cores). The output order is always the input order.
+
+        Evaluation (prints the same JSON as ../shared/eval/score_quotes.py and score_polnear.py):
+          eval quotes GOLD.json ARTICLE.txt
+                               Analyse ARTICLE.txt and score its quotes against seed-style gold: a gold
+                               segment is found when a predicted segment overlaps it by at least half of the
+                               longer of the two; attributed when the speaker mention overlaps a gold speaker
+                               span or the speaker's name or text contains a gold alias (never a bare pronoun).
+                               "quoted" scores predicted direct and mixed quotes against the gold quotes,
+                               "reported" predicted indirect ones against the reported clauses.
+          eval polnear GOLD.jsonl
+                               Analyse every PolNeAR article and score all of them together; gold quoted
+                               segments are the attribution contents inside “…” or "…" marks, the rest is
+                               reported speech. Gold offsets count code points, like Python.
+          --uk                 With eval polnear: analyse each text with “ and ” replaced by ‘ and ’ (one
+                               character for one, offsets unchanged; ’ apostrophes and " marks are left as
+                               they are). The gold still comes from the original marks, which is also what
+                               score_polnear.py does with predictions made on the swapped text.
+          --pred FILE          With eval: score these predictions (score_quotes.py PRED.json such as the
+                               --json output, or --jsonl output) instead of running the extractor; the
+                               ARTICLE.txt of eval quotes is then not read.
+
+          -h, --help           Print this help.
+          --version            Print the version.
+          --                   Treat every later argument as a file.
+        Options may also be written --name=value.
+
+        Exit codes:
+          0  everything was analysed (or scored)
+          1  some documents failed: a malformed input line, or a text the extractor refused
+          2  usage error: unknown option, missing or extra argument, bad value
+          3  a file could not be read, a gold or prediction file is malformed, or the output could not
+             be written
+        """;
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using QuoteExtract.Cli.Json;
+
+namespace QuoteExtract.Cli;
+
+/// <summary>The commands on whole files: quotes for reading, and --json.</summary>
+internal static class TextCommands
+{
+    /// <summary>Each file's quotes with kind, speaker name (and mention), cue and quoted text.</summary>
+    public static int Quotes(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ExtractorPipeline pipeline = options.CreatePipeline();
+        int code = ExitCodes.Ok;
+        bool printed = false;
+        foreach (string path in options.Files)
+        {
+            Analysis? analysis;
+            try
+            {
+                analysis = Analyze(path, CliApp.ReadAllText(path, stdin), pipeline, stderr);
+            }
+            catch (CliInputException ex)
+            {
+                stderr.WriteLine($"quote-extract: {ex.Message}");
+                code = ExitCodes.InputError;
+                continue;
+            }
+
+            if (analysis is null)
+            {
+                code = Math.Max(code, ExitCodes.DocumentsFailed);
+                continue;
+            }
+
+            if (printed)
+            {
+                stdout.WriteLine();
+            }
+
+            printed = true;
+            WriteQuotes(path == "-" ? "(standard input)" : path, analysis.Text, analysis.Quotes, stdout);
+        }
+
+        return code;
+    }
+
+    /// <summary>The whole analysis of one file as indented JSON.</summary>
+    public static int Json(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        string path = options.Files[0];
+        Analysis? analysis = Analyze(path, CliApp.ReadAllText(path, stdin), options.CreatePipeline(), stderr);
+        if (analysis is null)
+        {
+            return ExitCodes.DocumentsFailed;
+        }
+
+        stdout.WriteLine(JsonSerializer.Serialize(AnalysisMapper.ToJson(analysis), CliJsonContext.Indented.AnalysisJson));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <code>
+    /// 1. direct · Jane Smith (“she”) · cue: said · confidence 0.91
+    ///    “We will win.”
+    /// </code>
+    /// </summary>
+    public static void WriteQuotes(string title, string text, IReadOnlyList<Quote> quotes, TextWriter output)
+    {
+        int count = quotes.Count;
+        output.WriteLine($"{title}: {(count == 0 ? "no" : count.ToString(CultureInfo.InvariantCulture))} quote{(count == 1 ? "" : "s")}");
+        for (int i = 0; i < count; i++)
+        {
+            Quote quote = quotes[i];
+            string speaker = quote.Speaker switch
+            {
+                null => "speaker unknown",
+                { } s when s.Text == s.Name => s.Name,
+                { } s => $"{s.Name} (“{s.Text}”)",
+            };
+            string cue = quote.Cue is { } c ? c.Text : "none";
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{i + 1}. {AnalysisMapper.KindName(quote.Kind)} · {speaker} · cue: {cue} · confidence {quote.Confidence:0.00}"));
+            (string open, string close) = quote.Kind == QuoteKind.Indirect ? ("", "") : ("“", "”");
+            foreach (TextSpan segment in quote.Segments.IsDefaultOrEmpty ? [quote.Span] : quote.Segments)
+            {
+                output.WriteLine($"   {open}{text.AsSpan(segment.Start, segment.Length)}{close}");
+            }
+        }
+    }
+
+    /// <summary>The analysis, or null after telling why the extractor refused the text.</summary>
+    private static Analysis? Analyze(string path, string text, ExtractorPipeline pipeline, TextWriter stderr)
+    {
+        try
+        {
+            return pipeline.Analyze(text);
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"quote-extract: {path}: {ex.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace QuoteExtract.Tests.Cli;
+
+public class OptionsTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("eval", "quotes", "--help")]
+    public void Help_documents_every_option_and_the_exit_codes(params string[] args)
+    {
+        CliResult result = CliHost.Run(args);
+        Assert.Equal(0, result.ExitCode);
+        foreach (string option in new[]
+                 {
+                     "--json", "--jsonl", "--min-confidence", "--no-indirect", "--no-entities", "--threads", "-j", "--uk", "--pred",
+                     "--help", "--version", "eval quotes", "eval polnear", "Exit codes",
+                 })
+        {
+            Assert.Contains(option, result.Stdout, StringComparison.Ordinal);
+        }
+
+        foreach (string code in new[] { "0  ", "1  ", "2  ", "3  " })
+        {
+            Assert.Contains("\n  " + code, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("unknown option '--frobnicate'", "--frobnicate", "a.txt")]
+    [InlineData("no input file", new string[0])]
+    [InlineData("option '--threads' needs a value", "--jsonl", "--threads")]
+    [InlineData("--threads must be a whole number of at least 1, not '0'", "--jsonl", "--threads", "0")]
+    [InlineData("-j must be a whole number of at least 1, not 'many'", "--jsonl", "-j", "many")]
+    [InlineData("--min-confidence must be a number from 0 to 1, not '1.5'", "--min-confidence", "1.5", "a.txt")]
+    [InlineData("--json and --jsonl exclude each other", "--json", "--jsonl", "a.txt")]
+    [InlineData("--json needs exactly one file", "--json", "a.txt", "b.txt")]
+    [InlineData("--jsonl reads one file", "--jsonl", "a.jsonl", "b.jsonl")]
+    [InlineData("eval needs a kind", "eval")]
+    [InlineData("eval needs a kind", "eval", "ner", "x")]
+    [InlineData("eval quotes needs two files", "eval", "quotes", "gold.json")]
+    [InlineData("eval polnear needs one file", "eval", "polnear")]
+    [InlineData("--uk goes with 'eval polnear' only", "--uk", "a.txt")]
+    [InlineData("--uk goes with 'eval polnear' only", "eval", "quotes", "g.json", "a.txt", "--uk")]
+    [InlineData("--pred goes with eval only", "--pred", "p.json", "a.txt")]
+    public void Invalid_command_lines_exit_2_with_a_message(string message, params string[] args)
+    {
+        CliResult result = CliHost.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--help", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public void Version_prints_the_tool_name()
+    {
+        CliResult result = CliHost.Run("--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("quote-extract ", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Double_dash_makes_the_rest_files_and_options_take_equals_values()
+    {
+        CliResult result = CliHost.Run("--threads=2", "--min-confidence=0.3", "--", "--not-an-option.txt");
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("cannot read '--not-an-option.txt'", result.Stderr, StringComparison.Ordinal);
+    }
+}
