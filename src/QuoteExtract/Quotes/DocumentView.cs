@@ -250,6 +250,13 @@ internal sealed class DocumentView
                 return head;
             }
 
+            // The council’s leader, Margaret Okafor, said: the name is the apposition.
+            if (!head.IsNone && IsNameOnly(comma + 1, i - 1))
+            {
+                apposition = head;
+                return new Phrase(comma + 1, i - 1);
+            }
+
             return Phrase.None;
         }
 
@@ -261,6 +268,25 @@ internal sealed class DocumentView
     {
         SpeakerWord c = ClassOf(t);
         return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t);
+    }
+
+    /// <summary>Tokens [first, last] are all name words or titles (Margaret Okafor, Mr Lee).</summary>
+    public bool IsNameOnly(int first, int last)
+    {
+        if (last < first || last - first > 5)
+        {
+            return false;
+        }
+
+        for (int t = first; t <= last; t++)
+        {
+            if (!IsNameWord(t) && !(IsWord(t) && (Tokens[t].Traits & TokenTraits.Title) != 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool ContainsNameOrPronoun(Phrase p)

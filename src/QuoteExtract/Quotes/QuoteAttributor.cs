@@ -200,14 +200,21 @@ internal static class QuoteAttributor
             }
         }
 
-        // Bush: “Q” — a name alone before a colon, at the start of its sentence.
+        // Bush: “Q” / Ms Okafor was cautious: ‘Q’ — no cue verb, the clause's subject introduces the quote.
         int colon = open - 1;
         if (colon > 0 && doc.Is(colon, ':'))
         {
-            Phrase named = doc.SubjectBefore(colon, Math.Max(lowerBound, doc.SentenceStart(colon - 1)), out _);
+            int start = Math.Max(lowerBound, doc.SentenceStart(colon - 1));
+            Phrase named = doc.SubjectBefore(colon, start, out _);
             if (!named.IsNone && doc.IsSentenceStart(named.First))
             {
                 return new Attribution(null, named);
+            }
+
+            Phrase subject = SentenceSubject(doc, colon, start);
+            if (!subject.IsNone)
+            {
+                return new Attribution(null, subject);
             }
         }
 

@@ -319,7 +319,15 @@ internal sealed class SpeakerResolver
             _roles[role] = list;
         }
 
-        list.Add((roleToken, speaker)); // registered in text order
+        list.Add((roleToken, speaker)); // sorted by token once the index is built
+    }
+
+    private void SortRoles()
+    {
+        foreach (var list in _roles.Values)
+        {
+            list.Sort((a, b) => a.Token.CompareTo(b.Token));
+        }
     }
 
     /// <summary>The holder of <paramref name="role"/> introduced nearest before (or first after) <paramref name="anchor"/>.</summary>
@@ -418,6 +426,37 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // Appositions link a role and a name both ways: Lord West, a former head of the navy, / the council’s leader, Margaret Okafor,
+        foreach (NameRun run in _names)
+        {
+            if (!run.IsPerson)
+            {
+                continue;
+            }
+
+            var holder = new ResolvedSpeaker(default, [run.Name], run.Gender, true);
+            if (_doc.Is(run.Last + 1, ','))
+            {
+                int head = -1;
+                for (int u = run.Last + 2; u < _doc.Count && u <= run.Last + 12 && !_doc.Is(u, ',') && !_doc.IsTerminal(u); u++)
+                {
+                    head = (_doc.ClassOf(u) & SpeakerWord.Role) != 0 && !_doc.IsCapitalized(u) ? u : head;
+                }
+
+                if (head >= 0)
+                {
+                    RememberRole(head, holder);
+                }
+            }
+
+            if (_doc.Is(run.First - 1, ',') && run.First - 2 >= 0 && (_doc.ClassOf(run.First - 2) & SpeakerWord.Role) != 0)
+            {
+                RememberRole(run.First - 2, holder);
+            }
+        }
+
+        SortRoles();
+
         // Mr Hale’s official spokesman: the possessive phrase names the role's holder.
         for (int r = 0; r < runs.Count; r++)
         {
@@ -439,6 +478,8 @@ internal sealed class SpeakerResolver
                 RememberRole(head, new ResolvedSpeaker(default, [Clean(new Phrase(first, head))], Gender.Any, true));
             }
         }
+
+        SortRoles();
     }
 
     /// <summary>

@@ -133,4 +133,16 @@ public class AttributionPatternTests
         Quote low = Assert.Single(all.Quotes);
         Assert.True(low.Confidence < 0.5);
     }
+
+    [Fact]
+    public void Role_apposition_name_said() =>
+        AssertQuote("The club’s chairman, Peter Lund, said: ‘We are staying.’", "We are staying.", "Peter Lund", "say");
+
+    [Fact]
+    public void Subject_then_colon_without_a_cue_verb()
+    {
+        Quote q = Single("Asked about the deadline, Ms Ito was blunt: ‘There will be no extension.’");
+        Assert.Equal("Ms Ito", q.Speaker!.Text);
+        Assert.Null(q.Cue);
+    }
 }
