@@ -106,3 +106,12 @@ internal sealed class PythonScorerFactAttribute : FactAttribute
         Skip = CliHost.PythonOrSharedMissing;
     }
 }
+
+/// <summary>A fact that needs ../shared (the seed article, the corpora); skipped, with the reason, when it is absent.</summary>
+internal sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        Skip = CliHost.Shared is null ? "../shared (seed article and corpora) is not next to the repository: a fresh clone has no data to score." : null;
+    }
+}
