@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 
 namespace QuoteExtract.Quotes;
@@ -43,7 +44,21 @@ internal sealed class DocumentView
         }
 
         SentenceOf = sentenceOf;
+
+        // Words written with a capital inside sentences: a capital at a sentence's start alone does not make a name.
+        var midSentence = new HashSet<string>(StringComparer.Ordinal);
+        for (int t = 1; t < Tokens.Length; t++)
+        {
+            if (Tokens[t].Kind == TokenKind.Word && (Tokens[t].Traits & TokenTraits.Capitalized) != 0 && !IsSentenceStart(t))
+            {
+                midSentence.Add(Text.Substring(Tokens[t].Start, Tokens[t].Length));
+            }
+        }
+
+        _capitalizedMidSentence = midSentence;
     }
+
+    private readonly HashSet<string> _capitalizedMidSentence;
 
     public string Text { get; }
 
@@ -85,9 +100,17 @@ internal sealed class DocumentView
             return IsAllCaps(t);
         }
 
-        // Sentence-initial adverbs (Clearly, Apparently) are capitalised but are not names.
+        if (!IsSentenceStart(t))
+        {
+            return true;
+        }
+
+        // At a sentence's start (Appearing on TV, Hours later, Clearly): a name only if the text also
+        // writes it with a capital elsewhere, or it is a first name or title, or a name follows.
         ReadOnlySpan<char> w = Word(t);
-        return !(w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && IsSentenceStart(t) && !QuoteLexicons.FirstNames.Contains(w));
+        return QuoteLexicons.FirstNames.Contains(w) || QuoteLexicons.Titles.Contains(w)
+            || _capitalizedMidSentence.Contains(w.ToString())
+            || (IsCapitalized(t + 1) && (ClassOf(t + 1) & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0);
     }
 
     private bool IsAllCaps(int t)
@@ -476,6 +499,11 @@ internal sealed class DocumentView
         if (i >= upperBound || !named.IsNone && IsPronoun(named.First))
         {
             return named;
+        }
+
+        if ((ClassOf(i) & (SpeakerWord.Stop | SpeakerWord.Skip)) != 0 && (ClassOf(i) & SpeakerWord.Determiner) == 0)
+        {
+            return named; // claiming that …, saying what …: not a speaker
         }
 
         int last = -1;

@@ -292,7 +292,7 @@ internal static class QuoteAttributor
             {
                 speaker = doc.SubjectAfter(cue.Last, paragraphEnd);
             }
-            else if (speaker.IsNone && cue.First == a)
+            else if (speaker.IsNone && cue.First == a && !doc.IsCapitalized(a) && !doc.Word(a).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
             {
                 speaker = doc.InvertedSubject(cue.Last, paragraphEnd); // “…,” said one of those advisers
             }
