@@ -106,7 +106,9 @@ internal static class TokenScanner
 
                         if (i - 1 > start && (text[i - 1] | 0x20) == 'n')
                         {
-                            return i - 1; // do|n’t
+                            // do|n’t. The n’t of did\u00ADn’t or did-n’t leaves the soft hyphen, joiner or hyphen that
+                            // joined it out of the word too (did|n’t, did|-|n’t): a word never ends in a connector.
+                            return IsWordChar(text, i - 2) ? i - 1 : i - 2;
                         }
 
                         if (i - 1 == start && (text[start] | 0x20) == 'n')

@@ -1,0 +1,22 @@
+namespace QuoteExtract.Tests.Text;
+
+/// <summary>Golden tests for bugs that the property tests found.</summary>
+public class TokenizerRegressionTests
+{
+    [Theory]
+    [InlineData("did\u00ADn\u2019t", "did|n\u2019t")]
+    [InlineData("x\u200Dn't", "x|n't")]
+    [InlineData("did\u200Cn't go", "did|n't|go")]
+    [InlineData("did-n't", "did|-|n't")]
+    [InlineData("U.S.-n't", "U.S.|-|n't")]
+    [InlineData("didn\u2019t", "did|n\u2019t")]
+    public void Negation_clitic_after_a_connector_leaves_the_connector_out_of_the_word(string text, string expected)
+    {
+        // n’t split from a word left the soft hyphen, joiner or hyphen before the n at the end of the word
+        // (did\u00AD|n’t): a joiner inside a token must sit between two letters.
+        Assert.Equal(expected, TestText.Split(text));
+        Token clitic = TestText.Tokens(text).Single(t => text[t.Start..t.End] is "n\u2019t" or "n't");
+        Assert.Equal(TokenKind.Word, clitic.Kind);
+        Assert.True(clitic.Traits.HasFlag(TokenTraits.Clitic));
+    }
+}
