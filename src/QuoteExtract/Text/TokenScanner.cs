@@ -10,6 +10,9 @@ namespace QuoteExtract.Text;
 /// </summary>
 internal static class TokenScanner
 {
+    /// <summary>The longest host name, in characters (RFC 1035).</summary>
+    private const int MaxDomainLength = 253;
+
     public static bool TryNext(ReadOnlySpan<char> text, ref int position, bool splitClitics, out Token token)
     {
         int n = text.Length;
@@ -380,7 +383,11 @@ internal static class TokenScanner
         return true;
     }
 
-    /// <summary>Dot-separated labels of ASCII letters, digits and hyphens. Returns the end (no trailing stop).</summary>
+    /// <summary>
+    /// Dot-separated labels of ASCII letters, digits and hyphens. Returns the end (no trailing stop).
+    /// A run longer than a host name can be (253 characters) is none, with no labels: the look-ahead stays
+    /// bounded, so that a long run of dotted words that is no address is not rescanned from each word.
+    /// </summary>
     private static int ScanDomain(ReadOnlySpan<char> text, int start, out int labels)
     {
         labels = 0;
@@ -397,6 +404,12 @@ internal static class TokenScanner
             if (i == labelStart)
             {
                 break;
+            }
+
+            if (i - start > MaxDomainLength)
+            {
+                labels = 0;
+                return start;
             }
 
             labels++;

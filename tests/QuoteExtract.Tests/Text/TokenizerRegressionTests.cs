@@ -19,4 +19,21 @@ public class TokenizerRegressionTests
         Assert.Equal(TokenKind.Word, clitic.Kind);
         Assert.True(clitic.Traits.HasFlag(TokenTraits.Clitic));
     }
+
+    [Fact]
+    public void Domain_of_253_characters_is_an_address_and_of_254_is_not()
+    {
+        // Host names are at most 253 characters; the bound keeps the domain look-ahead from rescanning long dotted runs.
+        string longest = new string('a', 63) + "." + new string('b', 63) + "." + new string('c', 63) + "." + new string('d', 57) + ".com";
+        Assert.Equal(253, longest.Length);
+        Token url = Assert.Single(TestText.Tokens(longest));
+        Assert.Equal(TokenKind.Url, url.Kind);
+        Token email = Assert.Single(TestText.Tokens("press@" + longest));
+        Assert.Equal(TokenKind.Email, email.Kind);
+
+        string tooLong = "ee." + longest;
+        Assert.Equal("ee|.|" + longest, TestText.Split(tooLong));
+        Assert.Equal(TokenKind.Url, TestText.KindOf(tooLong, longest));
+        Assert.DoesNotContain(TestText.Tokens("press@" + tooLong), t => t.Kind == TokenKind.Email);
+    }
 }
