@@ -36,4 +36,14 @@ public class TokenizerRegressionTests
         Assert.Equal(TokenKind.Url, TestText.KindOf(tooLong, longest));
         Assert.DoesNotContain(TestText.Tokens("press@" + tooLong), t => t.Kind == TokenKind.Email);
     }
+
+    [Fact]
+    public void Every_line_break_character_ends_a_paragraph()
+    {
+        // The segmenter now finds all five line breaks in one search; each still splits.
+        Assert.Equal(
+            new[] { "a", "b", "c", "d", "e", "f" },
+            TestText.ParagraphTexts("a\u2029b\nc\u0085d\re\u2028f"));
+        Assert.Equal(new[] { "a.", "b." }, TestText.ParagraphTexts("a.\r\n\r\nb."));
+    }
 }
