@@ -10,6 +10,9 @@ namespace QuoteExtract.Text;
 /// </summary>
 internal static class TokenScanner
 {
+    /// <summary>The longest host name, in characters (RFC 1035).</summary>
+    private const int MaxDomainLength = 253;
+
     public static bool TryNext(ReadOnlySpan<char> text, ref int position, bool splitClitics, out Token token)
     {
         int n = text.Length;
@@ -106,7 +109,9 @@ internal static class TokenScanner
 
                         if (i - 1 > start && (text[i - 1] | 0x20) == 'n')
                         {
-                            return i - 1; // do|n’t
+                            // do|n’t. The n’t of did\u00ADn’t or did-n’t leaves the soft hyphen, joiner or hyphen that
+                            // joined it out of the word too (did|n’t, did|-|n’t): a word never ends in a connector.
+                            return IsWordChar(text, i - 2) ? i - 1 : i - 2;
                         }
 
                         if (i - 1 == start && (text[start] | 0x20) == 'n')
@@ -378,7 +383,11 @@ internal static class TokenScanner
         return true;
     }
 
-    /// <summary>Dot-separated labels of ASCII letters, digits and hyphens. Returns the end (no trailing stop).</summary>
+    /// <summary>
+    /// Dot-separated labels of ASCII letters, digits and hyphens. Returns the end (no trailing stop).
+    /// A run longer than a host name can be (253 characters) is none, with no labels: the look-ahead stays
+    /// bounded, so that a long run of dotted words that is no address is not rescanned from each word.
+    /// </summary>
     private static int ScanDomain(ReadOnlySpan<char> text, int start, out int labels)
     {
         labels = 0;
@@ -395,6 +404,12 @@ internal static class TokenScanner
             if (i == labelStart)
             {
                 break;
+            }
+
+            if (i - start > MaxDomainLength)
+            {
+                labels = 0;
+                return start;
             }
 
             labels++;
