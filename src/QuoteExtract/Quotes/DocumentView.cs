@@ -110,7 +110,8 @@ internal sealed class DocumentView
         ReadOnlySpan<char> w = Word(t);
         return QuoteLexicons.FirstNames.Contains(w) || QuoteLexicons.Titles.Contains(w)
             || _capitalizedMidSentence.Contains(w.ToString())
-            || (IsCapitalized(t + 1) && (ClassOf(t + 1) & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0);
+            || (IsCapitalized(t + 1) && (ClassOf(t + 1) & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0)
+            || (IsWord(t + 1) && !IsCapitalized(t + 1) && (ClassOf(t + 1) & SpeakerWord.Role) != 0); // Council leader Anna Berg
     }
 
     private bool IsAllCaps(int t)

@@ -271,7 +271,7 @@ public class TokenizerPropertyTests
                 TokenKind.Word => first is CharClass.Letter or CharClass.Digit || mark,
                 TokenKind.Number => first == CharClass.Digit || mark,
                 TokenKind.OpeningQuote or TokenKind.ClosingQuote or TokenKind.AmbiguousQuote =>
-                    s.Length == 1 && first is >= CharClass.StraightSingle and <= CharClass.CloseQuote,
+                    (s.Length == 1 && first is >= CharClass.StraightSingle and <= CharClass.CloseQuote) || s is "''" or "``",
                 TokenKind.Ellipsis => s == "\u2026" || (s.Length >= 3 && s.All(c => c == '.')),
                 TokenKind.Dash => s.All(c => CharClasses.Of(c) is CharClass.Dash or CharClass.Hyphen),
                 TokenKind.Mention => s[0] == '@' && s.Length > 1,
