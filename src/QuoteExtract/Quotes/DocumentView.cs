@@ -100,9 +100,9 @@ internal sealed class DocumentView
             return IsAllCaps(t);
         }
 
-        if (!IsSentenceStart(t))
+        if (!IsSentenceStart(t) || (t > 0 && Tokens[t - 1].Kind is TokenKind.ClosingQuote or TokenKind.AmbiguousQuote))
         {
-            return true;
+            return true; // a capital right after a closing mark is most often the speaker's name
         }
 
         // At a sentence's start (Appearing on TV, Hours later, Clearly): a name only if the text also
@@ -291,7 +291,8 @@ internal sealed class DocumentView
     private bool CanStartApposition(int t)
     {
         SpeakerWord c = ClassOf(t);
-        return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t);
+        return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t)
+            || ((uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Number); // Jim Bennett, 57, told
     }
 
     /// <summary>Tokens [first, last] are all name words or titles (Margaret Okafor, Mr Lee).</summary>

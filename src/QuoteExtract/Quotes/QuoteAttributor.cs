@@ -140,7 +140,11 @@ internal static class QuoteAttributor
         Attribution? after = TryAfter(doc, quote);
         bool cueRightBefore = afterColon || (prev >= 0 && doc.TryCue(prev, out _));
         Attribution? chosen;
-        if (cueRightBefore || (!direct && !InvitesAttributionAfter(doc, quote)))
+        if (afterColon && before is { Cue: null } && after is { Cue: not null })
+        {
+            chosen = after; // Cruz defends his bona fides in an ad: “…” the senator says.
+        }
+        else if (cueRightBefore || (!direct && !InvitesAttributionAfter(doc, quote)))
         {
             chosen = before ?? after;
         }
@@ -312,6 +316,13 @@ internal static class QuoteAttributor
         Phrase named = doc.SubjectAfter(a - 1, paragraphEnd);
         if (named.IsNone)
         {
+            // ” beamed Donald Hartley: an unknown past-tense verb, then a name.
+            if (doc.IsWord(a) && !doc.IsCapitalized(a) && doc.Word(a).EndsWith("ed", StringComparison.Ordinal))
+            {
+                Phrase inverted = doc.SubjectAfter(a, paragraphEnd);
+                return !inverted.IsNone && doc.IsNameWord(inverted.Last) ? new Attribution(null, inverted) : null;
+            }
+
             return null;
         }
 
