@@ -6,8 +6,21 @@ using System.Text;
 
 namespace QuoteExtract.Quotes;
 
+/// <summary>What a speaker mention is, which decides how it joins the entity groups.</summary>
+internal enum MentionKind : byte
+{
+    /// <summary>A name (Mr Johnson, Downing Street): it joins the group of the entity it overlaps.</summary>
+    Name,
+
+    /// <summary>A pronoun or a role resolved to a name elsewhere: it joins the group of that name.</summary>
+    Resolved,
+
+    /// <summary>A phrase that is its own name (Mr Johnson’s official spokesman, an unnamed commander): no group.</summary>
+    Phrase,
+}
+
 /// <summary>A speaker mention and the names it stands for.</summary>
-internal sealed record ResolvedSpeaker(TextSpan Mention, ImmutableArray<string> Names, Gender Gender, bool IsPerson)
+internal sealed record ResolvedSpeaker(TextSpan Mention, ImmutableArray<string> Names, Gender Gender, bool IsPerson, MentionKind Kind = MentionKind.Resolved)
 {
     public string Name => Names.Length switch
     {
@@ -82,7 +95,7 @@ internal sealed class SpeakerResolver
         {
             // An unresolved pronoun still marks where the speaker is mentioned.
             return ResolvePronoun(phrase.First, mention, anchor)
-                ?? new ResolvedSpeaker(mention, [_doc.Word(phrase.First).ToString()], Gender.Any, IsPerson: true);
+                ?? new ResolvedSpeaker(mention, [_doc.Word(phrase.First).ToString()], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
         // A possessive phrase (Mr Johnson’s official spokesman) is its own name.
@@ -90,7 +103,7 @@ internal sealed class SpeakerResolver
         {
             if (_doc.IsPossessive(t) && t < phrase.Last)
             {
-                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true);
+                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
             }
         }
 
@@ -104,7 +117,7 @@ internal sealed class SpeakerResolver
         if (nameStart <= phrase.Last)
         {
             NameRun run = MakeRun(nameStart, phrase.Last);
-            return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
+            return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson, MentionKind.Name);
         }
 
         // A role: the person introduced with it, or the speaker just before.
@@ -117,25 +130,29 @@ internal sealed class SpeakerResolver
             ResolvedSpeaker? linked = FindRole(role, anchor, before: true);
             if (linked is not null)
             {
-                return linked with { Mention = mention };
+                return Refer(linked, mention);
             }
 
             ResolvedSpeaker? previous = _spoken.Count > 0 ? _spoken[^1].Speaker : null;
             if (previous is not null && previous.IsPerson && !previous.IsPlural && _doc.ParagraphOf(_spoken[^1].Token) >= _doc.ParagraphOf(anchor) - 2
                 && !IsPluralWord(role))
             {
-                return previous with { Mention = mention };
+                return Refer(previous, mention);
             }
 
             linked = FindRole(role, anchor, before: false);
             if (linked is not null)
             {
-                return linked with { Mention = mention };
+                return Refer(linked, mention);
             }
         }
 
-        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !IsPluralWord(role));
+        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !IsPluralWord(role), MentionKind.Phrase);
     }
+
+    /// <summary>A mention that refers to a speaker named elsewhere.</summary>
+    private static ResolvedSpeaker Refer(ResolvedSpeaker named, TextSpan mention) =>
+        named with { Mention = mention, Kind = named.Kind == MentionKind.Phrase ? MentionKind.Phrase : MentionKind.Resolved };
 
     private static bool IsPluralWord(string role) => role.EndsWith('s') && !role.EndsWith("ss", StringComparison.Ordinal);
 
@@ -161,7 +178,7 @@ internal sealed class SpeakerResolver
 
                 if (s.IsPlural || !s.IsPerson)
                 {
-                    return s with { Mention = mention };
+                    return Refer(s, mention);
                 }
             }
 
@@ -205,7 +222,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            return s with { Mention = mention };
+            return Refer(s, mention);
         }
 
         // No speaker yet: the most recent person named before.
@@ -475,7 +492,7 @@ internal sealed class SpeakerResolver
 
             if (head >= 0)
             {
-                RememberRole(head, new ResolvedSpeaker(default, [Clean(new Phrase(first, head))], Gender.Any, true));
+                RememberRole(head, new ResolvedSpeaker(default, [Clean(new Phrase(first, head))], Gender.Any, true, MentionKind.Phrase));
             }
         }
 
