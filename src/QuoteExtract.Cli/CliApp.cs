@@ -28,6 +28,7 @@ internal static class CliApp
                 CliCommand.Version => Write(stdout, "quote-extract " + Version),
                 CliCommand.Json => TextCommands.Json(options, stdin, stdout, stderr),
                 CliCommand.JsonLines => JsonLinesCommand.Run(options, stdin, stdout, stderr),
+                CliCommand.Html => TextCommands.Html(options, stdin, stdout, stderr),
                 CliCommand.EvalQuotes => EvalCommands.Quotes(options, stdin, stdout),
                 CliCommand.EvalPolnear => EvalCommands.Polnear(options, stdout, stderr),
                 _ => TextCommands.Quotes(options, stdin, stdout, stderr),
