@@ -317,7 +317,8 @@ internal sealed record CliOptions
                                A line that is not a JSON object with a "text" string is reported on standard
                                error with its line number and skipped (no output line); blank lines are
                                skipped; the other lines are processed and the exit code is 1. An empty text
-                               gives empty arrays.
+                               gives empty arrays. When standard error is a terminal, a progress line
+                               (documents done, documents per second) is updated on it every second.
           --html               Write FILE as one self-contained HTML page (inline style and script; no fonts,
                                images, links or requests outside the page): each quote tinted in its
                                speaker's colour with the speaker named in the margin, the speaker's mention
