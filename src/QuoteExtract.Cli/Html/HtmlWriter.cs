@@ -46,12 +46,4 @@ internal sealed class HtmlWriter(TextWriter output)
 
     /// <summary>Text, HTML-escaped.</summary>
     public HtmlWriter Text(string text) => Text(text.AsSpan());
-
-    /// <summary>Escapes a string for markup built elsewhere.</summary>
-    public static string Escape(string text)
-    {
-        using var writer = new StringWriter();
-        new HtmlWriter(writer).Text(text);
-        return writer.ToString();
-    }
 }
