@@ -10,7 +10,12 @@ namespace QuoteExtract.Cli;
 internal static class CliApp
 {
     /// <summary>Runs the command line <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stderrIsTerminal">Standard error is a terminal (not redirected): long runs show their progress there.</param>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
     {
         CliOptions? options = CliOptions.Parse(args, out string? error);
         if (options is null)
@@ -27,7 +32,8 @@ internal static class CliApp
                 CliCommand.Help => Write(stdout, CliOptions.HelpText),
                 CliCommand.Version => Write(stdout, "quote-extract " + Version),
                 CliCommand.Json => TextCommands.Json(options, stdin, stdout, stderr),
-                CliCommand.JsonLines => JsonLinesCommand.Run(options, stdin, stdout, stderr),
+                CliCommand.JsonLines => JsonLinesCommand.Run(options, stdin, stdout, stderr, stderrIsTerminal ? new ProgressLine(stderr, ProgressLine.DefaultInterval) : null),
+                CliCommand.Html => TextCommands.Html(options, stdin, stdout, stderr),
                 CliCommand.EvalQuotes => EvalCommands.Quotes(options, stdin, stdout),
                 CliCommand.EvalPolnear => EvalCommands.Polnear(options, stdout, stderr),
                 _ => TextCommands.Quotes(options, stdin, stdout, stderr),

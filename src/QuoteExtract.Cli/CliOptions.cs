@@ -16,6 +16,9 @@ internal enum CliCommand
     /// <summary>JSON Lines in, JSON Lines out.</summary>
     JsonLines,
 
+    /// <summary>One file as a self-contained HTML page.</summary>
+    Html,
+
     /// <summary>Score against a seed-style gold file (score_quotes.py).</summary>
     EvalQuotes,
 
@@ -51,6 +54,9 @@ internal sealed record CliOptions
 
     /// <summary>eval: score this prediction file instead of running the extractor.</summary>
     public string? Predictions { get; init; }
+
+    /// <summary>--html: write the page to this file instead of standard output.</summary>
+    public string? Output { get; init; }
 
     public int DegreeOfParallelism => Threads ?? Environment.ProcessorCount;
 
@@ -88,7 +94,7 @@ internal sealed record CliOptions
             return options with { Command = CliCommand.Version };
         }
 
-        bool json = false, jsonLines = false;
+        bool json = false, jsonLines = false, html = false;
         string? evalKind = null;
         int start = 0;
         if (args.Count > 0 && args[0] == "eval")
@@ -133,6 +139,9 @@ internal sealed record CliOptions
                 case "--jsonl":
                     jsonLines = true;
                     continue;
+                case "--html":
+                    html = true;
+                    continue;
                 case "--no-indirect":
                     options = options with { NoIndirect = true };
                     continue;
@@ -144,7 +153,7 @@ internal sealed record CliOptions
                     continue;
             }
 
-            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred";
+            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o";
             if (!takesValue)
             {
                 error = $"unknown option '{arg}'";
@@ -178,6 +187,9 @@ internal sealed record CliOptions
 
                     options = options with { Threads = threads };
                     break;
+                case "--output" or "-o":
+                    options = options with { Output = value };
+                    break;
                 default:
                     options = options with { Predictions = value };
                     break;
@@ -185,19 +197,29 @@ internal sealed record CliOptions
         }
 
         options = options with { Files = files };
-        error = Validate(ref options, evalKind, json, jsonLines);
+        error = Validate(ref options, evalKind, json, jsonLines, html);
         return error is null ? options : null;
     }
 
-    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines)
+    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool html)
     {
         bool uk = options.UkMarks;
         int count = options.Files.Count;
+        if (options.Output is not null && !html)
+        {
+            return "-o/--output goes with --html only";
+        }
+
         if (evalKind is not null)
         {
             if (json || jsonLines)
             {
                 return "--json and --jsonl do not go with eval: eval prints the scores as JSON";
+            }
+
+            if (html)
+            {
+                return "--html does not go with eval: eval prints the scores as JSON";
             }
 
             if (evalKind == "quotes")
@@ -224,6 +246,17 @@ internal sealed record CliOptions
         if (json && jsonLines)
         {
             return "--json and --jsonl exclude each other";
+        }
+
+        if (html && (json || jsonLines))
+        {
+            return "--html excludes --json and --jsonl";
+        }
+
+        if (html)
+        {
+            options = options with { Command = CliCommand.Html };
+            return count != 1 ? "--html needs exactly one file ('-' for standard input)" : null;
         }
 
         if (jsonLines)
@@ -263,6 +296,8 @@ internal sealed record CliOptions
           quote-extract [OPTIONS] FILE...             the quotes of each file with their speakers, for reading
           quote-extract --json [OPTIONS] FILE         the whole analysis of FILE as JSON
           quote-extract --jsonl [OPTIONS] [FILE]      JSON Lines in, JSON Lines out (FILE or standard input)
+          quote-extract --html [OPTIONS] FILE [-o OUT.html]
+                                                      FILE as a self-contained HTML page, quotes tied to speakers
           quote-extract eval quotes GOLD.json ARTICLE.txt [--pred PRED.json] [OPTIONS]
           quote-extract eval polnear GOLD.jsonl [--uk] [--pred PRED.jsonl] [OPTIONS]
         A FILE of '-' is standard input. Files are read as UTF-8 (a byte-order mark is honoured).
@@ -282,7 +317,15 @@ internal sealed record CliOptions
                                A line that is not a JSON object with a "text" string is reported on standard
                                error with its line number and skipped (no output line); blank lines are
                                skipped; the other lines are processed and the exit code is 1. An empty text
-                               gives empty arrays.
+                               gives empty arrays. When standard error is a terminal, a progress line
+                               (documents done, documents per second) is updated on it every second.
+          --html               Write FILE as one self-contained HTML page (inline style and script; no fonts,
+                               images, links or requests outside the page): each quote tinted in its
+                               speaker's colour with the speaker named in the margin, the speaker's mention
+                               underlined in that colour, entities marked PER, ORG, LOC or MISC, and a side
+                               list of the speakers with their quotes. Hovering a quote, mention or speaker
+                               highlights the others. All text is HTML-escaped.
+          -o, --output FILE    With --html: write the page to FILE (UTF-8) instead of standard output.
 
         Extraction:
           --min-confidence X   Leave out quotes with a confidence below X (0 to 1; default 0.5).

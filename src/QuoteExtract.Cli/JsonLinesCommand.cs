@@ -13,7 +13,8 @@ namespace QuoteExtract.Cli;
 /// </summary>
 internal static class JsonLinesCommand
 {
-    public static int Run(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <param name="progress">Where a progress line goes (standard error when it is a terminal), or null for none.</param>
+    public static int Run(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr, ProgressLine? progress = null)
     {
         ExtractorPipeline pipeline = options.CreatePipeline();
         string path = options.Files.Count > 0 ? options.Files[0] : "-";
@@ -26,9 +27,11 @@ internal static class JsonLinesCommand
                 line => Process(line, pipeline),
                 result =>
                 {
+                    progress?.Advance();
                     if (result.Error is not null)
                     {
                         failed++;
+                        progress?.Clear();
                         stderr.WriteLine($"quote-extract: line {result.LineNumber.ToString(CultureInfo.InvariantCulture)}: {result.Error}");
                     }
                     else
@@ -38,6 +41,7 @@ internal static class JsonLinesCommand
                 },
                 options.DegreeOfParallelism,
                 whenIdle: stdout.Flush);
+            progress?.Finish();
         }
         finally
         {

@@ -12,6 +12,6 @@ internal static class Program
         using var stdin = new StreamReader(Console.OpenStandardInput(), utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 1 << 16);
         using var stderr = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true };
-        return CliApp.Run(args, stdin, stdout, stderr);
+        return CliApp.Run(args, stdin, stdout, stderr, stderrIsTerminal: !Console.IsErrorRedirected);
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using System.Text.Json;
+using QuoteExtract.Cli.Html;
 using QuoteExtract.Cli.Json;
 
 namespace QuoteExtract.Cli;
@@ -62,6 +64,37 @@ internal static class TextCommands
         return ExitCodes.Ok;
     }
 
+    /// <summary>One file as a self-contained HTML page, to standard output or to <see cref="CliOptions.Output"/>.</summary>
+    public static int Html(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        string path = options.Files[0];
+        Analysis? analysis = Analyze(path, CliApp.ReadAllText(path, stdin), options.CreatePipeline(), stderr);
+        if (analysis is null)
+        {
+            return ExitCodes.DocumentsFailed;
+        }
+
+        string title = path == "-" ? "standard input" : Path.GetFileName(path);
+        if (options.Output is not { } output)
+        {
+            HtmlView.Write(title, analysis, stdout);
+            return ExitCodes.Ok;
+        }
+
+        using var page = new StringWriter();
+        HtmlView.Write(title, analysis, page);
+        try
+        {
+            File.WriteAllText(output, page.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"cannot write '{output}': {ex.Message}", ex);
+        }
+
+        return ExitCodes.Ok;
+    }
+
     /// <summary>
     /// <code>
     /// 1. direct · Jane Smith (“she”) · cue: said · confidence 0.91
@@ -75,12 +108,7 @@ internal static class TextCommands
         for (int i = 0; i < count; i++)
         {
             Quote quote = quotes[i];
-            string speaker = quote.Speaker switch
-            {
-                null => "speaker unknown",
-                { } s when s.Text == s.Name => s.Name,
-                { } s => $"{s.Name} (“{s.Text}”)",
-            };
+            string speaker = DescribeSpeaker(quote.Speaker);
             string cue = quote.Cue is { } c ? c.Text : "none";
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -92,6 +120,14 @@ internal static class TextCommands
             }
         }
     }
+
+    /// <summary>The speaker's name, with the mention when it differs (Jane Smith (“she”)), or "speaker unknown".</summary>
+    public static string DescribeSpeaker(Speaker? speaker) => speaker switch
+    {
+        null => "speaker unknown",
+        { } s when s.Text == s.Name => s.Name,
+        { } s => $"{s.Name} (“{s.Text}”)",
+    };
 
     /// <summary>The analysis, or null after telling why the extractor refused the text.</summary>
     private static Analysis? Analyze(string path, string text, ExtractorPipeline pipeline, TextWriter stderr)

@@ -32,6 +32,40 @@ public class JsonLinesCommandTests
     }
 
     [Fact]
+    public void Progress_goes_to_standard_error_only_when_it_is_a_terminal()
+    {
+        string input = string.Join('\n', Enumerable.Range(0, 3).Select(i => $"{{\"id\": {i}, \"text\": \"“Yes,” she said.\"}}"));
+        CliResult plain = CliHost.RunWithInput(input, "--jsonl");
+        Assert.Equal("", plain.Stderr);
+
+        using var stdin = new StringReader(input);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(0, QuoteExtract.Cli.CliApp.Run(["--jsonl"], stdin, stdout, stderr, stderrIsTerminal: true));
+        Assert.Equal(plain.Stdout, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Matches(@"^\r3 documents in \d+\.\d s, [\d,]+/s\u001b\[K\r?\n$", stderr.ToString());
+    }
+
+    [Fact]
+    public void Progress_line_redraws_in_place_and_steps_aside_for_messages()
+    {
+        using var terminal = new StringWriter();
+        var progress = new QuoteExtract.Cli.ProgressLine(terminal, TimeSpan.Zero);
+        progress.Advance();
+        progress.Advance();
+        progress.Clear();
+        terminal.Write("quote-extract: line 3: invalid JSON\n");
+        progress.Advance();
+        progress.Finish();
+        string[] parts = terminal.ToString().Split('\r');
+        Assert.Matches(@"^1 document, [\d,]+/s\u001b\[K$", parts[1]);
+        Assert.Matches(@"^2 documents, [\d,]+/s\u001b\[K$", parts[2]);
+        Assert.Equal("\u001b[Kquote-extract: line 3: invalid JSON\n", parts[3]);
+        Assert.Matches(@"^3 documents, ", parts[4]);
+        Assert.Matches(@"^3 documents in \d+\.\d s, [\d,]+/s\u001b\[K\r?\n?$", parts[5]);
+    }
+
+    [Fact]
     public void Empty_text_gives_empty_arrays()
     {
         CliResult result = CliHost.RunWithInput("""{"id": "empty", "text": ""}""" + "\n", "--jsonl");

@@ -12,7 +12,7 @@ public class OptionsTests
         Assert.Equal(0, result.ExitCode);
         foreach (string option in new[]
                  {
-                     "--json", "--jsonl", "--min-confidence", "--no-indirect", "--no-entities", "--threads", "-j", "--uk", "--pred",
+                     "--json", "--jsonl", "--html", "--output", "-o", "--min-confidence", "--no-indirect", "--no-entities", "--threads", "-j", "--uk", "--pred",
                      "--help", "--version", "eval quotes", "eval polnear", "Exit codes",
                  })
         {
@@ -42,6 +42,11 @@ public class OptionsTests
     [InlineData("--uk goes with 'eval polnear' only", "--uk", "a.txt")]
     [InlineData("--uk goes with 'eval polnear' only", "eval", "quotes", "g.json", "a.txt", "--uk")]
     [InlineData("--pred goes with eval only", "--pred", "p.json", "a.txt")]
+    [InlineData("--html excludes --json and --jsonl", "--html", "--json", "a.txt")]
+    [InlineData("--html needs exactly one file", "--html", "a.txt", "b.txt")]
+    [InlineData("--html does not go with eval", "eval", "quotes", "g.json", "a.txt", "--html")]
+    [InlineData("-o/--output goes with --html only", "--jsonl", "-o", "out.jsonl")]
+    [InlineData("option '--output' needs a value", "--html", "a.txt", "--output")]
     public void Invalid_command_lines_exit_2_with_a_message(string message, params string[] args)
     {
         CliResult result = CliHost.Run(args);
