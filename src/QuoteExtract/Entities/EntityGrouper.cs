@@ -26,29 +26,50 @@ internal static class EntityGrouper
     {
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<Mention>(entities.Length);
+        var types = new EntityType[entities.Length];
+        var titleBefore = new int[entities.Length]; // a title-only mention right before entity i ("Admiral" + "Lord West")
+        Array.Fill(titleBefore, -1);
         for (int i = 0; i < entities.Length; i++)
         {
             Entity e = entities[i];
+            types[i] = e.Type;
             if (e.Type == EntityType.Miscellaneous)
             {
                 continue;
             }
 
-            Mention? m = Parse(e.Text, e.Type, e.Span.Start, i);
+            string mentionText = e.Text;
+            if (e.Type != EntityType.Person && StartsWithHonorific(e.Text))
+            {
+                types[i] = EntityType.Person; // Lord West, Mr Burns: a person whatever the tagger said
+            }
+
+            if (i > 0 && titleBefore[i] < 0 && entities[i - 1].Type == EntityType.Person && IsTitleOnly(entities[i - 1].Text)
+                && IsSpaceBetween(text.Text, entities[i - 1].Span.End, e.Span.Start))
+            {
+                titleBefore[i] = i - 1;
+                types[i] = EntityType.Person;
+                mentionText = entities[i - 1].Text + " " + e.Text;
+            }
+
+            Mention? m = Parse(mentionText, types[i], e.Span.Start, i);
             if (m is not null)
             {
                 mentions.Add(m);
             }
         }
 
+        // A title-only mention that heads the next one is read with it, not on its own.
+        mentions.RemoveAll(m => m.Entity + 1 < entities.Length && titleBefore[m.Entity + 1] == m.Entity);
+
         var builders = new List<GroupBuilder>();
-        AssignPeople(mentions.Where(m => m.Type == EntityType.Person).ToList(), builders);
-        AssignByKey(mentions.Where(m => m.Type == EntityType.Organization).ToList(), builders, EntityType.Organization);
-        AssignByKey(mentions.Where(m => m.Type == EntityType.Location).ToList(), builders, EntityType.Location);
+        var people = new PersonIndex();
+        AssignPeople(mentions.FindAll(m => m.Type == EntityType.Person), people, builders);
+        AssignByKey(mentions.FindAll(m => m.Type == EntityType.Organization), builders, EntityType.Organization);
+        AssignByKey(mentions.FindAll(m => m.Type == EntityType.Location), builders, EntityType.Location);
 
         // Groups in order of first mention.
-        builders.RemoveAll(b => b.Mentions.Count == 0);
-        builders.Sort((a, b) => a.Mentions.Min(m => m.Position).CompareTo(b.Mentions.Min(m => m.Position)));
+        builders.Sort((a, b) => a.Positions[0].CompareTo(b.Positions[0]));
         var entityGroup = new int[entities.Length];
         Array.Fill(entityGroup, -1);
         var groups = ImmutableArray.CreateBuilder<EntityGroup>(builders.Count);
@@ -59,6 +80,10 @@ internal static class EntityGrouper
             foreach (Mention m in b.Mentions)
             {
                 entityGroup[m.Entity] = g;
+                if (titleBefore[m.Entity] >= 0)
+                {
+                    entityGroup[titleBefore[m.Entity]] = g;
+                }
             }
 
             groups.Add(new EntityGroup
@@ -75,14 +100,15 @@ internal static class EntityGrouper
         {
             Entity e = entities[i];
             string name = entityGroup[i] >= 0 ? groups[entityGroup[i]].Name : CleanSpaces(e.Text);
-            named.Add(name == e.Name ? e : e with { Name = name });
+            EntityType type = entityGroup[i] >= 0 ? groups[entityGroup[i]].Type : e.Type;
+            named.Add(name == e.Name && type == e.Type ? e : e with { Name = name, Type = type });
         }
 
-        return new EntityGrouping(text, named.MoveToImmutable(), groups.MoveToImmutable(), entityGroup.ToImmutableArray(), builders);
+        return new EntityGrouping(text, named.MoveToImmutable(), groups.MoveToImmutable(), entityGroup.ToImmutableArray(), builders, people);
     }
 
     /// <summary>Finds the group a name belongs to, by the same rules as grouping; -1 when none fits.</summary>
-    internal static int Resolve(IReadOnlyList<GroupBuilder> groups, string name, EntityType? type, int position)
+    internal static int Resolve(IReadOnlyList<GroupBuilder> groups, PersonIndex people, string name, EntityType? type, int position)
     {
         EntityType[] types = type is null ? [EntityType.Person, EntityType.Organization, EntityType.Location] : [type.Value];
         foreach (EntityType t in types)
@@ -94,7 +120,7 @@ internal static class EntityGrouper
             }
 
             GroupBuilder? g = t == EntityType.Person
-                ? FindPerson(m, groups.Where(b => b.Type == EntityType.Person).ToList())
+                ? people.Find(m)
                 : groups.FirstOrDefault(b => b.Type == t && b.Keys.Contains(m.Key));
             if (g is null && t != EntityType.Person)
             {
@@ -110,45 +136,25 @@ internal static class EntityGrouper
         return -1;
     }
 
-    private static void AssignPeople(List<Mention> people, List<GroupBuilder> builders)
+    private static void AssignPeople(List<Mention> people, PersonIndex index, List<GroupBuilder> builders)
     {
         // Fullest names first, so that a short mention finds the full name it belongs to.
         people.Sort((a, b) => a.Core.Length != b.Core.Length ? b.Core.Length.CompareTo(a.Core.Length) : a.Position.CompareTo(b.Position));
-        var personGroups = new List<GroupBuilder>();
         foreach (Mention m in people)
         {
-            GroupBuilder? g = FindPerson(m, personGroups);
+            GroupBuilder? g = index.Find(m);
             if (g is null)
             {
                 g = new GroupBuilder(EntityType.Person);
-                personGroups.Add(g);
+                g.Add(m);
+                index.Register(g);
                 builders.Add(g);
             }
-
-            g.Add(m);
+            else
+            {
+                g.Add(m);
+            }
         }
-    }
-
-    private static GroupBuilder? FindPerson(Mention m, List<GroupBuilder> groups)
-    {
-        string[] c = m.Core;
-        if (c.Length == 0)
-        {
-            return null;
-        }
-
-        // Multi-word names: the same surname (or a variant) and compatible given names.
-        if (c.Length >= 2)
-        {
-            return Nearest(groups.Where(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m.Position);
-        }
-
-        string t = c[0];
-        GroupBuilder? found = Nearest(groups.Where(g => g.Full[^1] == t), m.Position);
-        found ??= Nearest(groups.Where(g => g.Full.Length >= 2 && g.Full[0] == t && !groups.Any(o => o.Full[^1] == t)), m.Position);
-        found ??= Nearest(groups.Where(g => g.Full.Length >= 2 && Similar(g.Full[^1], t)), m.Position);
-        found ??= Nearest(groups.Where(g => g.Full.Length >= 2 && Concatenated(g.Full) == t), m.Position);
-        return found;
     }
 
     /// <summary>Same person: surnames match (exactly or as variants), and the shorter list of other names fits into the longer.</summary>
@@ -239,25 +245,19 @@ internal static class EntityGrouper
         return prev[b.Length];
     }
 
+    /// <summary>The candidate with a mention nearest before <paramref name="position"/> (or, failing that, nearest after it).</summary>
     private static GroupBuilder? Nearest(IEnumerable<GroupBuilder> candidates, int position)
     {
         GroupBuilder? best = null;
-        int bestDistance = int.MaxValue;
+        long bestDistance = long.MaxValue;
         foreach (GroupBuilder g in candidates)
         {
-            foreach (Mention m in g.Mentions)
+            int i = g.Positions.BinarySearch(position);
+            i = i >= 0 ? i : ~i - 1;
+            long d = i >= 0 ? position - g.Positions[i] : (long)g.Positions[0] - position + int.MaxValue;
+            if (d < bestDistance)
             {
-                // Prefer a mention before the position (text order); one after it counts as further away.
-                int d = m.Position <= position ? position - m.Position : (m.Position - position) + (1 << 24);
-                if (d < bestDistance)
-                {
-                    bestDistance = d;
-                    best = g;
-                }
-            }
-
-            if (g.Mentions.Count == 0 && best is null)
-            {
+                bestDistance = d;
                 best = g;
             }
         }
@@ -428,6 +428,44 @@ internal static class EntityGrouper
         return words;
     }
 
+    /// <summary>A mention that starts with an honorific (Mr, Lady, Lord) followed by more words.</summary>
+    private static bool StartsWithHonorific(string text)
+    {
+        List<string> words = SplitWords(text);
+        return words.Count >= 2 && Titles.Value.Match(words, 0, out bool honorific) is > 0 and var len && honorific && len < words.Count;
+    }
+
+    /// <summary>A mention made only of titles (Admiral, Prime Minister).</summary>
+    private static bool IsTitleOnly(string text)
+    {
+        List<string> words = SplitWords(text);
+        int at = 0;
+        while (at < words.Count && Titles.Value.Match(words, at, out _) is > 0 and var len)
+        {
+            at += len;
+        }
+
+        return words.Count > 0 && at == words.Count;
+    }
+
+    private static bool IsSpaceBetween(string text, int from, int to)
+    {
+        if (to <= from)
+        {
+            return to == from;
+        }
+
+        foreach (char c in text.AsSpan(from, to - from))
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string Concatenated(string[] core) => string.Concat(core);
 
     private static string CleanSpaces(string text) => string.Join(' ', SplitWords(text));
@@ -456,9 +494,12 @@ internal static class EntityGrouper
 
         public List<Mention> Mentions { get; } = [];
 
+        /// <summary>Where its mentions are, sorted.</summary>
+        public List<int> Positions { get; } = [];
+
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The fullest name's words, lower case.</summary>
+        /// <summary>The fullest name's words, lower case: set by the first mention (the fullest, as mentions come longest first).</summary>
         public string[] Full { get; private set; } = [];
 
         public string DisplayName { get; private set; } = string.Empty;
@@ -470,32 +511,96 @@ internal static class EntityGrouper
         public void Add(Mention m)
         {
             Mentions.Add(m);
+            int at = Positions.BinarySearch(m.Position);
+            Positions.Insert(at >= 0 ? at : ~at, m.Position);
             Keys.Add(m.Key);
-            bool fuller = m.Core.Length > Full.Length
-                || (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length && !DisplayName.Contains(' ', StringComparison.Ordinal));
-            if (fuller || Full.Length == 0)
+            if (Full.Length == 0 || m.Core.Length > Full.Length)
             {
                 Full = m.Core;
                 DisplayName = m.Display;
                 Acronym ??= m.Acronym;
             }
+            else if (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length && !DisplayName.Contains(' ', StringComparison.Ordinal))
+            {
+                DisplayName = m.Display; // Johnson, then Mr Johnson: the name with its honorific
+            }
+        }
+    }
+
+    /// <summary>The person groups, indexed by surname and by given name.</summary>
+    internal sealed class PersonIndex
+    {
+        private readonly List<GroupBuilder> _all = [];
+        private readonly Dictionary<string, List<GroupBuilder>> _bySurname = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<GroupBuilder>> _byGiven = new(StringComparer.Ordinal);
+
+        public void Register(GroupBuilder g)
+        {
+            _all.Add(g);
+            Append(_bySurname, g.Full[^1], g);
+            if (g.Full.Length >= 2)
+            {
+                Append(_byGiven, g.Full[0], g);
+            }
+        }
+
+        /// <summary>The group a person mention belongs to, or null.</summary>
+        public GroupBuilder? Find(Mention m)
+        {
+            string[] c = m.Core;
+            if (c.Length >= 2)
+            {
+                // The same surname (or a variant) and compatible given names.
+                GroupBuilder? exact = _bySurname.TryGetValue(c[^1], out List<GroupBuilder>? same)
+                    ? Nearest(same.Where(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m.Position)
+                    : null;
+                return exact ?? Nearest(_all.Where(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m.Position);
+            }
+
+            string t = c[0];
+            if (_bySurname.TryGetValue(t, out List<GroupBuilder>? surname))
+            {
+                return Nearest(surname, m.Position);
+            }
+
+            if (_byGiven.TryGetValue(t, out List<GroupBuilder>? given))
+            {
+                return Nearest(given, m.Position);
+            }
+
+            return Nearest(_all.Where(g => g.Full.Length >= 2 && (Similar(g.Full[^1], t) || string.Concat(g.Full[1..]) == t)), m.Position);
+        }
+
+        private static void Append(Dictionary<string, List<GroupBuilder>> index, string key, GroupBuilder g)
+        {
+            if (!index.TryGetValue(key, out List<GroupBuilder>? list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(g);
         }
     }
 
     /// <summary>The title lexicon: single and multi-word titles, case-insensitive, trailing full stop ignored.</summary>
     private sealed class TitleLexicon
     {
-        private readonly Dictionary<string, bool> _titles = new(StringComparer.OrdinalIgnoreCase);
-        private int _longest = 1;
+        private readonly Dictionary<string, List<(string[] Words, bool Honorific)>> _byFirstWord = new(StringComparer.OrdinalIgnoreCase);
 
         public static TitleLexicon Load()
         {
             var lexicon = new TitleLexicon();
             foreach (string[] row in QuoteExtract.Text.LexiconResources.ReadLines("titles.txt"))
             {
-                string key = string.Join(' ', row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                lexicon._titles[key] = row.Length > 1 && row[1].Equals("Honorific", StringComparison.OrdinalIgnoreCase);
-                lexicon._longest = Math.Max(lexicon._longest, key.Count(c => c == ' ') + 1);
+                string[] words = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                bool honorific = row.Length > 1 && row[1].Equals("Honorific", StringComparison.OrdinalIgnoreCase);
+                if (!lexicon._byFirstWord.TryGetValue(words[0], out List<(string[] Words, bool Honorific)>? list))
+                {
+                    lexicon._byFirstWord[words[0]] = list = [];
+                }
+
+                list.Add((words, honorific));
+                list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length)); // longest first
             }
 
             return lexicon;
@@ -504,16 +609,32 @@ internal static class EntityGrouper
         /// <summary>The number of words of the longest title at <paramref name="start"/>; 0 when none.</summary>
         public int Match(List<string> words, int start, out bool honorific)
         {
-            for (int len = Math.Min(_longest, words.Count - start); len >= 1; len--)
+            honorific = false;
+            if (!_byFirstWord.TryGetValue(words[start].TrimEnd('.'), out List<(string[] Words, bool Honorific)>? candidates))
             {
-                string candidate = string.Join(' ', words.Skip(start).Take(len).Select(w => w.TrimEnd('.')));
-                if (_titles.TryGetValue(candidate, out honorific))
+                return 0;
+            }
+
+            foreach ((string[] title, bool isHonorific) in candidates)
+            {
+                if (start + title.Length > words.Count)
                 {
-                    return len;
+                    continue;
+                }
+
+                bool all = true;
+                for (int i = 1; i < title.Length && all; i++)
+                {
+                    all = words[start + i].TrimEnd('.').Equals(title[i], StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (all)
+                {
+                    honorific = isHonorific;
+                    return title.Length;
                 }
             }
 
-            honorific = false;
             return 0;
         }
     }
@@ -527,15 +648,18 @@ internal sealed class EntityGrouping
 {
     private readonly SegmentedText _text;
     private readonly IReadOnlyList<EntityGrouper.GroupBuilder> _builders;
+    private readonly EntityGrouper.PersonIndex _people;
 
     internal EntityGrouping(
         SegmentedText text,
         ImmutableArray<Entity> entities,
         ImmutableArray<EntityGroup> groups,
         ImmutableArray<int> entityGroups,
-        IReadOnlyList<EntityGrouper.GroupBuilder> builders)
+        IReadOnlyList<EntityGrouper.GroupBuilder> builders,
+        EntityGrouper.PersonIndex people)
     {
         _text = text;
+        _people = people;
         Entities = entities;
         Groups = groups;
         EntityGroups = entityGroups;
@@ -600,6 +724,6 @@ internal sealed class EntityGrouping
     public int FindGroup(string name, EntityType? type = null, int position = -1)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return EntityGrouper.Resolve(_builders, name, type, position < 0 ? int.MaxValue / 2 : position);
+        return EntityGrouper.Resolve(_builders, _people, name, type, position < 0 ? int.MaxValue / 2 : position);
     }
 }

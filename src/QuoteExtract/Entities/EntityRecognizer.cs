@@ -34,12 +34,14 @@ internal sealed class EntityRecognizer
     /// <summary>Loads a model written by the training tool.</summary>
     public static EntityRecognizer Load(Stream stream) => new(NerModel.Read(stream));
 
-    /// <summary>Finds the entities of a segmented text, with names filled in by <see cref="EntityGrouper"/>.</summary>
+    /// <summary>
+    /// Finds the entity mentions of a segmented text, in text order, not overlapping. Each mention's
+    /// <see cref="Entity.Name"/> is its own text: <see cref="EntityGrouper.Group"/> names them after their groups.
+    /// </summary>
     public ImmutableArray<Entity> Recognize(SegmentedText text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ImmutableArray<Entity> mentions = Recognize(text.Text, text.Tokens.AsSpan(), text.Sentences.AsSpan(), cancellationToken);
-        return EntityGrouper.Group(text, mentions).Entities;
+        return Recognize(text.Text, text.Tokens.AsSpan(), text.Sentences.AsSpan(), cancellationToken);
     }
 
     /// <summary>Finds the entity mentions of tokenized text; each mention's name is its own text.</summary>
