@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using QuoteExtract.Entities;
 
@@ -18,9 +19,12 @@ internal static class GazetteerCompiler
     public const int TopLastNames = 3000;
     public const int BigCityPopulation = 1_000_000;
 
-    public static Gazetteer Compile(string gazetteerDirectory, out string summary)
+    /// <param name="gazetteerDirectory">The shared gazetteers.</param>
+    /// <param name="lexiconCorpora">Annotated corpora used only for their names (not as training examples): each entity's text, by its majority type.</param>
+    /// <param name="summary">Counts per class.</param>
+    public static Gazetteer Compile(string gazetteerDirectory, IReadOnlyList<IobDocument> lexiconCorpora, out string summary)
     {
-        var entries = new List<KeyValuePair<ulong, ushort>>();
+        var entries = new List<KeyValuePair<ulong, uint>>();
         var counts = new Dictionary<GazetteerClass, int>();
 
         void Add(string name, GazetteerClass c)
@@ -43,7 +47,7 @@ internal static class GazetteerCompiler
                 ulong lower = NerHash.LowerHash(name.AsSpan(tokens[i].Start, tokens[i].Length));
                 key = i == 0 ? Gazetteer.SequenceStart(lower) : Gazetteer.SequenceStep(key, lower);
                 bool last = i + 1 == tokens.Count;
-                entries.Add(new(key, (ushort)(last ? c : GazetteerClass.Prefix)));
+                entries.Add(new(key, (uint)(last ? c : GazetteerClass.Prefix)));
             }
 
             counts[c] = counts.GetValueOrDefault(c) + 1;
@@ -131,9 +135,50 @@ internal static class GazetteerCompiler
             AddWithStop(row[0], GazetteerClass.LocationWord);
         }
 
+        foreach (string[] row in ReadLexicon("regions.txt"))
+        {
+            Add(row[0], GazetteerClass.Region);
+        }
+
         foreach (string[] row in ReadLexicon("demonyms.txt"))
         {
             Add(row[0], GazetteerClass.Demonym);
+        }
+
+        var names = new Dictionary<string, Dictionary<EntityType, int>>(StringComparer.Ordinal);
+        foreach (IobDocument doc in lexiconCorpora)
+        {
+            foreach (GoldSpan g in doc.Gold)
+            {
+                string name = doc.Text[doc.Tokens[g.Start].Start..doc.Tokens[g.End - 1].End];
+                if (g.Type == EntityType.Miscellaneous || name.Length < 2 || !char.IsLetter(name[0]))
+                {
+                    continue;
+                }
+
+                if (!names.TryGetValue(name, out Dictionary<EntityType, int>? byType))
+                {
+                    names[name] = byType = [];
+                }
+
+                byType[g.Type] = byType.GetValueOrDefault(g.Type) + 1;
+            }
+        }
+
+        foreach ((string name, Dictionary<EntityType, int> byType) in names)
+        {
+            KeyValuePair<EntityType, int> top = byType.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First();
+            if (top.Value * 2 <= byType.Values.Sum())
+            {
+                continue; // no clear majority
+            }
+
+            Add(name, top.Key switch
+            {
+                EntityType.Person => GazetteerClass.CorpusPerson,
+                EntityType.Organization => GazetteerClass.CorpusOrganization,
+                _ => GazetteerClass.CorpusLocation,
+            });
         }
 
         Gazetteer gazetteer = Gazetteer.Build(entries);

@@ -243,30 +243,17 @@ internal static class Program
             Tolerance = Float(options, "tolerance", 1e-6f),
             Threads = Int(options, "threads", 1),
             Seed = Int(options, "seed", 1),
+            CorpusWeights = (options.GetValueOrDefault("weights") ?? string.Empty)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Split('='))
+                .ToDictionary(w => w[0], w => float.Parse(w[1], CultureInfo.InvariantCulture), StringComparer.Ordinal),
         };
 
         var clock = Stopwatch.StartNew();
-        var docs = new List<IobDocument>();
-        var corpusInfo = new JsonArray();
-        foreach (string name in corpora)
-        {
-            (string file, string corpusDescription, string licence) = Corpora[name];
-            List<IobDocument> read = IobReader.Read(Path.Combine(dataDir, file), name);
-            docs.AddRange(read);
-            int tokens = read.Sum(d => d.Tokens.Length);
-            Log(Invariant($"{name}: {read.Count} documents, {read.Sum(d => d.Sentences.Length):N0} sentences, {tokens:N0} tokens"));
-            corpusInfo.Add(new JsonObject
-            {
-                ["name"] = name,
-                ["file"] = file,
-                ["description"] = corpusDescription,
-                ["licence"] = licence,
-                ["documents"] = read.Count,
-                ["tokens"] = tokens,
-            });
-        }
-
-        Gazetteer gazetteer = GazetteerCompiler.Compile(Path.Combine(dataDir, "gazetteers"), out string gazetteerSummary);
+        List<IobDocument> docs = ReadCorpora(dataDir, corpora, "training examples", out JsonArray corpusInfo);
+        string[] lexiconCorpora = (options.GetValueOrDefault("lexicon-corpora") ?? "btc").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        List<IobDocument> lexiconDocs = ReadCorpora(dataDir, lexiconCorpora, "entity names compiled into the gazetteer", out JsonArray lexiconInfo);
+        Gazetteer gazetteer = GazetteerCompiler.Compile(Path.Combine(dataDir, "gazetteers"), lexiconDocs, out string gazetteerSummary);
         Log("gazetteer: " + gazetteerSummary);
         string date = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         string description = Invariant($"QuoteExtract NER; trained {date} on {string.Join('+', corpora)}; seed {train.Seed}");
@@ -340,9 +327,11 @@ internal static class Program
                 ["iterations"] = train.Iterations,
                 ["tolerance"] = train.Tolerance,
                 ["threads"] = train.Threads,
+                ["corpusWeights"] = string.Join(',', train.CorpusWeights.Select(kv => Invariant($"{kv.Key}={kv.Value}"))),
             },
             ["seed"] = train.Seed,
             ["trainingCorpora"] = corpusInfo,
+            ["lexiconCorpora"] = lexiconInfo,
             ["gazetteers"] = new JsonObject
             {
                 ["compiled"] = gazetteerSummary,
@@ -360,6 +349,35 @@ internal static class Program
         File.WriteAllText(output + ".json", metadata.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         Log(Invariant($"wrote {binPath} ({bytes.Length:N0} bytes) and {output}.json; training took {trainSeconds:F0} s"));
         return 0;
+    }
+
+    /// <summary>Reads named corpora and describes them for the model's metadata.</summary>
+    private static List<IobDocument> ReadCorpora(string dataDir, string[] names, string use, out JsonArray info)
+    {
+        var docs = new List<IobDocument>();
+        info = [];
+        foreach (string name in names)
+        {
+            (string file, string corpusDescription, string licence) = Corpora[name];
+            List<IobDocument> read = IobReader.Read(Path.Combine(dataDir, file), name);
+            docs.AddRange(read);
+            int tokens = read.Sum(d => d.Tokens.Length);
+            int entities = read.Sum(d => d.Gold.Count);
+            Log(Invariant($"{name} ({use}): {read.Count} documents, {read.Sum(d => d.Sentences.Length):N0} sentences, {tokens:N0} tokens, {entities:N0} entities"));
+            info.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["file"] = file,
+                ["description"] = corpusDescription,
+                ["licence"] = licence,
+                ["use"] = use,
+                ["documents"] = read.Count,
+                ["tokens"] = tokens,
+                ["entities"] = entities,
+            });
+        }
+
+        return docs;
     }
 
     private static Dictionary<string, string> ParseOptions(IEnumerable<string> args, out List<string> positional)

@@ -35,12 +35,17 @@ internal sealed record TrainOptions
     public int Threads { get; init; } = 1;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>Example weight per corpus name (1 when absent).</summary>
+    public IReadOnlyDictionary<string, float> CorpusWeights { get; init; } = new Dictionary<string, float>();
 }
 
 /// <summary>One training example: a label index (0-based) and a sparse hashed feature vector.</summary>
 internal sealed class Example
 {
     public uint Label { get; set; }
+
+    public float Weight { get; set; }
 
     public VBuffer<float> Features { get; set; }
 }
@@ -159,12 +164,13 @@ internal sealed class Trainer
         SchemaDefinition schema = SchemaDefinition.Create(typeof(Example));
         schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         schema[nameof(Example.Label)].ColumnType = new KeyDataViewType(typeof(uint), k);
-        IDataView data = ml.Data.LoadFromEnumerable(store.Examples(gold, bits, include), schema);
+        IDataView data = ml.Data.LoadFromEnumerable(store.Examples(gold, bits, include, _options.CorpusWeights), schema);
         data = ml.Data.Cache(data);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(Example.Label),
             FeatureColumnName = nameof(Example.Features),
+            ExampleWeightColumnName = nameof(Example.Weight),
             L1Regularization = _options.L1,
             L2Regularization = _options.L2,
             OptimizationTolerance = _options.Tolerance,
@@ -203,6 +209,7 @@ internal sealed class FeatureStore
     private readonly List<ulong> _features = [];
     private readonly List<int> _offsets = [0];
     private readonly List<(int Doc, int Index)> _tokens = [];
+    private readonly List<string> _corpus = [];
 
     public int TokenCount => _tokens.Count;
 
@@ -216,6 +223,7 @@ internal sealed class FeatureStore
         for (int d = 0; d < docs.Count; d++)
         {
             IobDocument doc = docs[d];
+            store._corpus.Add(doc.Corpus);
             features.Load(doc.Text, doc.Tokens, doc.Sentences, gazetteer);
             ReadOnlySpan<byte> prev = previous is null ? [] : previous[d];
             if (previous is not null)
@@ -242,7 +250,7 @@ internal sealed class FeatureStore
         return store;
     }
 
-    public IEnumerable<Example> Examples(byte[][] gold, int bits, Func<(int Doc, int Index), bool> include)
+    public IEnumerable<Example> Examples(byte[][] gold, int bits, Func<(int Doc, int Index), bool> include, IReadOnlyDictionary<string, float> corpusWeights)
     {
         int dimension = 1 << bits;
         var indices = new List<int>(NerFeatures.MaxFeatures);
@@ -279,6 +287,7 @@ internal sealed class FeatureStore
             yield return new Example
             {
                 Label = gold[doc][index], // LoadFromEnumerable reads a key column as a 0-based index
+                Weight = corpusWeights.TryGetValue(_corpus[doc], out float w) ? w : 1f,
                 Features = new VBuffer<float>(dimension, idx.Count, val.ToArray(), idx.ToArray()),
             };
         }

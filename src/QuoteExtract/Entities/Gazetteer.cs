@@ -7,7 +7,7 @@ namespace QuoteExtract.Entities;
 
 /// <summary>The lists a token sequence can be found in. The tagger sees one feature per class and position.</summary>
 [Flags]
-internal enum GazetteerClass : ushort
+internal enum GazetteerClass : uint
 {
     None = 0,
 
@@ -35,8 +35,20 @@ internal enum GazetteerClass : ushort
     Demonym = 1024,
     LocationWord = 2048,
 
+    /// <summary>A state, province or region.</summary>
+    Region = 4096,
+
+    /// <summary>A name annotated as a person in a corpus used only as a lexicon (not as training examples).</summary>
+    CorpusPerson = 8192,
+
+    /// <summary>A name annotated as an organisation in a lexicon corpus.</summary>
+    CorpusOrganization = 16384,
+
+    /// <summary>A name annotated as a location in a lexicon corpus.</summary>
+    CorpusLocation = 32768,
+
     /// <summary>Not a class: the sequence begins a longer entry.</summary>
-    Prefix = 0x8000,
+    Prefix = 0x8000_0000,
 }
 
 /// <summary>
@@ -49,10 +61,14 @@ internal sealed class Gazetteer
     /// <summary>Classes that only match a sequence whose first token is not all lower case.</summary>
     public const GazetteerClass CapitalOnly = GazetteerClass.FirstTop | GazetteerClass.First | GazetteerClass.LastTop
         | GazetteerClass.Last | GazetteerClass.City | GazetteerClass.BigCity | GazetteerClass.Country
-        | GazetteerClass.Capital | GazetteerClass.Demonym;
+        | GazetteerClass.Capital | GazetteerClass.Demonym | GazetteerClass.Region
+        | GazetteerClass.CorpusPerson | GazetteerClass.CorpusOrganization | GazetteerClass.CorpusLocation;
+
+    /// <summary>Place classes that are also looked up in lower-case text (web text writes "mexico").</summary>
+    public const GazetteerClass LowerCasePlaces = GazetteerClass.BigCity | GazetteerClass.Country | GazetteerClass.Capital | GazetteerClass.Region;
 
     /// <summary>Number of classes (bits below <see cref="GazetteerClass.Prefix"/>).</summary>
-    public const int ClassCount = 12;
+    public const int ClassCount = 16;
 
     /// <summary>The longest entry, in tokens.</summary>
     public const int MaxTokens = 6;
@@ -60,10 +76,10 @@ internal sealed class Gazetteer
     private const ulong SequenceSeed = 0x5DEECE66DUL;
 
     private readonly ulong[] _keys;
-    private readonly ushort[] _values;
+    private readonly uint[] _values;
     private readonly int _mask;
 
-    private Gazetteer(ulong[] keys, ushort[] values)
+    private Gazetteer(ulong[] keys, uint[] values)
     {
         _keys = keys;
         _values = values;
@@ -94,17 +110,17 @@ internal sealed class Gazetteer
     }
 
     /// <summary>Builds a table; values for the same key are OR-ed.</summary>
-    public static Gazetteer Build(IEnumerable<KeyValuePair<ulong, ushort>> entries)
+    public static Gazetteer Build(IEnumerable<KeyValuePair<ulong, uint>> entries)
     {
-        var merged = new Dictionary<ulong, ushort>();
-        foreach (KeyValuePair<ulong, ushort> e in entries)
+        var merged = new Dictionary<ulong, uint>();
+        foreach (KeyValuePair<ulong, uint> e in entries)
         {
-            merged[e.Key] = (ushort)(merged.GetValueOrDefault(e.Key) | e.Value);
+            merged[e.Key] = merged.GetValueOrDefault(e.Key) | e.Value;
         }
 
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, merged.Count * 2));
         var keys = new ulong[capacity];
-        var values = new ushort[capacity];
+        var values = new uint[capacity];
         var sorted = new List<ulong>(merged.Keys);
         sorted.Sort(); // insertion order decides probe chains: keep it independent of dictionary order
         foreach (ulong key in sorted)
@@ -145,7 +161,7 @@ internal sealed class Gazetteer
 
     public void Write(BinaryWriter writer)
     {
-        var entries = new List<KeyValuePair<ulong, ushort>>(Count);
+        var entries = new List<KeyValuePair<ulong, uint>>(Count);
         for (int i = 0; i < _keys.Length; i++)
         {
             if (_keys[i] != 0)
@@ -156,7 +172,7 @@ internal sealed class Gazetteer
 
         entries.Sort((a, b) => a.Key.CompareTo(b.Key));
         writer.Write(entries.Count);
-        foreach (KeyValuePair<ulong, ushort> e in entries)
+        foreach (KeyValuePair<ulong, uint> e in entries)
         {
             writer.Write(e.Key);
             writer.Write(e.Value);
@@ -171,11 +187,11 @@ internal sealed class Gazetteer
             throw new InvalidDataException("Corrupt gazetteer in the entity model.");
         }
 
-        var entries = new KeyValuePair<ulong, ushort>[count];
+        var entries = new KeyValuePair<ulong, uint>[count];
         for (int i = 0; i < count; i++)
         {
             ulong key = reader.ReadUInt64();
-            ushort value = reader.ReadUInt16();
+            uint value = reader.ReadUInt32();
             entries[i] = new(key, value);
         }
 

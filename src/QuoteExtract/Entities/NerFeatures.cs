@@ -19,7 +19,7 @@ namespace QuoteExtract.Entities;
 internal sealed class NerFeatures
 {
     /// <summary>The version of the feature set. A model records it; a model of another version is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 4;
 
     /// <summary>The most features one token can have.</summary>
     public const int MaxFeatures = 160;
@@ -44,7 +44,11 @@ internal sealed class NerFeatures
     private readonly Dictionary<ulong, int> _memoryIndex = [];
     private NerToken[] _tokens = new NerToken[256];
     private byte[] _context = new byte[256];
+    private byte[] _run = new byte[256];
+    private ulong[] _runFirst = new ulong[256];
+    private ulong[] _runLast = new ulong[256];
     private ulong[] _gazetteer = new ulong[256];
+    private uint[] _gazetteerLower = new uint[256];
     private int[] _memorySlot = new int[256];
     private int[] _memoryCounts = new int[1024];
     private int _memoryLabels;
@@ -66,7 +70,11 @@ internal sealed class NerFeatures
             int size = (int)BitOperations.RoundUpToPowerOf2((uint)_count);
             _tokens = new NerToken[size];
             _context = new byte[size];
+            _run = new byte[size];
+            _runFirst = new ulong[size];
+            _runLast = new ulong[size];
             _gazetteer = new ulong[size];
+            _gazetteerLower = new uint[size];
             _memorySlot = new int[size];
         }
 
@@ -78,6 +86,7 @@ internal sealed class NerFeatures
             NerToken.Analyze(text.Slice(t.Start, t.Length), ref _tokens[i]);
             _context[i] = 0;
             _gazetteer[i] = 0;
+            _gazetteerLower[i] = 0;
         }
 
         foreach (Sentence s in sentences)
@@ -85,6 +94,7 @@ internal sealed class NerFeatures
             int s0 = s.FirstToken;
             int s1 = Math.Min(s.EndToken, _count);
             MarkSentence(s0, s1);
+            MarkCapitalisedRuns(s0, s1);
             MatchGazetteer(s0, s1, gazetteer);
         }
     }
@@ -163,6 +173,18 @@ internal sealed class NerFeatures
             features[n++] = NerHash.Feature(29, t.Lower);
         }
 
+        // The run of capitalised words the token is in (Housing Authority of New Orleans): position, length, first and last word.
+        byte run = _run[i];
+        if (run != 0)
+        {
+            features[n++] = NerHash.Feature(50, run);
+            if ((run & 3) != 0)
+            {
+                features[n++] = NerHash.Feature(51, _runLast[i]);
+                features[n++] = NerHash.Feature(52, _runFirst[i]);
+            }
+        }
+
         features[n++] = NerHash.Feature(35, exactM1);
         features[n++] = NerHash.Feature(36, exactP1);
         features[n++] = NerHash.Feature(37, NerHash.Pair(lowerM1, (ulong)(t.Flags & CaseFlags)));
@@ -174,6 +196,14 @@ internal sealed class NerFeatures
             int bit = BitOperations.TrailingZeroCount(gaz);
             gaz &= gaz - 1;
             features[n++] = NerHash.Feature(30, (ulong)bit);
+        }
+
+        uint lowerPlaces = _gazetteerLower[i]; // class bits for the match's last token; shifted by 16 for the others
+        while (lowerPlaces != 0)
+        {
+            int bit = BitOperations.TrailingZeroCount(lowerPlaces);
+            lowerPlaces &= lowerPlaces - 1;
+            features[n++] = NerHash.Feature(34, (ulong)bit);
         }
 
         if (i - 1 >= s0)
@@ -201,6 +231,11 @@ internal sealed class NerFeatures
 
         return n;
     }
+
+    /// <summary>Writes only the stage-2 features of a token (stage 1's labels and document memory).</summary>
+    /// <returns>The number of features written.</returns>
+    public int ExtractStageTwo(int i, int s0, int s1, ReadOnlySpan<byte> previousStage, Span<ulong> features) =>
+        AddStageTwo(i, s0, s1, previousStage, features, 0, ref _tokens[i]);
 
     /// <summary>Records stage 1's labels of the words that can be names, for the document memory of stage 2.</summary>
     /// <param name="labels">Stage 1's label for every token of the document.</param>
@@ -287,7 +322,7 @@ internal sealed class NerFeatures
     {
         // Four position bits per class: fold them into one bit per class.
         ulong classes = positions | (positions >> 1) | (positions >> 2) | (positions >> 3);
-        classes &= 0x1111_1111_1111UL;
+        classes &= 0x1111_1111_1111_1111UL;
         while (classes != 0)
         {
             int bit = BitOperations.TrailingZeroCount(classes);
@@ -347,6 +382,74 @@ internal sealed class NerFeatures
         }
     }
 
+    /// <summary>
+    /// Finds runs of capitalised words, joined by lower-case connectors between capitalised words
+    /// (of, and, for, the, de, &amp;), outside all-caps headlines. Per token: position (B/I/L/U) and
+    /// length bucket, and the run's first and last words.
+    /// </summary>
+    private void MarkCapitalisedRuns(int s0, int s1)
+    {
+        for (int i = s0; i < s1; i++)
+        {
+            _run[i] = 0;
+        }
+
+        if (s1 > s0 && (_context[s0] & Headline) != 0)
+        {
+            return;
+        }
+
+        int start = -1;
+        for (int i = s0; i <= s1; i++)
+        {
+            bool cap = i < s1 && IsCapitalised(i);
+            bool connector = !cap && i < s1 && start >= 0 && i + 1 < s1 && IsCapitalised(i + 1) && IsConnector(i);
+            if (cap || connector)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                int length = i - start;
+                int bucket = Math.Min(length, 4) - 1; // 0..3
+                for (int j = start; j < i; j++)
+                {
+                    int position = length == 1 ? 0 : j == start ? 1 : j == i - 1 ? 3 : 2; // U, B, I, L
+                    _run[j] = (byte)(0x80 | (position << 2) | bucket);
+                    _runFirst[j] = _tokens[start].Lower;
+                    _runLast[j] = _tokens[i - 1].Lower;
+                }
+
+                start = -1;
+            }
+        }
+    }
+
+    private bool IsCapitalised(int i)
+    {
+        WordFlags f = _tokens[i].Flags;
+        return (f & WordFlags.HasLetter) != 0 && (f & (WordFlags.InitCap | WordFlags.AllCaps)) != 0;
+    }
+
+    private bool IsConnector(int i)
+    {
+        ref NerToken t = ref _tokens[i];
+        return t.Length <= 3 && (t.Lower == Of || t.Lower == And || t.Lower == For || t.Lower == The || t.Lower == De || t.Lower == Ampersand);
+    }
+
+    private static readonly ulong Of = NerHash.LowerHash("of");
+    private static readonly ulong And = NerHash.LowerHash("and");
+    private static readonly ulong For = NerHash.LowerHash("for");
+    private static readonly ulong The = NerHash.LowerHash("the");
+    private static readonly ulong De = NerHash.LowerHash("de");
+    private static readonly ulong Ampersand = NerHash.LowerHash("&");
+
     private void MatchGazetteer(int s0, int s1, Gazetteer gazetteer)
     {
         for (int i = s0; i < s1; i++)
@@ -374,6 +477,13 @@ internal sealed class NerFeatures
                 GazetteerClass classes = found & ~GazetteerClass.Prefix;
                 if (lowerStart)
                 {
+                    // Lower-case text matches places only, and as a feature of its own.
+                    uint places = (uint)(classes & Gazetteer.LowerCasePlaces);
+                    for (int j = i; j < i + len && places != 0; j++)
+                    {
+                        _gazetteerLower[j] |= j == i + len - 1 ? places : places << 16;
+                    }
+
                     classes &= ~Gazetteer.CapitalOnly;
                 }
 

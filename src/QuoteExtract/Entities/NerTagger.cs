@@ -30,7 +30,7 @@ internal sealed class NerTagger
     /// <param name="tokens">Its tokens.</param>
     /// <param name="sentences">Its sentences.</param>
     /// <param name="labels">Receives a label index per token (0 = O).</param>
-    /// <param name="probabilities">Receives the model's probability of each token's label.</param>
+    /// <param name="probabilities">Receives the model's probability of each entity token's label (0 for O tokens).</param>
     /// <param name="cancellationToken">Checked between sentences.</param>
     public void Tag(
         ReadOnlySpan<char> text,
@@ -72,10 +72,17 @@ internal sealed class NerTagger
         Span<float> probabilities,
         CancellationToken cancellationToken)
     {
+        // Stage 1 computes each token's local features and keeps them; stage 2 reuses them and adds its own.
+        bool second = !previous.IsEmpty;
         int k = stage.LabelCount;
         Span<ulong> features = ws.FeatureBuffer;
         Span<float> scores = ws.Scores;
         int count = ws.Features.Count;
+        if (!second)
+        {
+            ws.LocalCount = 0;
+        }
+
         for (int si = 0; si < sentences.Length; si++)
         {
             if ((si & 63) == 0)
@@ -92,8 +99,21 @@ internal sealed class NerTagger
 
             for (int i = s0; i < s1; i++)
             {
-                int nf = ws.Features.Extract(i, s0, s1, previous, features);
-                Score(stage, features[..nf], scores.Slice((i - s0) * k, k));
+                Span<float> tokenScores = scores.Slice((i - s0) * k, k);
+                if (!second)
+                {
+                    int nf = ws.Features.Extract(i, s0, s1, [], features);
+                    ws.Keep(i, features[..nf]);
+                    Score(stage, features[..nf], tokenScores);
+                }
+                else
+                {
+                    int nf = ws.Features.ExtractStageTwo(i, s0, s1, previous, features);
+                    ReadOnlySpan<ulong> local = ws.Local(i);
+                    int total = local.Length + nf;
+                    local.CopyTo(features[nf..]);
+                    Score(stage, features[..total], tokenScores);
+                }
             }
 
             Decode(scores[..((s1 - s0) * k)], k, ws, labels[s0..s1], probabilities[s0..s1]);
@@ -220,6 +240,12 @@ internal sealed class NerTagger
 
         for (int t = 0; t < n; t++)
         {
+            if (labels[t] == 0)
+            {
+                probabilities[t] = 0; // only entity tokens need a confidence
+                continue;
+            }
+
             ReadOnlySpan<float> s = scores.Slice(t * k, k);
             float max = float.NegativeInfinity;
             foreach (float v in s)
@@ -251,6 +277,30 @@ internal sealed class NerTagger
 
         public byte[] FirstLabels { get; private set; } = new byte[1024];
 
+        /// <summary>Stage 1's features of every token, for stage 2: token i's are LocalFeatures[LocalStart[i]..LocalStart[i + 1]].</summary>
+        public ulong[] LocalFeatures { get; private set; } = new ulong[32 * 1024];
+
+        public int[] LocalStart { get; private set; } = new int[1025];
+
+        public int LocalCount { get; set; }
+
+        public void Keep(int token, ReadOnlySpan<ulong> features)
+        {
+            if (LocalCount + features.Length > LocalFeatures.Length)
+            {
+                ulong[] bigger = new ulong[Math.Max(LocalFeatures.Length * 2, LocalCount + features.Length)];
+                LocalFeatures.AsSpan(0, LocalCount).CopyTo(bigger);
+                LocalFeatures = bigger;
+            }
+
+            LocalStart[token] = LocalCount;
+            features.CopyTo(LocalFeatures.AsSpan(LocalCount));
+            LocalCount += features.Length;
+            LocalStart[token + 1] = LocalCount;
+        }
+
+        public ReadOnlySpan<ulong> Local(int token) => LocalFeatures.AsSpan(LocalStart[token], LocalStart[token + 1] - LocalStart[token]);
+
         public void Ensure(int tokens, int sentenceTokens, int labels)
         {
             // Scores and back-pointers are per sentence.
@@ -268,6 +318,11 @@ internal sealed class NerTagger
             if (FirstLabels.Length < tokens)
             {
                 FirstLabels = new byte[tokens];
+            }
+
+            if (LocalStart.Length < tokens + 1)
+            {
+                LocalStart = new int[tokens + 1];
             }
         }
     }
