@@ -15,7 +15,7 @@ namespace QuoteExtract.Entities;
 /// </summary>
 internal static class EntityGrouper
 {
-    private static readonly Lazy<TitleLexicon> Titles = new(TitleLexicon.Load);
+    private static TitleLexicon Titles => TitleLexicon.Default;
     private static readonly Lazy<HashSet<string>> LegalSuffixes = new(LoadLegalSuffixes);
 
     /// <summary>Groups <paramref name="entities"/> (tagger output, in text order) and names each after its group.</summary>
@@ -302,7 +302,7 @@ internal static class EntityGrouper
         string? honorific = null;
         if (type == EntityType.Person)
         {
-            TitleLexicon titles = Titles.Value;
+            TitleLexicon titles = Titles;
             int start = 0;
             while (start < words.Count - 1)
             {
@@ -432,7 +432,7 @@ internal static class EntityGrouper
     private static bool StartsWithHonorific(string text)
     {
         List<string> words = SplitWords(text);
-        return words.Count >= 2 && Titles.Value.Match(words, 0, out bool honorific) is > 0 and var len && honorific && len < words.Count;
+        return words.Count >= 2 && Titles.Match(words, 0, out bool honorific) is > 0 and var len && honorific && len < words.Count;
     }
 
     /// <summary>A mention made only of titles (Admiral, Prime Minister).</summary>
@@ -440,7 +440,7 @@ internal static class EntityGrouper
     {
         List<string> words = SplitWords(text);
         int at = 0;
-        while (at < words.Count && Titles.Value.Match(words, at, out _) is > 0 and var len)
+        while (at < words.Count && Titles.Match(words, at, out TitleKind _) is > 0 and var len)
         {
             at += len;
         }
@@ -579,63 +579,6 @@ internal static class EntityGrouper
             }
 
             list.Add(g);
-        }
-    }
-
-    /// <summary>The title lexicon: single and multi-word titles, case-insensitive, trailing full stop ignored.</summary>
-    private sealed class TitleLexicon
-    {
-        private readonly Dictionary<string, List<(string[] Words, bool Honorific)>> _byFirstWord = new(StringComparer.OrdinalIgnoreCase);
-
-        public static TitleLexicon Load()
-        {
-            var lexicon = new TitleLexicon();
-            foreach (string[] row in QuoteExtract.Text.LexiconResources.ReadLines("titles.txt"))
-            {
-                string[] words = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                bool honorific = row.Length > 1 && row[1].Equals("Honorific", StringComparison.OrdinalIgnoreCase);
-                if (!lexicon._byFirstWord.TryGetValue(words[0], out List<(string[] Words, bool Honorific)>? list))
-                {
-                    lexicon._byFirstWord[words[0]] = list = [];
-                }
-
-                list.Add((words, honorific));
-                list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length)); // longest first
-            }
-
-            return lexicon;
-        }
-
-        /// <summary>The number of words of the longest title at <paramref name="start"/>; 0 when none.</summary>
-        public int Match(List<string> words, int start, out bool honorific)
-        {
-            honorific = false;
-            if (!_byFirstWord.TryGetValue(words[start].TrimEnd('.'), out List<(string[] Words, bool Honorific)>? candidates))
-            {
-                return 0;
-            }
-
-            foreach ((string[] title, bool isHonorific) in candidates)
-            {
-                if (start + title.Length > words.Count)
-                {
-                    continue;
-                }
-
-                bool all = true;
-                for (int i = 1; i < title.Length && all; i++)
-                {
-                    all = words[start + i].TrimEnd('.').Equals(title[i], StringComparison.OrdinalIgnoreCase);
-                }
-
-                if (all)
-                {
-                    honorific = isHonorific;
-                    return title.Length;
-                }
-            }
-
-            return 0;
         }
     }
 }

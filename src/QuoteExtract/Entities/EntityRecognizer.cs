@@ -93,7 +93,15 @@ internal sealed class EntityRecognizer
                 i++;
             }
 
-            int from = tokens[start].Start;
+            // Courtesy titles and roles stay outside a person's span, as in the training data (Mr | Okafor).
+            int first = start;
+            while (type == EntityType.Person && first + 1 < i && IsTitleToken(text, tokens[first]))
+            {
+                confidence -= probabilities[first];
+                first++;
+            }
+
+            int from = tokens[first].Start;
             int to = tokens[i - 1].End;
             string mention = text[from..to];
             entities.Add(new Entity
@@ -102,12 +110,15 @@ internal sealed class EntityRecognizer
                 Text = mention,
                 Type = type.Value,
                 Name = mention,
-                Confidence = Math.Round(confidence / (i - start), 4),
+                Confidence = Math.Round(confidence / (i - first), 4),
             });
         }
 
         return entities.ToImmutable();
     }
+
+    private static bool IsTitleToken(string text, Token token) =>
+        token.Length <= 16 && char.IsUpper(text[token.Start]) && TitleLexicon.Default.IsOutsideName(text.Substring(token.Start, token.Length));
 
     private static EntityRecognizer LoadEmbedded()
     {
