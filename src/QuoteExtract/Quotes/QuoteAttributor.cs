@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using QuoteExtract.Entities;
 
 namespace QuoteExtract.Quotes;
 
@@ -56,7 +57,7 @@ internal static class QuoteAttributor
     {
         if (text.Tokens.IsEmpty)
         {
-            return new QuoteAttribution([], entities, []);
+            return new QuoteAttribution([], [], []);
         }
 
         var doc = new DocumentView(text);
@@ -94,8 +95,10 @@ internal static class QuoteAttributor
             }
         }
 
-        ImmutableArray<Quote> quotes = Build(doc, candidates, options.MinimumConfidence);
-        return new QuoteAttribution(quotes, entities, SpeakerResolver.Groups(quotes));
+        EntityGrouping grouping = EntityGrouper.Group(text, entities);
+        var join = new SpeakerGroups(grouping);
+        ImmutableArray<Quote> quotes = Build(doc, candidates, options.MinimumConfidence, join);
+        return new QuoteAttribution(quotes, grouping.Entities, join.Build());
     }
 
     private static QuoteCandidate AttributeMarked(DocumentView doc, MarkedQuote quote)
@@ -456,7 +459,7 @@ internal static class QuoteAttributor
         return words is > 0 and <= 8 && capitals == words;
     }
 
-    private static ImmutableArray<Quote> Build(DocumentView doc, List<QuoteCandidate> candidates, double minimumConfidence)
+    private static ImmutableArray<Quote> Build(DocumentView doc, List<QuoteCandidate> candidates, double minimumConfidence, SpeakerGroups groups)
     {
         var quotes = ImmutableArray.CreateBuilder<Quote>(candidates.Count);
         foreach (QuoteCandidate c in candidates)
@@ -472,7 +475,7 @@ internal static class QuoteAttributor
                 continue;
             }
 
-            Speaker? speaker = c.Resolved?.ToSpeaker(doc.Text);
+            Speaker? speaker = c.Resolved is ResolvedSpeaker r ? groups.Join(r, quotes.Count).ToSpeaker(doc.Text) : null;
             Cue? cue = null;
             if (c.Cue is CueMatch m)
             {

@@ -55,7 +55,7 @@ internal static class QuoteLexicons
 
     public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt");
 
-    public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("titles.txt", ignoreCase: false);
+    public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("title-genders.txt", ignoreCase: false);
 
     public static readonly SpanLexicon<Gender> FirstNames = LexiconResources.ReadEnumLexicon<Gender>("first-names.txt", ignoreCase: false);
 

@@ -592,44 +592,4 @@ internal sealed class SpeakerResolver
 
         return sb.ToString();
     }
-
-    /// <summary>Groups quotes by their speaker's name (until the entity tagger groups mentions).</summary>
-    public static ImmutableArray<EntityGroup> Groups(ImmutableArray<Quote> quotes)
-    {
-        var groups = new Dictionary<string, (List<TextSpan> Mentions, List<int> Quotes)>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (int i = 0; i < quotes.Length; i++)
-        {
-            Speaker? s = quotes[i].Speaker;
-            if (s is null)
-            {
-                continue;
-            }
-
-            foreach (string name in s.Names)
-            {
-                if (!groups.TryGetValue(name, out var g))
-                {
-                    g = ([], []);
-                    groups[name] = g;
-                    order.Add(name);
-                }
-
-                if (!g.Mentions.Contains(s.Span))
-                {
-                    g.Mentions.Add(s.Span);
-                }
-
-                g.Quotes.Add(i);
-            }
-        }
-
-        return [.. order.Select(n => new EntityGroup
-        {
-            Name = n,
-            Type = EntityType.Person,
-            Mentions = [.. groups[n].Mentions.OrderBy(m => m.Start)],
-            Quotes = [.. groups[n].Quotes],
-        })];
-    }
 }

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using QuoteExtract.Entities;
+
+namespace QuoteExtract.Training;
+
+/// <summary>A gold entity: type and token range [Start, End).</summary>
+internal readonly record struct GoldSpan(EntityType Type, int Start, int End);
+
+/// <summary>
+/// One document of an IOB2 file laid out as <c>score_ner.py make-input</c> lays it out: tokens joined by
+/// spaces, one sentence per line. Keeps the gold tokens, sentences and entity spans.
+/// </summary>
+internal sealed class IobDocument
+{
+    public required string Corpus { get; init; }
+
+    public required string Text { get; init; }
+
+    public required Token[] Tokens { get; init; }
+
+    public required Sentence[] Sentences { get; init; }
+
+    /// <summary>Per token: entity type or null.</summary>
+    public required EntityType?[] Types { get; init; }
+
+    /// <summary>Per token: true where an entity begins (B-, or an I- that changes type or follows O).</summary>
+    public required bool[] Begins { get; init; }
+
+    public required List<GoldSpan> Gold { get; init; }
+
+    /// <summary>Gold labels in a scheme.</summary>
+    public byte[] Labels(NerLabels labels)
+    {
+        var result = new byte[Tokens.Length];
+        foreach (Sentence s in Sentences)
+        {
+            labels.Encode(Types.AsSpan(s.FirstToken, s.TokenCount), Begins.AsSpan(s.FirstToken, s.TokenCount), result.AsSpan(s.FirstToken, s.TokenCount));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Reads IOB2 files: token TAB tag, blank lines between sentences, -DOCSTART- lines between documents.</summary>
+internal static class IobReader
+{
+    public static List<IobDocument> Read(string path, string corpus)
+    {
+        var docs = new List<IobDocument>();
+        var doc = new List<List<(string Token, string Tag)>>();
+        var sentence = new List<(string Token, string Tag)>();
+        foreach (string raw in File.ReadLines(path, Encoding.UTF8))
+        {
+            string line = raw.TrimEnd('\n', '\r');
+            if (line.Length == 0)
+            {
+                if (sentence.Count > 0)
+                {
+                    doc.Add(sentence);
+                    sentence = [];
+                }
+
+                continue;
+            }
+
+            int tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0)
+            {
+                throw new InvalidDataException($"{path}: line without a tab: '{line}'.");
+            }
+
+            string token = line[..tab];
+            string tag = line[(tab + 1)..];
+            if (token == "-DOCSTART-")
+            {
+                if (sentence.Count > 0)
+                {
+                    doc.Add(sentence);
+                    sentence = [];
+                }
+
+                if (doc.Count > 0)
+                {
+                    docs.Add(Layout(doc, corpus));
+                }
+
+                doc = [];
+                continue;
+            }
+
+            sentence.Add((token, tag));
+        }
+
+        if (sentence.Count > 0)
+        {
+            doc.Add(sentence);
+        }
+
+        if (doc.Count > 0)
+        {
+            docs.Add(Layout(doc, corpus));
+        }
+
+        return docs;
+    }
+
+    private static IobDocument Layout(List<List<(string Token, string Tag)>> doc, string corpus)
+    {
+        var text = new StringBuilder();
+        var tokens = new List<Token>();
+        var sentences = new List<Sentence>();
+        var types = new List<EntityType?>();
+        var begins = new List<bool>();
+        var gold = new List<GoldSpan>();
+        foreach (List<(string Token, string Tag)> sent in doc)
+        {
+            int first = tokens.Count;
+            int start = text.Length;
+            (EntityType Type, int Start)? current = null;
+            for (int i = 0; i < sent.Count; i++)
+            {
+                (string tok, string tag) = sent[i];
+                if (i > 0)
+                {
+                    text.Append(' ');
+                }
+
+                tokens.Add(new Token(text.Length, tok.Length, TokenKind.Word));
+                text.Append(tok);
+                EntityType? type = tag == "O" ? null : ParseType(tag[2..]);
+                bool begin = tag.StartsWith("B-", StringComparison.Ordinal)
+                    || (type is not null && (current is null || current.Value.Type != type));
+                if (tag == "O" || begin)
+                {
+                    if (current is not null)
+                    {
+                        gold.Add(new GoldSpan(current.Value.Type, current.Value.Start, tokens.Count - 1));
+                        current = null;
+                    }
+
+                    if (type is not null)
+                    {
+                        current = (type.Value, tokens.Count - 1);
+                    }
+                }
+
+                types.Add(type);
+                begins.Add(begin && type is not null);
+            }
+
+            if (current is not null)
+            {
+                gold.Add(new GoldSpan(current.Value.Type, current.Value.Start, tokens.Count));
+            }
+
+            sentences.Add(new Sentence(start, text.Length - start, first, tokens.Count - first, sentences.Count));
+            text.Append('\n');
+        }
+
+        return new IobDocument
+        {
+            Corpus = corpus,
+            Text = text.ToString(),
+            Tokens = tokens.ToArray(),
+            Sentences = sentences.ToArray(),
+            Types = types.ToArray(),
+            Begins = begins.ToArray(),
+            Gold = gold,
+        };
+    }
+
+    public static EntityType ParseType(string label) => label.ToUpperInvariant() switch
+    {
+        "PER" or "PERSON" => EntityType.Person,
+        "ORG" or "ORGANIZATION" => EntityType.Organization,
+        "LOC" or "LOCATION" or "GPE" => EntityType.Location,
+        "MISC" or "MISCELLANEOUS" => EntityType.Miscellaneous,
+        _ => throw new InvalidDataException($"Unknown entity type '{label}'."),
+    };
+}

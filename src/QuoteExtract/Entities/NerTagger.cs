@@ -1,0 +1,329 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Threading;
+using QuoteExtract.Models;
+
+namespace QuoteExtract.Entities;
+
+/// <summary>
+/// Tags a document's tokens with a <see cref="NerModel"/>: hashed features, linear scores, Viterbi
+/// decoding under the scheme's transition constraints (no I- after O), then — for a two-stage model —
+/// a second pass that also sees the first pass's labels and its document memory. Thread-safe: the model
+/// is read-only and each thread keeps its own scratch buffers.
+/// </summary>
+internal sealed class NerTagger
+{
+    [ThreadStatic]
+    private static Workspace? t_workspace;
+
+    public NerTagger(NerModel model)
+    {
+        Model = model;
+    }
+
+    public NerModel Model { get; }
+
+    /// <summary>Tags a document.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences.</param>
+    /// <param name="labels">Receives a label index per token (0 = O).</param>
+    /// <param name="probabilities">Receives the model's probability of each entity token's label (0 for O tokens).</param>
+    /// <param name="cancellationToken">Checked between sentences.</param>
+    public void Tag(
+        ReadOnlySpan<char> text,
+        ReadOnlySpan<Token> tokens,
+        ReadOnlySpan<Sentence> sentences,
+        Span<byte> labels,
+        Span<float> probabilities,
+        CancellationToken cancellationToken = default)
+    {
+        Workspace ws = t_workspace ??= new Workspace();
+        int n = tokens.Length;
+        int k = Model.Labels.Count;
+        int longest = 0;
+        foreach (Sentence s in sentences)
+        {
+            longest = Math.Max(longest, s.TokenCount);
+        }
+
+        ws.Ensure(n, Math.Min(longest, n), k);
+        labels[..n].Clear();
+        probabilities[..n].Clear();
+        ws.Features.Load(text, tokens, sentences, Model.Gazetteer);
+        NerStage[] stages = Model.Stages;
+        Span<byte> first = ws.FirstLabels.AsSpan(0, n);
+        RunStage(ws, stages[0], sentences, [], stages.Length == 1 ? labels : first, probabilities, cancellationToken);
+        if (stages.Length == 2)
+        {
+            ws.Features.BuildMemory(first, k);
+            RunStage(ws, stages[1], sentences, first, labels, probabilities, cancellationToken);
+        }
+    }
+
+    private void RunStage(
+        Workspace ws,
+        NerStage stage,
+        ReadOnlySpan<Sentence> sentences,
+        ReadOnlySpan<byte> previous,
+        Span<byte> labels,
+        Span<float> probabilities,
+        CancellationToken cancellationToken)
+    {
+        // Stage 1 computes each token's local features and keeps them; stage 2 reuses them and adds its own.
+        bool second = !previous.IsEmpty;
+        int k = stage.LabelCount;
+        Span<ulong> features = ws.FeatureBuffer;
+        Span<float> scores = ws.Scores;
+        int count = ws.Features.Count;
+        if (!second)
+        {
+            ws.LocalCount = 0;
+        }
+
+        for (int si = 0; si < sentences.Length; si++)
+        {
+            if ((si & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            int s0 = sentences[si].FirstToken;
+            int s1 = Math.Min(sentences[si].EndToken, count);
+            if (s1 <= s0)
+            {
+                continue;
+            }
+
+            for (int i = s0; i < s1; i++)
+            {
+                Span<float> tokenScores = scores.Slice((i - s0) * k, k);
+                if (!second)
+                {
+                    int nf = ws.Features.Extract(i, s0, s1, [], features);
+                    ws.Keep(i, features[..nf]);
+                    Score(stage, features[..nf], tokenScores);
+                }
+                else
+                {
+                    int nf = ws.Features.ExtractStageTwo(i, s0, s1, previous, features);
+                    ReadOnlySpan<ulong> local = ws.Local(i);
+                    int total = local.Length + nf;
+                    local.CopyTo(features[nf..]);
+                    Score(stage, features[..total], tokenScores);
+                }
+            }
+
+            Decode(scores[..((s1 - s0) * k)], k, ws, labels[s0..s1], probabilities[s0..s1]);
+        }
+    }
+
+    /// <summary>Adds the bias and the weight rows of the features into <paramref name="scores"/> (length = labels).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Score(NerStage stage, ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        int shift = 64 - stage.Bits;
+        int stride = stage.Stride;
+        ref float w = ref MemoryMarshal.GetArrayDataReference(stage.Weights);
+        float[] bias = stage.Bias;
+        if (stride == 16)
+        {
+            Vector256<float> a0 = Vector256<float>.Zero;
+            Vector256<float> a1 = Vector256<float>.Zero;
+            foreach (ulong f in features)
+            {
+                nuint row = (nuint)(f >> shift) * 16;
+                a0 += Vector256.LoadUnsafe(ref w, row);
+                a1 += Vector256.LoadUnsafe(ref w, row + 8);
+            }
+
+            Span<float> tmp = stackalloc float[16];
+            a0.CopyTo(tmp);
+            a1.CopyTo(tmp[8..]);
+            scores[0] = 0;
+            for (int c = 1; c < scores.Length; c++)
+            {
+                scores[c] = tmp[c - 1] + bias[c];
+            }
+        }
+        else if (stride == 8)
+        {
+            Vector256<float> a0 = Vector256<float>.Zero;
+            foreach (ulong f in features)
+            {
+                a0 += Vector256.LoadUnsafe(ref w, (nuint)(f >> shift) * 8);
+            }
+
+            Span<float> tmp = stackalloc float[8];
+            a0.CopyTo(tmp);
+            scores[0] = 0;
+            for (int c = 1; c < scores.Length; c++)
+            {
+                scores[c] = tmp[c - 1] + bias[c];
+            }
+        }
+        else
+        {
+            scores[0] = 0;
+            for (int c = 1; c < scores.Length; c++)
+            {
+                scores[c] = bias[c];
+            }
+
+            foreach (ulong f in features)
+            {
+                int row = (int)(f >> shift) * stride;
+                for (int c = 1; c < scores.Length; c++)
+                {
+                    scores[c] += stage.Weights[row + c - 1];
+                }
+            }
+        }
+    }
+
+    /// <summary>Viterbi over one sentence's scores under the allowed transitions; then each token's probability.</summary>
+    private void Decode(ReadOnlySpan<float> scores, int k, Workspace ws, Span<byte> labels, Span<float> probabilities)
+    {
+        NerLabels set = Model.Labels;
+        int n = labels.Length;
+        Span<float> prev = ws.Delta.AsSpan(0, k);
+        Span<float> cur = ws.Delta.AsSpan(k, k);
+        Span<byte> back = ws.Back.AsSpan(0, n * k);
+        for (int j = 0; j < k; j++)
+        {
+            prev[j] = set.CanStart[j] ? scores[j] : float.NegativeInfinity;
+        }
+
+        for (int t = 1; t < n; t++)
+        {
+            ReadOnlySpan<float> s = scores.Slice(t * k, k);
+            for (int j = 0; j < k; j++)
+            {
+                float best = float.NegativeInfinity;
+                int arg = 0;
+                foreach (int p in set.Predecessors(j))
+                {
+                    if (prev[p] > best)
+                    {
+                        best = prev[p];
+                        arg = p;
+                    }
+                }
+
+                cur[j] = best + s[j];
+                back[t * k + j] = (byte)arg;
+            }
+
+            Span<float> swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+
+        int last = 0;
+        float top = float.NegativeInfinity;
+        for (int j = 0; j < k; j++)
+        {
+            if (set.CanEnd[j] && prev[j] > top)
+            {
+                top = prev[j];
+                last = j;
+            }
+        }
+
+        for (int t = n - 1; t >= 0; t--)
+        {
+            labels[t] = (byte)last;
+            last = back[t * k + last];
+        }
+
+        for (int t = 0; t < n; t++)
+        {
+            if (labels[t] == 0)
+            {
+                probabilities[t] = 0; // only entity tokens need a confidence
+                continue;
+            }
+
+            ReadOnlySpan<float> s = scores.Slice(t * k, k);
+            float max = float.NegativeInfinity;
+            foreach (float v in s)
+            {
+                max = Math.Max(max, v);
+            }
+
+            float sum = 0;
+            foreach (float v in s)
+            {
+                sum += MathF.Exp(v - max);
+            }
+
+            probabilities[t] = MathF.Exp(s[labels[t]] - max) / sum;
+        }
+    }
+
+    private sealed class Workspace
+    {
+        public NerFeatures Features { get; } = new();
+
+        public ulong[] FeatureBuffer { get; } = new ulong[NerFeatures.MaxFeatures];
+
+        public float[] Scores { get; private set; } = new float[4096];
+
+        public byte[] Back { get; private set; } = new byte[4096];
+
+        public float[] Delta { get; private set; } = new float[128];
+
+        public byte[] FirstLabels { get; private set; } = new byte[1024];
+
+        /// <summary>Stage 1's features of every token, for stage 2: token i's are LocalFeatures[LocalStart[i]..LocalStart[i + 1]].</summary>
+        public ulong[] LocalFeatures { get; private set; } = new ulong[32 * 1024];
+
+        public int[] LocalStart { get; private set; } = new int[1025];
+
+        public int LocalCount { get; set; }
+
+        public void Keep(int token, ReadOnlySpan<ulong> features)
+        {
+            if (LocalCount + features.Length > LocalFeatures.Length)
+            {
+                ulong[] bigger = new ulong[Math.Max(LocalFeatures.Length * 2, LocalCount + features.Length)];
+                LocalFeatures.AsSpan(0, LocalCount).CopyTo(bigger);
+                LocalFeatures = bigger;
+            }
+
+            LocalStart[token] = LocalCount;
+            features.CopyTo(LocalFeatures.AsSpan(LocalCount));
+            LocalCount += features.Length;
+            LocalStart[token + 1] = LocalCount;
+        }
+
+        public ReadOnlySpan<ulong> Local(int token) => LocalFeatures.AsSpan(LocalStart[token], LocalStart[token + 1] - LocalStart[token]);
+
+        public void Ensure(int tokens, int sentenceTokens, int labels)
+        {
+            // Scores and back-pointers are per sentence.
+            if (Scores.Length < sentenceTokens * labels)
+            {
+                Scores = new float[sentenceTokens * labels];
+                Back = new byte[sentenceTokens * labels];
+            }
+
+            if (Delta.Length < 2 * labels)
+            {
+                Delta = new float[2 * labels];
+            }
+
+            if (FirstLabels.Length < tokens)
+            {
+                FirstLabels = new byte[tokens];
+            }
+
+            if (LocalStart.Length < tokens + 1)
+            {
+                LocalStart = new int[tokens + 1];
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using QuoteExtract.Entities;
+
+namespace QuoteExtract.Quotes;
+
+/// <summary>
+/// Joins speakers to the entity groups: a name mention joins the group of the entity it overlaps, a
+/// pronoun or role joins the group of the name it resolved to, and the speaker is then named after
+/// the group (Mr Johnson → Boris Johnson). Speakers no group holds (the spokesman of someone, an
+/// unnamed commander) become groups of their own, so every quote has its speaker in the list.
+/// </summary>
+internal sealed class SpeakerGroups(EntityGrouping grouping)
+{
+    private readonly List<(List<TextSpan> Mentions, List<int> Quotes)> _entityGroups =
+        grouping.Groups.Select(_ => (new List<TextSpan>(), new List<int>())).ToList();
+
+    private readonly Dictionary<string, (EntityType Type, HashSet<TextSpan> Mentions, List<int> Quotes)> _own = new(System.StringComparer.Ordinal);
+    private readonly List<string> _ownOrder = [];
+
+    /// <summary>The speaker named after its groups; records quote <paramref name="quote"/> on each.</summary>
+    public ResolvedSpeaker Join(ResolvedSpeaker speaker, int quote)
+    {
+        var names = ImmutableArray.CreateBuilder<string>(speaker.Names.Length);
+        foreach (string name in speaker.Names)
+        {
+            int g = speaker.Kind switch
+            {
+                MentionKind.Name when speaker.Names.Length == 1 => grouping.FindGroup(speaker.Mention),
+                MentionKind.Phrase => -1,
+                _ => grouping.FindGroup(name, null, speaker.Mention.Start),
+            };
+            if (g >= 0)
+            {
+                _entityGroups[g].Mentions.Add(speaker.Mention);
+                _entityGroups[g].Quotes.Add(quote);
+                names.Add(grouping.Groups[g].Name);
+                continue;
+            }
+
+            if (!_own.TryGetValue(name, out var own))
+            {
+                own = (speaker.IsPerson ? EntityType.Person : EntityType.Organization, [], []);
+                _own[name] = own;
+                _ownOrder.Add(name);
+            }
+
+            own.Mentions.Add(speaker.Mention);
+            own.Quotes.Add(quote);
+            names.Add(name);
+        }
+
+        return speaker with { Names = names.ToImmutable() };
+    }
+
+    /// <summary>The entity groups with their speaker mentions and quotes, then the speakers' own groups.</summary>
+    public ImmutableArray<EntityGroup> Build()
+    {
+        var result = ImmutableArray.CreateBuilder<EntityGroup>(grouping.Groups.Length + _ownOrder.Count);
+        for (int g = 0; g < grouping.Groups.Length; g++)
+        {
+            EntityGroup group = grouping.Groups[g];
+            (List<TextSpan> mentions, List<int> quotes) = _entityGroups[g];
+            result.Add(mentions.Count == 0 ? group : group with
+            {
+                Mentions = [.. group.Mentions.Concat(mentions).Distinct().OrderBy(m => m.Start).ThenBy(m => m.Length)],
+                Quotes = [.. quotes.Distinct()],
+            });
+        }
+
+        foreach (string name in _ownOrder)
+        {
+            var own = _own[name];
+            result.Add(new EntityGroup
+            {
+                Name = name,
+                Type = own.Type,
+                Mentions = [.. own.Mentions.OrderBy(m => m.Start)],
+                Quotes = [.. own.Quotes.Distinct()],
+            });
+        }
+
+        return result.ToImmutable();
+    }
+}

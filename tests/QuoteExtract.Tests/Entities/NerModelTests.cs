@@ -1,0 +1,100 @@
+using System.IO;
+using QuoteExtract.Entities;
+using QuoteExtract.Models;
+
+namespace QuoteExtract.Tests.Entities;
+
+/// <summary>The model format and the decoder, on a tiny hand-made model.</summary>
+public class NerModelTests
+{
+    private static NerModel TinyModel(LabelScheme scheme)
+    {
+        NerLabels labels = NerLabels.Create(scheme);
+        const int bits = 8;
+        var random = new Random(7);
+        float[][] weights = Enumerable.Range(0, labels.Count)
+            .Select(_ => Enumerable.Range(0, 1 << bits).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())
+            .ToArray();
+        float[] bias = Enumerable.Range(0, labels.Count).Select(c => c == 0 ? 2f : 0f).ToArray();
+        Gazetteer gazetteer = Gazetteer.Build([new(Gazetteer.SequenceStart(NerHash.LowerHash("paris")), (uint)GazetteerClass.City)]);
+        return new NerModel(scheme, gazetteer, [NerStage.FromClassWeights(bits, weights, bias), NerStage.FromClassWeights(bits, weights, bias)], "tiny");
+    }
+
+    private static byte[] Tag(NerModel model, string text)
+    {
+        SegmentedText s = NewsTokenizer.Default.Segment(text);
+        var labels = new byte[s.Tokens.Length];
+        var probabilities = new float[s.Tokens.Length];
+        new NerTagger(model).Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), labels, probabilities);
+        return labels;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Model_round_trips_through_its_binary_format(bool bilou)
+    {
+        NerModel model = TinyModel(bilou ? LabelScheme.Bilou : LabelScheme.Bio);
+        using var stream = new MemoryStream();
+        model.Write(stream);
+        stream.Position = 0;
+        NerModel read = NerModel.Read(stream);
+
+        Assert.Equal(model.Labels.Names, read.Labels.Names);
+        Assert.Equal("tiny", read.Description);
+        Assert.Equal(1, read.Gazetteer.Count);
+        for (int s = 0; s < 2; s++)
+        {
+            Assert.Equal(model.Stages[s].Bias, read.Stages[s].Bias);
+            for (int i = 0; i < model.Stages[s].Weights.Length; i++)
+            {
+                Assert.Equal(model.Stages[s].Weights[i], read.Stages[s].Weights[i], 0.001f); // stored as float16
+            }
+        }
+
+        const string text = "Anna Becker flew from Paris to Lagos with Tom Walcott and Nina Roth on Monday.";
+        Assert.Equal(Tag(model, text), Tag(read, text));
+    }
+
+    [Fact]
+    public void A_model_of_another_format_version_is_refused()
+    {
+        using var stream = new MemoryStream();
+        TinyModel(LabelScheme.Bio).Write(stream);
+        byte[] bytes = stream.ToArray();
+        bytes[5] = 99; // format version
+        Assert.Throws<InvalidDataException>(() => NerModel.Read(new MemoryStream(bytes)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decoded_labels_obey_the_scheme(bool bilou)
+    {
+        NerModel model = TinyModel(bilou ? LabelScheme.Bilou : LabelScheme.Bio);
+        NerLabels labels = model.Labels;
+        // Within a sentence no I- follows O (nor, in BILOU, a B- without its L-).
+        SegmentedText s = NewsTokenizer.Default.Segment("Anna Becker flew from Paris to Lagos with Tom Walcott and Nina Roth on Monday.");
+        byte[] one = Tag(model, "Anna Becker flew from Paris to Lagos with Tom Walcott and Nina Roth on Monday.");
+        Assert.Contains(one, t => t != 0); // the random weights do tag something
+        Assert.True(labels.CanStart[one[0]]);
+        for (int i = 1; i < one.Length; i++)
+        {
+            Assert.True(labels.Allowed[one[i - 1] * labels.Count + one[i]], $"{labels.Names[one[i - 1]]} -> {labels.Names[one[i]]}");
+        }
+
+        Assert.True(labels.CanEnd[one[^1]]);
+        Assert.Single(s.Sentences);
+    }
+
+    [Fact]
+    public void Bilou_encoding_of_iob2_spans()
+    {
+        NerLabels labels = NerLabels.Create(LabelScheme.Bilou);
+        EntityType?[] types = [EntityType.Person, EntityType.Person, null, EntityType.Location, EntityType.Location, EntityType.Location, EntityType.Location];
+        bool[] begins = [true, false, false, true, false, false, true];
+        var encoded = new byte[types.Length];
+        labels.Encode(types, begins, encoded);
+        Assert.Equal(new[] { "B-PER", "L-PER", "O", "B-LOC", "I-LOC", "L-LOC", "U-LOC" }, encoded.Select(e => labels.Names[e]));
+    }
+}
