@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace QuoteExtract.Text;
@@ -6,6 +7,8 @@ namespace QuoteExtract.Text;
 /// <summary>Splits tokenized text into paragraphs and sentences. Linear in the number of characters.</summary>
 internal static class TextSegmenter
 {
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029\u0085");
+
     /// <summary>Finds paragraphs and the sentences inside them.</summary>
     public static Paragraph[] FindParagraphs(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, out Sentence[] sentences)
     {
@@ -48,13 +51,9 @@ internal static class TextSegmenter
         int i = 0;
         while (i < text.Length)
         {
-            int rel = text[i..].IndexOfAny('\n', '\r', '\u2028') is var r && r >= 0 ? r : -1;
-            int relOther = text[i..].IndexOfAny('\u2029', '\u0085');
-            if (relOther >= 0 && (rel < 0 || relOther < rel))
-            {
-                rel = relOther;
-            }
-
+            // One search for all five breaks: a separate search for the rare ones would rescan the rest of the
+            // text at every line when they do not occur, quadratic in the length of the text.
+            int rel = text[i..].IndexOfAny(LineBreaks);
             if (rel < 0)
             {
                 break;
