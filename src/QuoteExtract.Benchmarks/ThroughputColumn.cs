@@ -39,7 +39,7 @@ public sealed class ThroughputColumn : IColumn
 
     /// <summary>Allocated bytes per token.</summary>
     public static ThroughputColumn BytesPerToken { get; } = new(
-        "B/token", "Managed memory allocated per operation divided by the tokens found", "N2",
+        "B/token", "Managed memory allocated per operation divided by the tokens found", "G3",
         (summary, benchmark, counts) => summary[benchmark]?.GcStats.GetBytesAllocatedPerOperation(benchmark) is long bytes && counts.Tokens > 0
             ? (double)bytes / counts.Tokens
             : null);
