@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -89,6 +90,18 @@ internal static class CharClasses
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CharClass Of(char c) => c < 128 ? (CharClass)Ascii[c] : OfNonAscii(c);
+
+    // The ASCII characters of the classes Letter and Digit in the table above.
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>The first position at or after <paramref name="i"/> that is not an ASCII letter or digit, or the text's length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SkipAsciiLettersAndDigits(ReadOnlySpan<char> text, int i)
+    {
+        int found = text[i..].IndexOfAnyExcept(AsciiLettersAndDigits);
+        return found < 0 ? text.Length : i + found;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetterOrDigit(char c) => c < 128 && (CharClass)Ascii[c] is CharClass.Letter or CharClass.Digit;

@@ -17,29 +17,34 @@ internal static class TokenScanner
     {
         int n = text.Length;
         int i = position;
-        while (i < n && CharClasses.Of(text[i]) <= CharClass.Joiner)
+        CharClass k;
+        while (true)
         {
-            i++;
-        }
+            if ((uint)i >= (uint)n)
+            {
+                position = n;
+                token = default;
+                return false;
+            }
 
-        if (i >= n)
-        {
-            position = n;
-            token = default;
-            return false;
+            k = CharClasses.Of(text[i]); // classified once: the token's first character is the one the skip stops at
+            if (k > CharClass.Joiner)
+            {
+                break;
+            }
+
+            i++;
         }
 
         TokenTraits flags = i == 0 || i > position || CharClasses.IsSeparator(CharClasses.Of(text[i - 1]))
             ? TokenTraits.SpaceBefore
             : TokenTraits.None;
-        char c = text[i];
-        CharClass k = CharClasses.Of(c);
         int end;
         TokenKind kind;
         if (k == CharClass.Letter)
         {
             end = ScanWord(text, i, splitClitics, ref flags, out kind);
-            if (kind == TokenKind.Word && IsUpper(c))
+            if (kind == TokenKind.Word && IsUpper(text[i]))
             {
                 flags |= TokenTraits.Capitalized;
             }
@@ -77,11 +82,9 @@ internal static class TokenScanner
         int i = start + 1;
         while (true)
         {
-            // Hot path: runs of ASCII letters and digits.
-            while (i < n && CharClasses.IsAsciiLetterOrDigit(text[i]))
-            {
-                i++;
-            }
+            // Hot path: runs of ASCII letters and digits, skipped with a vectorized search (a scalar loop pays
+            // a mispredicted branch at the end of every word).
+            i = CharClasses.SkipAsciiLettersAndDigits(text, i);
 
             if (i >= n)
             {

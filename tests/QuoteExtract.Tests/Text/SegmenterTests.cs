@@ -50,6 +50,14 @@ public class SegmenterTests
     }
 
     [Fact]
+    public void Every_line_break_character_separates_paragraphs()
+    {
+        Assert.Equal(
+            new[] { "One.", "Two.", "Three.", "Four.", "Five.", "Six." },
+            TestText.ParagraphTexts("One.\u2029Two.\nThree.\u0085Four.\u2028Five.\rSix."));
+    }
+
+    [Fact]
     public void Paragraphs_with_blank_lines_between()
     {
         Assert.Equal(new[] { "First para.", "Second para." }, TestText.ParagraphTexts("First para.\n\n  \nSecond para.\n"));
