@@ -126,29 +126,30 @@ internal static class HostileText
 
     /// <summary>A large hostile input by name (see <see cref="LargeNames"/>); the same text every time.</summary>
     /// <param name="name">One of <see cref="LargeNames"/>.</param>
+    /// <param name="size">What "1m" and "1mb" in the names stand for: 1,048,576 characters by default, fewer for a smaller text of the same kind. Nesting stays 20,000 deep.</param>
     /// <returns>The text.</returns>
-    public static string Large(string name)
+    public static string Large(string name, int size = 1 << 20)
     {
-        const int Megabyte = 1 << 20;
+        ArgumentNullException.ThrowIfNull(name);
         var random = new Random(name.Length * 7919);
         return name switch
         {
-            "binary-utf8" => Encoding.UTF8.GetString(Bytes(random, Megabyte / 4)),
-            "binary-latin1" => Encoding.Latin1.GetString(Bytes(random, Megabyte / 4)),
-            "random-utf16" => Chars(random, Megabyte / 4),
-            "lone-surrogates" => Repeat(Megabyte / 4, "\u201CWe\uD800 will\uDC00 win,\u201D\uDBFF she said\uDFFF.\uDC00\uD800 ", "\uD83D\u2019s \u2018a\uDE00\u2019 "),
-            "control-chars" => Repeat(Megabyte / 4, ControlRun(), " \u201CHe\u0000 said\u0007 so,\u001B\u201D Mr\u0085 Lee\u009C said.\u000B\u000C"),
-            "rtl-marks" => Repeat(Megabyte / 4, "\u202B\u201C\u0627\u0644\u0633\u0644\u0627\u0645,\u201D \u200Fsaid\u200F Ali\u202C. ", "\u202E\u2018\u05E9\u05DC\u05D5\u05DD\u2019 \u2067Dana\u2069 told\u061C AFP.\u200E\n"),
-            "token-1mb" => new string('a', Megabyte),
-            "token-1mb-apostrophes" => Repeat(Megabyte, "a\u2019b-c'd\u00ADe"),
-            "digits-1mb" => Repeat(Megabyte, "1,0.5:"),
-            "url-1mb" => "https://example.com/" + Repeat(Megabyte, "a/b?c=d&"),
-            "open-marks-1m" => new string('\u201C', Megabyte),
-            "close-marks-1m" => new string('\u201D', Megabyte),
-            "straight-marks-1m" => new string('"', Megabyte),
-            "mixed-marks-1m" => Repeat(Megabyte, "\u201C\u2018\u2019\"'\u201D\u00AB\u201E\u00BB\u2039"),
-            "spaced-marks-1m" => Repeat(Megabyte, "\u201C a \u2019 b \" c ' \u2018 "),
-            "marks-per-line-1m" => Repeat(Megabyte, "\u201C\n", "\u2018word\n", "\"\n\n"),
+            "binary-utf8" => Encoding.UTF8.GetString(Bytes(random, size / 4)),
+            "binary-latin1" => Encoding.Latin1.GetString(Bytes(random, size / 4)),
+            "random-utf16" => Chars(random, size / 4),
+            "lone-surrogates" => Repeat(size / 4, "\u201CWe\uD800 will\uDC00 win,\u201D\uDBFF she said\uDFFF.\uDC00\uD800 ", "\uD83D\u2019s \u2018a\uDE00\u2019 "),
+            "control-chars" => Repeat(size / 4, ControlRun(), " \u201CHe\u0000 said\u0007 so,\u001B\u201D Mr\u0085 Lee\u009C said.\u000B\u000C"),
+            "rtl-marks" => Repeat(size / 4, "\u202B\u201C\u0627\u0644\u0633\u0644\u0627\u0645,\u201D \u200Fsaid\u200F Ali\u202C. ", "\u202E\u2018\u05E9\u05DC\u05D5\u05DD\u2019 \u2067Dana\u2069 told\u061C AFP.\u200E\n"),
+            "token-1mb" => new string('a', size),
+            "token-1mb-apostrophes" => Repeat(size, "a\u2019b-c'd\u00ADe"),
+            "digits-1mb" => Repeat(size, "1,0.5:"),
+            "url-1mb" => "https://example.com/" + Repeat(size, "a/b?c=d&"),
+            "open-marks-1m" => new string('\u201C', size),
+            "close-marks-1m" => new string('\u201D', size),
+            "straight-marks-1m" => new string('"', size),
+            "mixed-marks-1m" => Repeat(size, "\u201C\u2018\u2019\"'\u201D\u00AB\u201E\u00BB\u2039"),
+            "spaced-marks-1m" => Repeat(size, "\u201C a \u2019 b \" c ' \u2018 "),
+            "marks-per-line-1m" => Repeat(size, "\u201C\n", "\u2018word\n", "\"\n\n"),
             "nested-20k" => Repeat(20_000, "\u201C", "\u2018") + "Yes" + Repeat(20_000, "\u2019", "\u201D") + " she said.",
             "nested-20k-words" => Repeat(170_000, "\u201CI said ", "\u2018he said ") + "go" + Repeat(190_000, "\u2019 he said ", "\u201D she said "),
             "nested-20k-unclosed" => "Smith said: " + Repeat(60_000, "\u201Ca ", "\u2018b "),
