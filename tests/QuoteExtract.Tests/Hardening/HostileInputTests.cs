@@ -98,29 +98,36 @@ public class HostileInputTests
         Assert.True(everything.Quotes.Count >= analysis.Quotes.Count);
     }
 
+    /// <summary>Short texts at the edges; lone surrogates among them, so no InlineData: xunit would turn them into U+FFFD when it serialises the data for discovery.</summary>
+    public static TheoryData<string> ShortHostileTexts =>
+    [
+        "\uD800",
+        "\uDC00\u201C\uD800\u201D",
+        "\u201C\uDBFF,\u201D \uDFFF said.",
+        "\u0000\u201C\u0000\u201D\u0000 said \u0000",
+        "\u202E\u201Cti od lliw eW,\u201D \u202Cshe said.",
+        "\u200F\u2018\u200F\u2019\u200F",
+        "\uFEFF\u201CBOM,\u201D he said.\uFEFF",
+        "\u201C",
+        "\u201D\u201C",
+        "''''",
+        "\"\u201C\u2018'",
+        "\u201C\n\n\u201C\n\n\u201C\n\n\u201C",
+        "said: \u201C",
+        "\u201C\u201D said Smith.",
+        "\u201C \u201D, he said.",
+        "He said that",
+        "according to",
+        "according to Smith,",
+        ", said",
+        "\u2014 Smith",
+    ];
+
     [Theory]
-    [InlineData("\uD800")]
-    [InlineData("\uDC00\u201C\uD800\u201D")]
-    [InlineData("\u201C\uDBFF,\u201D \uDFFF said.")]
-    [InlineData("\u0000\u201C\u0000\u201D\u0000 said \u0000")]
-    [InlineData("\u202E\u201Cti od lliw eW,\u201D \u202Cshe said.")]
-    [InlineData("\u200F\u2018\u200F\u2019\u200F")]
-    [InlineData("\uFEFF\u201CBOM,\u201D he said.\uFEFF")]
-    [InlineData("\u201C")]
-    [InlineData("\u201D\u201C")]
-    [InlineData("''''")]
-    [InlineData("\"\u201C\u2018'")]
-    [InlineData("\u201C\n\n\u201C\n\n\u201C\n\n\u201C")]
-    [InlineData("said: \u201C")]
-    [InlineData("\u201C\u201D said Smith.")]
-    [InlineData("\u201C \u201D, he said.")]
-    [InlineData("He said that")]
-    [InlineData("according to")]
-    [InlineData("according to Smith,")]
-    [InlineData(", said")]
-    [InlineData("\u2014 Smith")]
+    [MemberData(nameof(ShortHostileTexts), DisableDiscoveryEnumeration = true)]
     public void Short_hostile_text_gives_a_valid_and_repeatable_analysis(string text)
     {
+        Assert.DoesNotContain("\uFFFD", text, StringComparison.Ordinal); // the lone surrogates arrive as written
         Analysis first = Extractor.Analyze(text);
         AnalysisInvariants.Check(text, first);
         Assert.Equal(AnalysisInvariants.Canonical(first), AnalysisInvariants.Canonical(Extractor.Analyze(new string(text.AsSpan()))));
