@@ -309,7 +309,8 @@ internal sealed record CliOptions
           --jsonl              Read JSON Lines {"id": ..., "text": "..."} and write one line per document,
                                in input order: {"id", "quotes": [...], "entities": [...]}. The id is echoed
                                as a string (a number id as written; null when absent). Offsets are UTF-16
-                               code units into the input text, end exclusive. A quote is
+                               code units into the input text, end exclusive (an unpaired surrogate escape
+                               such as \ud800 is one code unit, written back as U+FFFD). A quote is
                                  {start, end, text, kind: "direct"|"mixed"|"indirect", segments: [{start, end}],
                                   speaker: {start, end, text, name} | null, cue: {start, end, text} | null,
                                   confidence}

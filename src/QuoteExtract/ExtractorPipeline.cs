@@ -40,8 +40,11 @@ public sealed class ExtractorPipeline
             return Default;
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MinimumConfidence, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MinimumConfidence, 1.0, nameof(options));
+        if (options.MinimumConfidence is not (>= 0 and <= 1)) // refuses every NaN, whatever its sign bit
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MinimumConfidence, "MinimumConfidence must be from 0 to 1.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTextLength, nameof(options));
         return new ExtractorPipeline(options);
     }

@@ -70,5 +70,7 @@ internal sealed class InputDocument
     /// <summary>A string or a number; echoed as a string.</summary>
     public JsonElement? Id { get; set; }
 
+    /// <summary>The text; unpaired surrogate escapes are kept (see <see cref="LenientStringConverter"/>).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Text { get; set; }
 }

@@ -495,6 +495,8 @@ internal static class QuoteAttributor
             });
         }
 
-        return quotes.ToImmutable();
+        // A quote whose first paragraph held only its opening mark starts at a later segment, after quotes
+        // that opened after it: order by where the quotes start (a stable sort keeps the rest as they are).
+        return [.. quotes.OrderBy(q => q.Span.Start)];
     }
 }

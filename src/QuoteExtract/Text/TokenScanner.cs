@@ -581,11 +581,15 @@ internal static class TokenScanner
 
         if (i + 1 < n && CharClasses.Of(text[i]) == CharClass.Hyphen && IsLetterAt(text, i + 1))
         {
-            // 10-year-old, 2-year: a compound word that starts with a number.
+            // 10-year-old, 2-year: a compound word that starts with a number. An address after the hyphen
+            // (10-x@y.com-, 2019-ftp://…) is no part of one: it may end in a hyphen, which a word never does.
             TokenTraits ignored = TokenTraits.None;
-            int end = ScanWord(text, i + 1, splitClitics, ref ignored, out _);
-            kind = TokenKind.Word;
-            return end;
+            int end = ScanWord(text, i + 1, splitClitics, ref ignored, out TokenKind compound);
+            if (compound == TokenKind.Word)
+            {
+                kind = TokenKind.Word;
+                return end;
+            }
         }
 
         return i;
