@@ -149,6 +149,8 @@ internal static class Program
             }
 
             long done = 0;
+            long bytes = GC.GetAllocatedBytesForCurrentThread();
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             while (watch.Elapsed.TotalSeconds < seconds)
             {
@@ -160,7 +162,10 @@ internal static class Program
                 done += tokens;
             }
 
-            return done / watch.Elapsed.TotalSeconds;
+            double perSecond = done / watch.Elapsed.TotalSeconds;
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.Write(Invariant($"[{done / cpuSeconds:N0} tokens per CPU second; {(GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)done:F1} bytes allocated per token] "));
+            return perSecond;
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread();

@@ -438,6 +438,12 @@ internal static class EntityGrouper
     /// <summary>A mention made only of titles (Admiral, Prime Minister).</summary>
     private static bool IsTitleOnly(string text)
     {
+        int space = text.AsSpan().IndexOfAny(' ', '\u00A0');
+        if (!Titles.StartsTitle(space < 0 ? text : text[..space]))
+        {
+            return false;
+        }
+
         List<string> words = SplitWords(text);
         int at = 0;
         while (at < words.Count && Titles.Match(words, at, out TitleKind _) is > 0 and var len)
@@ -468,7 +474,10 @@ internal static class EntityGrouper
 
     private static string Concatenated(string[] core) => string.Concat(core);
 
-    private static string CleanSpaces(string text) => string.Join(' ', SplitWords(text));
+    private static string CleanSpaces(string text) =>
+        text.AsSpan().IndexOfAny('\u00A0', '\t', '\n') < 0 && !text.Contains("  ", StringComparison.Ordinal) && text.Trim().Length == text.Length
+            ? text
+            : string.Join(' ', SplitWords(text));
 
     private static HashSet<string> LoadLegalSuffixes()
     {

@@ -72,6 +72,9 @@ internal sealed class TitleLexicon
         return 0;
     }
 
+    /// <summary>True when some title starts with this word.</summary>
+    public bool StartsTitle(string word) => _byFirstWord.ContainsKey(word.TrimEnd('.'));
+
     /// <summary>True for a one-word courtesy title or role (Mr, Dr., General), which a person's span leaves out.</summary>
     public bool IsOutsideName(string word)
     {
