@@ -30,7 +30,7 @@ public sealed record Entity
     /// <summary>Its type.</summary>
     public required EntityType Type { get; init; }
 
-    /// <summary>The name of the person or organisation it belongs to (Mr Johnson → Boris Johnson); the mention's own text otherwise.</summary>
+    /// <summary>The name of the person or organisation it belongs to (Ms Marsh → Helen Marsh); the mention's own text otherwise.</summary>
     public required string Name { get; init; }
 
     /// <summary>How sure the tagger is, from 0 to 1.</summary>
@@ -40,7 +40,7 @@ public sealed record Entity
 /// <summary>A person or organisation of the text: all its mentions and the quotes attributed to it.</summary>
 public sealed record EntityGroup
 {
-    /// <summary>Its fullest name in the text (Boris Johnson).</summary>
+    /// <summary>Its fullest name in the text (Helen Marsh).</summary>
     public required string Name { get; init; }
 
     /// <summary>Person or organisation (or location, for places that speak: Downing Street, Tehran).</summary>

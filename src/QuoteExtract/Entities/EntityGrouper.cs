@@ -7,9 +7,9 @@ using System.Text;
 namespace QuoteExtract.Entities;
 
 /// <summary>
-/// Groups an article's entity mentions into its people, organisations and places: Boris Johnson /
-/// Mr Johnson / Johnson / Boris; Qassem Soleimani / Qasem Soleimani / General Soleimani; Adil Abdul Mahdi /
-/// Adil Abdul-Mahdi; United Nations / UN. Rules, not lists of names: titles come off (the title lexicon),
+/// Groups an article's entity mentions into its people, organisations and places: Helen Marsh /
+/// Ms Marsh / Marsh / Helen; Mohammed Rahimi / Mohamed Rahimi / General Rahimi; Ana Maria Lopez-Garcia /
+/// Ana Maria Lopez Garcia; United Nations / UN. Rules, not lists of names: titles come off (the title lexicon),
 /// hyphens count as spaces, a surname or given name alone joins the fullest name it fits (the nearest
 /// one before it when several fit), and spelling variants within a small edit distance match.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class EntityGrouper
         ArgumentNullException.ThrowIfNull(text);
         var mentions = new List<Mention>(entities.Length);
         var types = new EntityType[entities.Length];
-        var titleBefore = new int[entities.Length]; // a title-only mention right before entity i ("Admiral" + "Lord West")
+        var titleBefore = new int[entities.Length]; // a title-only mention right before entity i ("Admiral" + "Lord Penrose")
         Array.Fill(titleBefore, -1);
         for (int i = 0; i < entities.Length; i++)
         {
@@ -41,7 +41,7 @@ internal static class EntityGrouper
             string mentionText = e.Text;
             if (e.Type != EntityType.Person && StartsWithHonorific(e.Text))
             {
-                types[i] = EntityType.Person; // Lord West, Mr Burns: a person whatever the tagger said
+                types[i] = EntityType.Person; // Lord Penrose, Mr Burns: a person whatever the tagger said
             }
 
             if (i > 0 && titleBefore[i] < 0 && entities[i - 1].Type == EntityType.Person && IsTitleOnly(entities[i - 1].Text)
@@ -162,7 +162,7 @@ internal static class EntityGrouper
     {
         if (Concatenated(a) == Concatenated(b))
         {
-            return true; // Abdul-Mahdi = Abdul Mahdi = AbdulMahdi
+            return true; // Lopez-Garcia = Lopez Garcia = LopezGarcia
         }
 
         if (!Similar(a[^1], b[^1]))
@@ -356,7 +356,7 @@ internal static class EntityGrouper
         string display = string.Join(' ', words);
         if (honorific is not null && core.Count == 1)
         {
-            display = honorific + " " + display; // Lord West, Mr Johnson: kept when no given name is known
+            display = honorific + " " + display; // Lord Penrose, Ms Marsh: kept when no given name is known
         }
 
         string? acronym = null;
@@ -531,7 +531,7 @@ internal static class EntityGrouper
             }
             else if (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length && !DisplayName.Contains(' ', StringComparison.Ordinal))
             {
-                DisplayName = m.Display; // Johnson, then Mr Johnson: the name with its honorific
+                DisplayName = m.Display; // Marsh, then Ms Marsh: the name with its honorific
             }
         }
     }
@@ -631,7 +631,7 @@ internal sealed class EntityGrouping
     /// The group of a span of the text: the group of the entity that overlaps it most; otherwise the
     /// span's words are resolved as a name (<see cref="FindGroup(string, EntityType?, int)"/>). -1 when none.
     /// </summary>
-    /// <param name="span">A span of the grouped text, such as a speaker mention "Mr Johnson".</param>
+    /// <param name="span">A span of the grouped text, such as a speaker mention "Ms Marsh".</param>
     /// <param name="type">Restrict to one type; null for any.</param>
     public int FindGroup(TextSpan span, EntityType? type = null)
     {
@@ -685,7 +685,7 @@ internal sealed class EntityGrouping
 
     /// <summary>
     /// The group a name belongs to by the grouping rules (titles stripped, surname or given name alone,
-    /// spelling variants, acronyms): "Mr Johnson", "General Soleimani", "UN". -1 when none fits.
+    /// spelling variants, acronyms): "Ms Marsh", "General Rahimi", "UN". -1 when none fits.
     /// </summary>
     /// <param name="name">The name as written.</param>
     /// <param name="type">Restrict to one type; null tries person, then organisation, then place.</param>

@@ -13,7 +13,7 @@ internal enum TitleKind : byte
     /// <summary>Mr, Mrs: outside the name, but a group with no given name keeps it (Mr Okafor).</summary>
     Courtesy,
 
-    /// <summary>Lord, Sir: part of how the person is named (Lord West).</summary>
+    /// <summary>Lord, Sir: part of how the person is named (Lord Penrose).</summary>
     Honorific,
 }
 

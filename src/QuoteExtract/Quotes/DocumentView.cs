@@ -227,8 +227,8 @@ internal sealed class DocumentView
 
     /// <summary>
     /// The speaker phrase that ends right before <paramref name="cue"/>: skips auxiliaries and adverbs,
-    /// then an appositive (Lord West, a former head of the navy, said), then reads a name, a role
-    /// (the former foreign secretary), a possessive (Mr Johnson’s spokesman) or a pronoun, leftwards.
+    /// then an appositive (Lord Penrose, a former head of the navy, said), then reads a name, a role
+    /// (the former foreign secretary), a possessive (Ms Marsh’s spokesman) or a pronoun, leftwards.
     /// </summary>
     public Phrase SubjectBefore(int cue, int lowerBound, out Phrase apposition)
     {
@@ -246,7 +246,7 @@ internal sealed class DocumentView
 
         if (IsWord(i) && Word(i).Equals("who", StringComparison.OrdinalIgnoreCase) && Is(i - 1, ',') && i - 2 >= lowerBound)
         {
-            return CollectLeft(i - 2, lowerBound); // Adil Abdul Mahdi, who said …
+            return CollectLeft(i - 2, lowerBound); // Ana Lopez, who said …
         }
 
         if (Is(i, ','))

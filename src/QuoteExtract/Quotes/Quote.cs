@@ -43,13 +43,13 @@ public sealed record Quote
 /// <summary>The speaker of a quote: the mention in the text and the name it stands for.</summary>
 public sealed record Speaker
 {
-    /// <summary>Where the speaker is mentioned for this quote (he, the spokesman, Mr Johnson).</summary>
+    /// <summary>Where the speaker is mentioned for this quote (he, the spokesman, Ms Marsh).</summary>
     public required TextSpan Span { get; init; }
 
     /// <summary>The mention as written.</summary>
     public required string Text { get; init; }
 
-    /// <summary>The name the mention resolves to (Boris Johnson); for several speakers, their names joined by ", " and " and ".</summary>
+    /// <summary>The name the mention resolves to (Helen Marsh); for several speakers, their names joined by ", " and " and ".</summary>
     public required string Name { get; init; }
 
     /// <summary>The names of the speakers, one per person or organisation (one entry unless the speaker is plural).</summary>

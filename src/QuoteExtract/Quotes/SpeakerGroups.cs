@@ -8,7 +8,7 @@ namespace QuoteExtract.Quotes;
 /// <summary>
 /// Joins speakers to the entity groups: a name mention joins the group of the entity it overlaps, a
 /// pronoun or role joins the group of the name it resolved to, and the speaker is then named after
-/// the group (Mr Johnson → Boris Johnson). Speakers no group holds (the spokesman of someone, an
+/// the group (Ms Marsh → Helen Marsh). Speakers no group holds (the spokesman of someone, an
 /// unnamed commander) become groups of their own, so every quote has its speaker in the list.
 /// </summary>
 internal sealed class SpeakerGroups(EntityGrouping grouping)

@@ -9,13 +9,13 @@ namespace QuoteExtract.Quotes;
 /// <summary>What a speaker mention is, which decides how it joins the entity groups.</summary>
 internal enum MentionKind : byte
 {
-    /// <summary>A name (Mr Johnson, Downing Street): it joins the group of the entity it overlaps.</summary>
+    /// <summary>A name (Ms Marsh, Downing Street): it joins the group of the entity it overlaps.</summary>
     Name,
 
     /// <summary>A pronoun or a role resolved to a name elsewhere: it joins the group of that name.</summary>
     Resolved,
 
-    /// <summary>A phrase that is its own name (Mr Johnson’s official spokesman, an unnamed commander): no group.</summary>
+    /// <summary>A phrase that is its own name (Ms Marsh’s official spokesman, an unnamed commander): no group.</summary>
     Phrase,
 }
 
@@ -41,8 +41,8 @@ internal sealed record ResolvedSpeaker(TextSpan Mention, ImmutableArray<string> 
 }
 
 /// <summary>
-/// Resolves speaker phrases to names: short names to the fullest form used in the text (Mr Johnson →
-/// Boris Johnson), roles to the person introduced with that role (the former foreign secretary →
+/// Resolves speaker phrases to names: short names to the fullest form used in the text (Ms Marsh →
+/// Helen Marsh), roles to the person introduced with that role (the former foreign secretary →
 /// the person named "former foreign secretary X", or the speaker just before), pronouns to the most
 /// recent compatible speaker or name, "they" to the most recent list of names.
 /// </summary>
@@ -98,7 +98,7 @@ internal sealed class SpeakerResolver
                 ?? new ResolvedSpeaker(mention, [_doc.Word(phrase.First).ToString()], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
-        // A possessive phrase (Mr Johnson’s official spokesman) is its own name.
+        // A possessive phrase (Ms Marsh’s official spokesman) is its own name.
         for (int t = phrase.First; t <= phrase.Last; t++)
         {
             if (_doc.IsPossessive(t) && t < phrase.Last)
@@ -107,7 +107,7 @@ internal sealed class SpeakerResolver
             }
         }
 
-        // A name at the end (former foreign secretary Jeremy Hunt, Mr Trump, Downing Street).
+        // A name at the end (former foreign secretary Tom Reeve, Mr Grant, Downing Street).
         int nameStart = phrase.Last + 1;
         while (nameStart - 1 >= phrase.First && IsNamePart(nameStart - 1))
         {
@@ -443,7 +443,7 @@ internal sealed class SpeakerResolver
             }
         }
 
-        // Appositions link a role and a name both ways: Lord West, a former head of the navy, / the council’s leader, Margaret Okafor,
+        // Appositions link a role and a name both ways: Lord Penrose, a former head of the navy, / the council’s leader, Margaret Okafor,
         foreach (NameRun run in _names)
         {
             if (!run.IsPerson)
@@ -501,7 +501,7 @@ internal sealed class SpeakerResolver
 
     /// <summary>
     /// Where the name proper starts in tokens [first, last]: after the last title or role word that
-    /// still leaves a name (Defense Secretary Ash Carter → Ash Carter; Mr Johnson → Johnson; White House stays).
+    /// still leaves a name (Defense Secretary Ash Carter → Ash Carter; Ms Marsh → Marsh; White House stays).
     /// Also the gender and person-ness the titles tell.
     /// </summary>
     private (int Start, Gender Gender, bool Person) Core(int first, int last)
@@ -528,7 +528,7 @@ internal sealed class SpeakerResolver
         return (start, gender, person);
     }
 
-    /// <summary>A name from tokens [first, last]: the fullest form the text uses for it (Mr Johnson → Boris Johnson).</summary>
+    /// <summary>A name from tokens [first, last]: the fullest form the text uses for it (Ms Marsh → Helen Marsh).</summary>
     private NameRun MakeRun(int first, int last)
     {
         (int start, Gender gender, bool person) = Core(first, last);
@@ -539,11 +539,11 @@ internal sealed class SpeakerResolver
         }
 
         string core = Clean(new Phrase(start, last));
-        string name = start == last && start > first ? Clean(new Phrase(first, last)) : core; // Lord West, Mr Smith
+        string name = start == last && start > first ? Clean(new Phrase(first, last)) : core; // Lord Penrose, Mr Smith
         string lastWord = _doc.Word(last).ToString();
         if (_fullNames.TryGetValue(lastWord, out Dictionary<string, int>? forms))
         {
-            // The most used full form, if it ends this run's name (Johnson, Mr Johnson → Boris Johnson).
+            // The most used full form, if it ends this run's name (Marsh, Ms Marsh → Helen Marsh).
             if (!_bestFullName.TryGetValue(lastWord, out string? best))
             {
                 best = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
