@@ -84,7 +84,7 @@ internal static class QuoteAttributor
             candidates.Sort((a, b) => a.Segments[0].Start.CompareTo(b.Segments[0].Start));
         }
 
-        var resolver = new SpeakerResolver(doc, entities, inside);
+        var resolver = new SpeakerResolver(doc, inside);
         foreach (QuoteCandidate c in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();

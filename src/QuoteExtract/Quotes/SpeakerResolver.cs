@@ -72,10 +72,9 @@ internal sealed class SpeakerResolver
 
     private readonly record struct NameRun(int First, int Last, string Name, Gender Gender, bool IsPerson);
 
-    public SpeakerResolver(DocumentView doc, ImmutableArray<Entity> entities, bool[] insideQuote)
+    public SpeakerResolver(DocumentView doc, bool[] insideQuote)
     {
         _doc = doc;
-        _ = entities;
         _insideQuote = insideQuote;
         IndexNames();
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace QuoteExtract;
 
@@ -46,9 +47,10 @@ public sealed class SegmentedText
     internal SegmentedText(string text, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs)
     {
         Text = text;
-        Tokens = ImmutableArray.Create(tokens);
-        Sentences = ImmutableArray.Create(sentences);
-        Paragraphs = ImmutableArray.Create(paragraphs);
+        // The arrays are built for this object and never handed out: wrap them instead of copying them again.
+        Tokens = ImmutableCollectionsMarshal.AsImmutableArray(tokens);
+        Sentences = ImmutableCollectionsMarshal.AsImmutableArray(sentences);
+        Paragraphs = ImmutableCollectionsMarshal.AsImmutableArray(paragraphs);
     }
 
     /// <summary>The text.</summary>
