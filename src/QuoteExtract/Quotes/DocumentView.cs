@@ -15,7 +15,13 @@ internal readonly record struct CueMatch(int First, int Last, string Lemma, CueC
 }
 
 /// <summary>A phrase of tokens [First, Last] that names a speaker.</summary>
-internal readonly record struct Phrase(int First, int Last)
+/// <param name="First">First token.</param>
+/// <param name="Last">Last token.</param>
+/// <param name="Relative">
+/// The relative pronoun that is the cue's grammatical subject (Ana Lopez, <b>who</b> said …), or -1: the
+/// speaker's mention is then that pronoun, and it resolves to the phrase.
+/// </param>
+internal readonly record struct Phrase(int First, int Last, int Relative = -1)
 {
     public static readonly Phrase None = new(-1, -1);
 
@@ -114,6 +120,17 @@ internal sealed class DocumentView
             || (IsWord(t + 1) && !IsCapitalized(t + 1) && (ClassOf(t + 1) & SpeakerWord.Role) != 0); // Council leader Anna Berg
     }
 
+    /// <summary>A lower-case word that can be a verb after its subject (continued, has, told): not a preposition, article or pronoun.</summary>
+    public bool IsVerbLike(int t)
+    {
+        if (!IsWord(t) || IsCapitalized(t))
+        {
+            return false;
+        }
+
+        return (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Connector | SpeakerWord.Determiner | SpeakerWord.Pronoun)) == 0;
+    }
+
     private bool IsAllCaps(int t)
     {
         ReadOnlySpan<char> w = Word(t);
@@ -175,8 +192,10 @@ internal sealed class DocumentView
         int prev = t - 1;
         if (form.AlsoNoun)
         {
-            // claims, tweets, caution: a verb only right after a name, a pronoun or an auxiliary.
-            if (!(IsNameWord(prev) || IsPronoun(prev) || (ClassOf(prev) & SpeakerWord.Skip) != 0) || IsCapitalized(t))
+            // claims, tweets, caution: a verb only right after a name, a pronoun or an auxiliary, and not
+            // after "a Name" (a Twitter comment, an Obama statement).
+            if (!(IsNameWord(prev) || IsPronoun(prev) || (ClassOf(prev) & SpeakerWord.Skip) != 0) || IsCapitalized(t)
+                || (IsNameWord(prev) && IsWord(prev - 1) && Word(prev - 1) is "a" or "an"))
             {
                 return false;
             }
@@ -246,7 +265,8 @@ internal sealed class DocumentView
 
         if (IsWord(i) && Word(i).Equals("who", StringComparison.OrdinalIgnoreCase) && Is(i - 1, ',') && i - 2 >= lowerBound)
         {
-            return CollectLeft(i - 2, lowerBound); // Ana Lopez, who said …
+            Phrase antecedent = CollectLeft(i - 2, lowerBound); // Ana Lopez, who said …
+            return antecedent.IsNone ? antecedent : antecedent with { Relative = i };
         }
 
         if (Is(i, ','))

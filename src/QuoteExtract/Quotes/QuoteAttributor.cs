@@ -195,7 +195,12 @@ internal static class QuoteAttributor
 
             Phrase speaker = cue.IsAccordingTo
                 ? doc.SubjectAfter(cue.Last, open)
-                : doc.SubjectBefore(cue.First, lowerBound, out _);
+                : IsDependentCue(doc, cue) ? DependentCueSpeaker(doc, cue, lowerBound) : Phrase.None;
+            if (speaker.IsNone && !cue.IsAccordingTo)
+            {
+                speaker = doc.SubjectBefore(cue.First, lowerBound, out _);
+            }
+
             if (speaker.IsNone && !cue.IsAccordingTo)
             {
                 speaker = SentenceSubject(doc, cue.First, Math.Max(lowerBound, doc.SentenceStart(cue.First)));
@@ -370,6 +375,112 @@ internal static class QuoteAttributor
         return new Attribution(doc.TryCue(next, out CueMatch cue) ? cue : null, named);
     }
 
+    /// <summary>
+    /// A cue without a subject of its own: a participle after a comma (…, saying), an infinitive (used the
+    /// question to demand) or a verb coordinated with an earlier one (referred to X as … but described).
+    /// </summary>
+    internal static bool IsDependentCue(DocumentView doc, CueMatch cue)
+    {
+        int prev = cue.First - 1;
+        if (prev < 1 || cue.IsAccordingTo || !doc.IsWord(cue.First))
+        {
+            return false;
+        }
+
+        if (doc.Is(prev, ','))
+        {
+            return doc.Word(cue.First).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!doc.IsWord(prev) || doc.IsCapitalized(prev))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(prev);
+        if (w.Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // "and said" after a verb phrase, not "Smith and Jones said" or "the spokesman and adviser said".
+        return (w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("but", StringComparison.OrdinalIgnoreCase))
+            && !doc.IsNameWord(prev - 1) && !doc.IsPronoun(prev - 1) && (doc.ClassOf(prev - 1) & (SpeakerWord.Role | SpeakerWord.Modifier)) == 0;
+    }
+
+    /// <summary>
+    /// The speaker of a dependent cue: the speaker of an earlier cue in its sentence (X said, noting …;
+    /// “…,” said X, adding …), else the subject of the sentence's main clause (In an interview, X
+    /// questioned Y's record, saying …).
+    /// </summary>
+    internal static Phrase DependentCueSpeaker(DocumentView doc, CueMatch cue, int lowerBound)
+    {
+        lowerBound = Math.Max(Math.Max(lowerBound, doc.SentenceStart(cue.First)), cue.First - BeforeWindow);
+        return NearestClauseSpeaker(doc, cue, lowerBound);
+    }
+
+    /// <summary>
+    /// X did Y, saying … / X did Y and said … / used Y to demand …: the nearest clause before the cue, with
+    /// its subject or a cue of its own (when I asked X …, he looked …, frowned and said).
+    /// </summary>
+    private static Phrase NearestClauseSpeaker(DocumentView doc, CueMatch cue, int lowerBound)
+    {
+        for (int t = cue.First - 1; t >= lowerBound; t--)
+        {
+            if (doc.TryCue(t, out CueMatch earlier) && earlier.Last < cue.First && !earlier.IsAccordingTo && !IsDependentCue(doc, earlier))
+            {
+                Phrase speaker = doc.SubjectBefore(earlier.First, lowerBound, out _);
+                if (speaker.IsNone && t > lowerBound && (doc.Tokens[t - 1].IsQuoteMark || (doc.Is(t - 1, ',') && doc.Tokens[t - 2].IsQuoteMark)))
+                {
+                    speaker = doc.SubjectAfter(earlier.Last, cue.First); // “…,” said X, adding
+                }
+
+                if (!speaker.IsNone)
+                {
+                    return speaker;
+                }
+            }
+
+            bool clauseStart = t == lowerBound || doc.Is(t - 1, ',') || doc.Tokens[t - 1].Kind is TokenKind.ClosingQuote or TokenKind.Dash;
+            if (clauseStart && ClauseSubject(doc, t, cue.First) is { IsNone: false } subject)
+            {
+                return subject;
+            }
+        }
+
+        return Phrase.None;
+    }
+
+    /// <summary>A subject phrase at <paramref name="t"/> followed by a verb, perhaps after a parenthesis between commas (X, speaking on radio, called).</summary>
+    private static Phrase ClauseSubject(DocumentView doc, int t, int end)
+    {
+        Phrase subject = doc.SubjectAfter(t - 1, end);
+        if (subject.IsNone || subject.Last + 1 >= end)
+        {
+            return Phrase.None;
+        }
+
+        int next = subject.Last + 1;
+        if (doc.Is(next, ','))
+        {
+            for (int u = next + 1; u < end && u <= next + 12; u++)
+            {
+                if (doc.Is(u, ','))
+                {
+                    next = u + 1;
+                    break;
+                }
+
+                if (doc.IsTerminal(u) || doc.Tokens[u].IsQuoteMark)
+                {
+                    return Phrase.None;
+                }
+            }
+        }
+
+        return next < end && doc.IsVerbLike(next) ? subject : Phrase.None;
+    }
+
     /// <summary>The subject of the clause that holds <paramref name="before"/>: a phrase after the sentence start or a comma.</summary>
     internal static Phrase SentenceSubject(DocumentView doc, int before, int lowerBound)
     {
@@ -423,6 +534,12 @@ internal static class QuoteAttributor
 
     private static double Score(DocumentView doc, QuoteCandidate c, MarkedQuote quote, bool cued)
     {
+        int open = quote.First.Open;
+        if (open > 0 && doc.Is(open - 1, '=') && doc.Tokens[open].Start == doc.Tokens[open - 1].End)
+        {
+            return 0; // author="…" in scraped markup: an attribute value
+        }
+
         double score = c.Kind == QuoteKind.Direct ? (cued ? 0.95 : 0.6) : (cued ? 0.85 : c.Speaker.IsNone ? 0.3 : 0.55);
         if (!quote.Closed)
         {

@@ -99,7 +99,7 @@ internal static class ReportedSpeech
             return null;
         }
 
-        int end = ClauseEnd(doc, start, sentenceEnd);
+        int end = WithClosingMark(doc, start, ClauseEnd(doc, start, sentenceEnd), sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
     }
@@ -259,6 +259,31 @@ internal static class ReportedSpeech
 
             end = closing + 1;
         }
+    }
+
+    /// <summary>
+    /// A clause that ends at a full stop inside a quoted fragment (the vote was “rigged.”) takes the closing
+    /// mark too, so that the fragment is not cut in half.
+    /// </summary>
+    private static int WithClosingMark(DocumentView doc, int start, int end, int sentenceEnd)
+    {
+        if (end + 1 >= sentenceEnd || !doc.IsTerminal(end) || doc.Tokens[end + 1].Kind != TokenKind.ClosingQuote)
+        {
+            return end;
+        }
+
+        int open = 0;
+        for (int t = start; t < end; t++)
+        {
+            open += doc.Tokens[t].Kind switch
+            {
+                TokenKind.OpeningQuote => 1,
+                TokenKind.ClosingQuote => -1,
+                _ => 0,
+            };
+        }
+
+        return open > 0 ? end + 2 : end;
     }
 
     /// <summary>The dash that closes an aside opened by the dash at <paramref name="open"/>, or -1.</summary>

@@ -89,6 +89,14 @@ internal sealed class SpeakerResolver
             return null;
         }
 
+        if (phrase.Relative >= 0)
+        {
+            // Ana Lopez, who said: the mention is "who", standing for the phrase before it.
+            ResolvedSpeaker? antecedent = Resolve(phrase with { Relative = -1 }, anchor);
+            TextSpan relative = TextSpan.FromBounds(_doc.Tokens[phrase.Relative].Start, _doc.Tokens[phrase.Relative].End);
+            return antecedent is null ? null : Refer(antecedent, relative);
+        }
+
         TextSpan mention = TextSpan.FromBounds(_doc.Tokens[phrase.First].Start, _doc.Tokens[phrase.Last].End);
         if (phrase.First == phrase.Last && _doc.IsPronoun(phrase.First))
         {

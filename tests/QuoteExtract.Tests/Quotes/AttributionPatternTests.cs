@@ -145,4 +145,57 @@ public class AttributionPatternTests
         Assert.Equal("Ms Ito", q.Speaker!.Text);
         Assert.Null(q.Cue);
     }
+
+    [Theory]
+    [InlineData("In an interview with a local radio station, Dana Whitlock questioned the budget, saying it would “hurt every family in town.”", "Dana Whitlock", "say")] // participle: the main clause's subject
+    [InlineData("The council will vote next week, Ivo Brandt said on Monday in Leeds, noting the scheme was “long overdue.”", "Ivo Brandt", "note")] // participle after "X said"
+    [InlineData("Ms Adeyemi used the hearing to demand that ministers “stop hiding the figures.”", "Ms Adeyemi", "demand")] // infinitive: the clause's subject
+    public void Dependent_cue_takes_the_subject_of_the_clause_it_hangs_on(string text, string speaker, string lemma)
+    {
+        Quote q = Single(text, QuoteKind.Mixed);
+        Assert.Equal(speaker, q.Speaker!.Text);
+        Assert.Equal(lemma, q.Cue!.Value.Lemma);
+    }
+
+    [Fact]
+    public void Coordinated_cue_takes_the_subject_of_the_first_verb()
+    {
+        Analysis a = Extractor.Analyze("Councillor Rhys Morgan, speaking on the radio, called the plan a “disgrace” and said the vote was “rigged.”");
+        Quote[] marked = [.. a.Quotes.Where(q => q.Kind != QuoteKind.Indirect)];
+        Assert.Equal(["disgrace", "rigged."], marked.Select(q => q.Text));
+        Assert.All(a.Quotes, q => Assert.Equal("Rhys Morgan", q.Speaker!.Name));
+        Assert.Equal("say", marked[1].Cue!.Value.Lemma);
+
+        // The reported clause around the fragment keeps the fragment whole, closing mark included.
+        Quote reported = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("the vote was “rigged.”", reported.Text);
+    }
+
+    [Fact]
+    public void Relative_who_is_the_mention_and_resolves_to_its_antecedent()
+    {
+        const string text = "The plan was backed by Senator Ada Quinlan, who said it was “the best deal on offer.”";
+        Quote q = Single(text, QuoteKind.Mixed);
+        Assert.Equal("who", q.Speaker!.Text);
+        Assert.Equal("Ada Quinlan", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void Role_noun_with_a_name_modifier_is_the_speaker() =>
+        AssertQuote("“Nobody reads the small print,” the NHS staffer said.", "Nobody reads the small print,", "the NHS staffer", "say");
+
+    [Fact]
+    public void Noun_use_of_a_cue_after_a_name_is_not_a_cue()
+    {
+        Quote q = Single("Marta Lindqvist posted a Facebook comment of her own, saying, “We are thrilled.”");
+        Assert.Equal("Marta Lindqvist", q.Speaker!.Text);
+        Assert.Equal("say", q.Cue!.Value.Lemma);
+    }
+
+    [Fact]
+    public void Attribute_values_in_scraped_markup_are_not_quotes()
+    {
+        Analysis a = Extractor.Analyze("<tweet author=\"jsmith\" timestamp=\"1450000000\"> The mayor said the road would reopen.");
+        Assert.DoesNotContain(a.Quotes, q => q.Kind != QuoteKind.Indirect);
+    }
 }
