@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 
 namespace QuoteExtract.Cli;
 
@@ -58,12 +59,16 @@ internal sealed record CliOptions
     /// <summary>--html: write the page to this file instead of standard output.</summary>
     public string? Output { get; init; }
 
+    /// <summary>--model: the entity model file to use instead of the embedded one.</summary>
+    public string? ModelPath { get; init; }
+
     public int DegreeOfParallelism => Threads ?? Environment.ProcessorCount;
 
     /// <summary>The shared default pipeline when no extraction option is given, else one built for the options.</summary>
+    /// <exception cref="CliInputException">The --model file cannot be read or is not an entity model.</exception>
     public ExtractorPipeline CreatePipeline()
     {
-        if (MinimumConfidence is null && !NoIndirect && !NoEntities)
+        if (MinimumConfidence is null && !NoIndirect && !NoEntities && ModelPath is null)
         {
             return ExtractorPipeline.Default;
         }
@@ -74,7 +79,26 @@ internal sealed record CliOptions
             MinimumConfidence = MinimumConfidence ?? defaults.MinimumConfidence,
             IncludeIndirect = !NoIndirect,
             RecognizeEntities = !NoEntities,
+            EntityModel = LoadModel(),
         });
+    }
+
+    /// <summary>The --model file's model, loaded once for the run; null without --model.</summary>
+    private EntityModel? LoadModel()
+    {
+        if (ModelPath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return EntityModel.Load(ModelPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidModelException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"--model: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Parses <paramref name="args"/>; on failure returns null and a message for standard error.</summary>
@@ -153,7 +177,7 @@ internal sealed record CliOptions
                     continue;
             }
 
-            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o";
+            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o" or "--model";
             if (!takesValue)
             {
                 error = $"unknown option '{arg}'";
@@ -190,6 +214,9 @@ internal sealed record CliOptions
                 case "--output" or "-o":
                     options = options with { Output = value };
                     break;
+                case "--model":
+                    options = options with { ModelPath = value };
+                    break;
                 default:
                     options = options with { Predictions = value };
                     break;
@@ -208,6 +235,11 @@ internal sealed record CliOptions
         if (options.Output is not null && !html)
         {
             return "-o/--output goes with --html only";
+        }
+
+        if (options.ModelPath is not null && options.NoEntities)
+        {
+            return "--model and --no-entities exclude each other";
         }
 
         if (evalKind is not null)
@@ -332,6 +364,10 @@ internal sealed record CliOptions
           --min-confidence X   Leave out quotes with a confidence below X (0 to 1; default 0.5).
           --no-indirect        Leave out reported speech without quote marks.
           --no-entities        Do not run the entity tagger (speakers are still found).
+          --model FILE         Tag entities with this model file (written by QuoteExtract.Training) instead
+                               of the one built into the library. A missing, unreadable or corrupt file, or a
+                               model of another format or feature-set version, is reported on standard
+                               error, naming the file and the problem, with exit code 3.
           -j, --threads N      Analyse N documents at once with --jsonl and eval polnear (default: the number
                                of cores). The output order is always the input order.
 
@@ -364,7 +400,7 @@ internal sealed record CliOptions
           0  everything was analysed (or scored)
           1  some documents failed: a malformed input line, or a text the extractor refused
           2  usage error: unknown option, missing or extra argument, bad value
-          3  a file could not be read, a gold or prediction file is malformed, or the output could not
-             be written
+          3  a file could not be read, a gold, prediction or --model file is malformed, or the output
+             could not be written
         """;
 }

@@ -53,8 +53,9 @@ internal static class TextCommands
     /// <summary>The whole analysis of one file as indented JSON.</summary>
     public static int Json(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        ExtractorPipeline pipeline = options.CreatePipeline(); // a bad --model is reported before the input is read
         string path = options.Files[0];
-        Analysis? analysis = Analyze(path, CliApp.ReadAllText(path, stdin), options.CreatePipeline(), stderr);
+        Analysis? analysis = Analyze(path, CliApp.ReadAllText(path, stdin), pipeline, stderr);
         if (analysis is null)
         {
             return ExitCodes.DocumentsFailed;
@@ -67,8 +68,9 @@ internal static class TextCommands
     /// <summary>One file as a self-contained HTML page, to standard output or to <see cref="CliOptions.Output"/>.</summary>
     public static int Html(CliOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        ExtractorPipeline pipeline = options.CreatePipeline(); // a bad --model is reported before the input is read
         string path = options.Files[0];
-        Analysis? analysis = Analyze(path, CliApp.ReadAllText(path, stdin), options.CreatePipeline(), stderr);
+        Analysis? analysis = Analyze(path, CliApp.ReadAllText(path, stdin), pipeline, stderr);
         if (analysis is null)
         {
             return ExitCodes.DocumentsFailed;

@@ -62,7 +62,7 @@ internal static class Program
                     return 2;
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or KeyNotFoundException)
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidModelException or ArgumentException or KeyNotFoundException)
         {
             Console.Error.WriteLine(e.Message);
             return 1;

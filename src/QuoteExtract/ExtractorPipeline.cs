@@ -17,10 +17,14 @@ public sealed class ExtractorPipeline
     private readonly ExtractorOptions _options;
     private readonly NewsTokenizer _tokenizer;
 
+    /// <summary>The tagger of <see cref="ExtractorOptions.EntityModel"/>; null for the embedded model's, loaded on first use.</summary>
+    private readonly EntityRecognizer? _recognizer;
+
     private ExtractorPipeline(ExtractorOptions options)
     {
         _options = options;
         _tokenizer = NewsTokenizer.Create(options.Tokenizer);
+        _recognizer = options.EntityModel?.Recognizer;
     }
 
     /// <summary>The pipeline with default options.</summary>
@@ -70,7 +74,7 @@ public sealed class ExtractorPipeline
         SegmentedText segments = _tokenizer.Segment(text);
         cancellationToken.ThrowIfCancellationRequested();
         ImmutableArray<Entity> entities = _options.RecognizeEntities
-            ? EntityRecognizer.Default.Recognize(segments, cancellationToken)
+            ? (_recognizer ?? EntityRecognizer.Default).Recognize(segments, cancellationToken)
             : [];
         cancellationToken.ThrowIfCancellationRequested();
         QuoteAttribution attribution = QuoteAttributor.Attribute(segments, entities, _options, cancellationToken);
@@ -95,4 +99,10 @@ public sealed class ExtractorOptions
 
     /// <summary>Tokenizer options; null for the defaults.</summary>
     public NewsTokenizerOptions? Tokenizer { get; init; }
+
+    /// <summary>
+    /// The entity tagger's model; null (the default) for the model embedded in the library. Load a custom one
+    /// once with <see cref="QuoteExtract.EntityModel.Load(string)"/> and share it: pipelines never read it again.
+    /// </summary>
+    public EntityModel? EntityModel { get; init; }
 }

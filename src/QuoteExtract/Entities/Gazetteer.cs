@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
+using QuoteExtract.Models;
 
 namespace QuoteExtract.Entities;
 
@@ -72,6 +73,9 @@ internal sealed class Gazetteer
 
     /// <summary>The longest entry, in tokens.</summary>
     public const int MaxTokens = 6;
+
+    /// <summary>The most entries a model's gazetteer may have.</summary>
+    public const int MaxEntries = 10_000_000;
 
     private const ulong SequenceSeed = 0x5DEECE66DUL;
 
@@ -179,20 +183,35 @@ internal sealed class Gazetteer
         }
     }
 
-    public static Gazetteer Read(BinaryReader reader)
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote: a count, then that many entries with strictly increasing non-zero
+    /// keys. Entries are read before room is made for them, so a corrupt count cannot allocate much.
+    /// </summary>
+    /// <param name="reader">The model's reader.</param>
+    /// <param name="fileName">The model file, named in errors; null for a stream.</param>
+    /// <exception cref="InvalidModelException">The count or the keys are impossible.</exception>
+    /// <exception cref="EndOfStreamException">The entries end too soon.</exception>
+    public static Gazetteer Read(BinaryReader reader, string? fileName)
     {
         int count = reader.ReadInt32();
-        if (count < 0 || count > 10_000_000)
+        if (count is < 0 or > MaxEntries)
         {
-            throw new InvalidDataException("Corrupt gazetteer in the entity model.");
+            throw NerModel.Corrupt(fileName, $"the gazetteer has {count:N0} entries; at most {MaxEntries:N0} are allowed");
         }
 
-        var entries = new KeyValuePair<ulong, uint>[count];
+        var entries = new List<KeyValuePair<ulong, uint>>(Math.Min(count, 1 << 16));
+        ulong previous = 0;
         for (int i = 0; i < count; i++)
         {
             ulong key = reader.ReadUInt64();
             uint value = reader.ReadUInt32();
-            entries[i] = new(key, value);
+            if (key <= previous)
+            {
+                throw NerModel.Corrupt(fileName, "the gazetteer's keys are not in increasing order");
+            }
+
+            previous = key;
+            entries.Add(new(key, value));
         }
 
         return Build(entries);

@@ -17,9 +17,9 @@ internal sealed class NerStage
 {
     public NerStage(int bits, int labelCount, float[] bias, float[] weights)
     {
-        if (bits is < 8 or > 24)
+        if (bits is < NerModel.MinBits or > NerModel.MaxBits)
         {
-            throw new ArgumentOutOfRangeException(nameof(bits), bits, "Hash bits must be between 8 and 24.");
+            throw new ArgumentOutOfRangeException(nameof(bits), bits, $"Hash bits must be from {NerModel.MinBits} to {NerModel.MaxBits}.");
         }
 
         Bits = bits;
@@ -87,8 +87,16 @@ internal sealed class NerStage
 /// </summary>
 internal sealed class NerModel
 {
-    private static readonly byte[] Magic = "QXNER"u8.ToArray();
+    /// <summary>The smallest and largest stage, in hash bits (rows = 2^bits).</summary>
+    public const int MinBits = 8;
+
+    /// <inheritdoc cref="MinBits"/>
+    public const int MaxBits = 24;
+
     private const byte FormatVersion = 1;
+    private const int MaxDescriptionBytes = 1 << 16;
+    private static readonly byte[] Magic = "QXNER"u8.ToArray();
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public NerModel(LabelScheme scheme, Gazetteer gazetteer, NerStage[] stages, string description)
     {
@@ -176,74 +184,235 @@ internal sealed class NerModel
         }
     }
 
-    public static NerModel Read(Stream stream)
+    /// <summary>Reads a model written by <see cref="Write"/>; a <see cref="FileStream"/>'s file is named in errors.</summary>
+    /// <exception cref="InvalidModelException">The stream does not hold a model this library can use.</exception>
+    public static NerModel Read(Stream stream) => Read(stream, (stream as FileStream)?.Name);
+
+    /// <summary>
+    /// Reads a model written by <see cref="Write"/>. Every count and size is checked before anything is
+    /// allocated for it, so garbage gives an <see cref="InvalidModelException"/>, never another exception.
+    /// </summary>
+    /// <param name="stream">The model's bytes, from the current position.</param>
+    /// <param name="fileName">The file the stream reads, named in errors; null for "the stream".</param>
+    /// <exception cref="InvalidModelException">The stream does not hold a model this library can use.</exception>
+    public static NerModel Read(Stream stream, string? fileName)
     {
-        Span<byte> head = stackalloc byte[6];
-        stream.ReadExactly(head);
-        if (!head[..5].SequenceEqual(Magic) || head[5] != FormatVersion)
+        Span<byte> head = stackalloc byte[Magic.Length + 1];
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (read == 0)
         {
-            throw new InvalidDataException("Not an entity model of a format this library reads.");
+            throw InvalidModelException.For(fileName, "is empty");
         }
 
-        using var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(deflate, 1 << 16);
-        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        if (!head[..Math.Min(read, Magic.Length)].SequenceEqual(Magic.AsSpan(0, Math.Min(read, Magic.Length))))
+        {
+            throw InvalidModelException.For(fileName, "is not a QuoteExtract entity model (bad magic)");
+        }
+
+        if (read < head.Length)
+        {
+            throw InvalidModelException.For(fileName, "is truncated");
+        }
+
+        if (head[Magic.Length] != FormatVersion)
+        {
+            throw InvalidModelException.For(fileName, $"has format version {head[Magic.Length]}; this library reads format version {FormatVersion}");
+        }
+
+        try
+        {
+            // DeflateStream ends quietly where its input does, even without the final block's end: whether
+            // it asked the file for more bytes than there were tells a truncated model from a whole one.
+            using var source = new EndDetectingStream(stream);
+            using var deflate = new DeflateStream(source, CompressionMode.Decompress, leaveOpen: true);
+            using var buffered = new BufferedStream(deflate, 1 << 16);
+            using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+            NerModel model = ReadBody(reader, fileName);
+            return source.ReachedEnd ? throw InvalidModelException.For(fileName, "is truncated") : model;
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw InvalidModelException.For(fileName, "is truncated", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw InvalidModelException.For(fileName, "is corrupt: its compressed data cannot be decompressed", ex);
+        }
+    }
+
+    /// <summary>The deflated part of the format; throws <see cref="EndOfStreamException"/> where it ends too soon.</summary>
+    private static NerModel ReadBody(BinaryReader reader, string? fileName)
+    {
         int featureVersion = reader.ReadInt32();
         if (featureVersion != NerFeatures.Version)
         {
-            throw new InvalidDataException(
-                $"The entity model was trained with feature set {featureVersion}; this library computes feature set {NerFeatures.Version}. Retrain the model.");
+            throw InvalidModelException.For(
+                fileName,
+                $"was trained with feature-set version {featureVersion}; this library reads feature-set version {NerFeatures.Version} (retrain the model)");
         }
 
-        var scheme = (LabelScheme)reader.ReadByte();
-        string description = reader.ReadString();
-        Gazetteer gazetteer = Gazetteer.Read(reader);
+        byte schemeByte = reader.ReadByte();
+        if (schemeByte > (byte)LabelScheme.Bilou)
+        {
+            throw Corrupt(fileName, $"unknown label scheme {schemeByte}");
+        }
+
+        var scheme = (LabelScheme)schemeByte;
+        int labelCount = NerLabels.Create(scheme).Count;
+        string description = ReadDescription(reader, fileName);
+        Gazetteer gazetteer = Gazetteer.Read(reader, fileName);
         int stageCount = reader.ReadInt32();
         if (stageCount is < 1 or > 2)
         {
-            throw new InvalidDataException("Corrupt entity model: bad stage count.");
+            throw Corrupt(fileName, $"{stageCount} stages; a model has 1 or 2");
         }
 
         var stages = new NerStage[stageCount];
         for (int s = 0; s < stageCount; s++)
         {
-            int bits = reader.ReadInt32();
-            int labelCount = reader.ReadInt32();
-            if (bits is < 8 or > 24 || labelCount is < 2 or > 64)
-            {
-                throw new InvalidDataException("Corrupt entity model: bad stage shape.");
-            }
+            stages[s] = ReadStage(reader, s + 1, labelCount, fileName);
+        }
 
-            var bias = new float[labelCount];
-            for (int c = 0; c < labelCount; c++)
-            {
-                bias[c] = reader.ReadSingle();
-            }
-
-            int rows = 1 << bits;
-            int stride = NerStage.StrideFor(labelCount);
-            int columns = labelCount - 1;
-            byte[] bitmap = reader.ReadBytes((rows + 7) / 8);
-            var weights = new float[rows * stride];
-            var row = new Half[columns];
-            Span<byte> rowBytes = MemoryMarshal.AsBytes(row.AsSpan());
-            for (int r = 0; r < rows; r++)
-            {
-                if ((bitmap[r >> 3] & (1 << (r & 7))) == 0)
-                {
-                    continue;
-                }
-
-                reader.BaseStream.ReadExactly(rowBytes);
-                for (int c = 0; c < columns; c++)
-                {
-                    weights[r * stride + c] = (float)row[c];
-                }
-            }
-
-            stages[s] = new NerStage(bits, labelCount, bias, weights);
+        if (reader.BaseStream.ReadByte() >= 0)
+        {
+            throw Corrupt(fileName, "unexpected data after the last stage");
         }
 
         return new NerModel(scheme, gazetteer, stages, description);
     }
+
+    private static NerStage ReadStage(BinaryReader reader, int number, int labelCount, string? fileName)
+    {
+        int bits = reader.ReadInt32();
+        if (bits is < MinBits or > MaxBits)
+        {
+            throw Corrupt(fileName, $"stage {number} has 2^{bits} rows; a stage has 2^{MinBits} to 2^{MaxBits}");
+        }
+
+        int labels = reader.ReadInt32();
+        if (labels != labelCount)
+        {
+            throw Corrupt(fileName, $"stage {number} has {labels} labels; its label scheme has {labelCount}");
+        }
+
+        var bias = new float[labelCount];
+        for (int c = 0; c < labelCount; c++)
+        {
+            bias[c] = reader.ReadSingle();
+            if (!float.IsFinite(bias[c]))
+            {
+                throw Corrupt(fileName, $"stage {number} has a bias that is not a finite number");
+            }
+        }
+
+        int rows = 1 << bits;
+        int stride = NerStage.StrideFor(labelCount);
+        int columns = labelCount - 1;
+        byte[] bitmap = ReadExactly(reader, rows / 8);
+        var weights = new float[rows * stride];
+        var row = new Half[columns];
+        Span<byte> rowBytes = MemoryMarshal.AsBytes(row.AsSpan());
+        for (int r = 0; r < rows; r++)
+        {
+            if ((bitmap[r >> 3] & (1 << (r & 7))) == 0)
+            {
+                continue;
+            }
+
+            reader.BaseStream.ReadExactly(rowBytes);
+            for (int c = 0; c < columns; c++)
+            {
+                if (!Half.IsFinite(row[c]))
+                {
+                    throw Corrupt(fileName, $"stage {number} has a weight that is not a finite number");
+                }
+
+                weights[r * stride + c] = (float)row[c];
+            }
+        }
+
+        return new NerStage(bits, labelCount, bias, weights);
+    }
+
+    /// <summary>The description as <see cref="BinaryWriter.Write(string)"/> wrote it: a 7-bit encoded length, then UTF-8.</summary>
+    private static string ReadDescription(BinaryReader reader, string? fileName)
+    {
+        int length;
+        try
+        {
+            length = reader.Read7BitEncodedInt();
+        }
+        catch (FormatException ex)
+        {
+            throw Corrupt(fileName, "the description's length is malformed", ex);
+        }
+
+        if (length is < 0 or > MaxDescriptionBytes)
+        {
+            throw Corrupt(fileName, $"the description is {length:N0} bytes long; at most {MaxDescriptionBytes:N0} are allowed");
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(ReadExactly(reader, length));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw Corrupt(fileName, "the description is not UTF-8", ex);
+        }
+    }
+
+    /// <summary><paramref name="count"/> bytes, or <see cref="EndOfStreamException"/>.</summary>
+    internal static byte[] ReadExactly(BinaryReader reader, int count)
+    {
+        byte[] bytes = reader.ReadBytes(count);
+        return bytes.Length == count ? bytes : throw new EndOfStreamException();
+    }
+
+    /// <summary>The exception for a model whose content is impossible: <paramref name="what"/> says what.</summary>
+    internal static InvalidModelException Corrupt(string? fileName, string what, Exception? innerException = null) =>
+        InvalidModelException.For(fileName, "is corrupt: " + what, innerException);
+}
+
+/// <summary>
+/// Reads another stream (leaving it open) and notes whether a read ever came back empty, the end of the data
+/// (a <see cref="DeflateStream"/> reads past its input only when the compressed data has not ended).
+/// </summary>
+internal sealed class EndDetectingStream(Stream inner) : Stream
+{
+    /// <summary>A read asked for bytes and got none.</summary>
+    public bool ReachedEnd { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read = inner.Read(buffer);
+        ReachedEnd |= read == 0 && !buffer.IsEmpty;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

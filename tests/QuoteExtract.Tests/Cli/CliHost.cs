@@ -29,6 +29,9 @@ internal static class CliHost
     /// <summary>The folder that holds QuoteExtract.sln.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>samples/article.txt, the sample article.</summary>
+    public static string SampleArticle => Path.Combine(RepoRoot, "samples", "article.txt");
+
     /// <summary>../shared from the repository, or null when it is absent (a user's fresh clone).</summary>
     public static string? Shared { get; } =
         Directory.Exists(Path.Combine(RepoRoot, "..", "shared", "eval")) ? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared")) : null;

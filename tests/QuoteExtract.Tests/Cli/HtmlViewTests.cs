@@ -10,7 +10,7 @@ namespace QuoteExtract.Tests.Cli;
 /// <summary>--html: a well-formed, self-contained page that escapes everything and ties each quote to its speaker.</summary>
 public class HtmlViewTests
 {
-    private static string Sample => Path.Combine(CliHost.RepoRoot, "samples", "article.txt");
+    private static string Sample => CliHost.SampleArticle;
 
     [Fact]
     public void Sample_page_is_well_formed_html_with_head_article_and_side_list()

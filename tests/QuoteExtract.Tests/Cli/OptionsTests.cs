@@ -12,7 +12,7 @@ public class OptionsTests
         Assert.Equal(0, result.ExitCode);
         foreach (string option in new[]
                  {
-                     "--json", "--jsonl", "--html", "--output", "-o", "--min-confidence", "--no-indirect", "--no-entities", "--threads", "-j", "--uk", "--pred",
+                     "--json", "--jsonl", "--html", "--output", "-o", "--min-confidence", "--no-indirect", "--no-entities", "--model", "--threads", "-j", "--uk", "--pred",
                      "--help", "--version", "eval quotes", "eval polnear", "Exit codes",
                  })
         {
@@ -47,6 +47,8 @@ public class OptionsTests
     [InlineData("--html does not go with eval", "eval", "quotes", "g.json", "a.txt", "--html")]
     [InlineData("-o/--output goes with --html only", "--jsonl", "-o", "out.jsonl")]
     [InlineData("option '--output' needs a value", "--html", "a.txt", "--output")]
+    [InlineData("option '--model' needs a value", "a.txt", "--model")]
+    [InlineData("--model and --no-entities exclude each other", "--model", "m.bin", "--no-entities", "a.txt")]
     public void Invalid_command_lines_exit_2_with_a_message(string message, params string[] args)
     {
         CliResult result = CliHost.Run(args);

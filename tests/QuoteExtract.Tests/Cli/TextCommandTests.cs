@@ -9,7 +9,7 @@ namespace QuoteExtract.Tests.Cli;
 /// <summary>The readable output and --json, end to end, with assertions that hold whatever the extractor finds.</summary>
 public class TextCommandTests
 {
-    private static string Sample => Path.Combine(CliHost.RepoRoot, "samples", "article.txt");
+    private static string Sample => CliHost.SampleArticle;
 
     private const string ShortArticle = "Hi 😀 “We will win,” Jane Smith said.\n\nShe added that the club would appeal.";
 

@@ -7,7 +7,8 @@ namespace QuoteExtract.Tests.Entities;
 /// <summary>The model format and the decoder, on a tiny hand-made model.</summary>
 public class NerModelTests
 {
-    private static NerModel TinyModel(LabelScheme scheme)
+    /// <summary>A two-stage model of 2^8 rows with random weights and a one-entry gazetteer; a few kilobytes.</summary>
+    internal static NerModel TinyModel(LabelScheme scheme)
     {
         NerLabels labels = NerLabels.Create(scheme);
         const int bits = 8;
@@ -63,7 +64,7 @@ public class NerModelTests
         TinyModel(LabelScheme.Bio).Write(stream);
         byte[] bytes = stream.ToArray();
         bytes[5] = 99; // format version
-        Assert.Throws<InvalidDataException>(() => NerModel.Read(new MemoryStream(bytes)));
+        Assert.Throws<InvalidModelException>(() => NerModel.Read(new MemoryStream(bytes)));
     }
 
     [Theory]
