@@ -34,6 +34,9 @@ internal sealed class DocumentView
     /// <summary>The longest speaker phrase read leftwards: bounds the work on any input.</summary>
     private const int MaxPhraseTokens = 16;
 
+    /// <summary>The longest parenthesis read past beside a name: (D-Wis.), (R-N.C.), (I-Vt.).</summary>
+    private const int MaxParenthesisTokens = 8;
+
     public DocumentView(SegmentedText text)
     {
         Text = text.Text;
@@ -190,6 +193,11 @@ internal sealed class DocumentView
         }
 
         int prev = t - 1;
+        if (IsWord(prev) && Word(prev) is var article && IsArticleOrPossessive(article))
+        {
+            return false; // a laugh, the claim, his warning: a noun
+        }
+
         if (form.AlsoNoun)
         {
             // claims, tweets, caution: a verb only right after a name, a pronoun or an auxiliary, and not
@@ -217,6 +225,13 @@ internal sealed class DocumentView
         cue = new CueMatch(t, t, form.Lemma, form.Class);
         return true;
     }
+
+    private static bool IsArticleOrPossessive(ReadOnlySpan<char> w) =>
+        w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("her", StringComparison.OrdinalIgnoreCase) || w.Equals("their", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("its", StringComparison.OrdinalIgnoreCase) || w.Equals("our", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("my", StringComparison.OrdinalIgnoreCase) || w.Equals("your", StringComparison.OrdinalIgnoreCase);
 
     private bool MatchesPhrase(int t, string[] words)
     {
@@ -257,6 +272,8 @@ internal sealed class DocumentView
         {
             i--;
         }
+
+        i = BeforeParenthesis(i, lowerBound); // Rep. Gwen Moore (D-Wis.) said
 
         if (i < lowerBound)
         {
@@ -305,6 +322,44 @@ internal sealed class DocumentView
         }
 
         return CollectLeft(i, lowerBound);
+    }
+
+    /// <summary>The token before a short parenthesis that ends at <paramref name="i"/> (Ann Lee (D-Wis.)), else <paramref name="i"/>.</summary>
+    public int BeforeParenthesis(int i, int lowerBound)
+    {
+        if (!Is(i, ')'))
+        {
+            return i;
+        }
+
+        for (int j = i - 1; j >= lowerBound && j >= i - MaxParenthesisTokens; j--)
+        {
+            if (Is(j, '('))
+            {
+                return j - 1;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>The token after a short parenthesis that starts at <paramref name="i"/>, else <paramref name="i"/>.</summary>
+    public int AfterParenthesis(int i, int upperBound)
+    {
+        if (!Is(i, '('))
+        {
+            return i;
+        }
+
+        for (int j = i + 1; j < upperBound && j <= i + MaxParenthesisTokens; j++)
+        {
+            if (Is(j, ')'))
+            {
+                return j + 1;
+            }
+        }
+
+        return i;
     }
 
     /// <summary>An apposition opens with a determiner, a role or a name (a former head of the navy; Sanders’ campaign manager).</summary>

@@ -77,12 +77,15 @@ internal static class QuoteAttributor
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Continue(candidates);
         if (options.IncludeIndirect)
         {
             candidates.AddRange(ReportedSpeech.Find(doc, inside, cancellationToken));
             candidates.Sort((a, b) => a.Segments[0].Start.CompareTo(b.Segments[0].Start));
         }
+
+        // After the reported speech is in: a quote paragraph may continue a reported clause (X responded,
+        // saying the campaign was wrong. ¶ “I am sick of it.”).
+        Continue(candidates);
 
         var resolver = new SpeakerResolver(doc, inside);
         foreach (QuoteCandidate c in candidates)
@@ -280,11 +283,24 @@ internal static class QuoteAttributor
         }
 
         // After a quote that ended its sentence, only "X said" or "said X" right at the start belongs to it.
+        // A parenthesis beside a name (Rep. Ann Lee (D-Wis.) said) is read past and not counted.
         int limit = Math.Min(paragraphEnd, a + (endedSentence ? 4 : AfterWindow));
         for (int t = a; t < limit; t++)
         {
+            int past = doc.AfterParenthesis(t, paragraphEnd);
+            if (past != t)
+            {
+                limit = Math.Min(paragraphEnd, limit + (past - t));
+                t = past;
+                if (t >= limit)
+                {
+                    break;
+                }
+            }
+
             Token token = doc.Tokens[t];
-            if (doc.IsTerminal(t) || token.IsQuoteMark || doc.Is(t, ':') || doc.Is(t, ';'))
+            bool fullStop = doc.IsTerminal(t) && !doc.Is(t + 1, ','); // R-Ky., said: an abbreviation's point
+            if (fullStop || token.IsQuoteMark || doc.Is(t, ':') || doc.Is(t, ';'))
             {
                 break;
             }
@@ -309,7 +325,12 @@ internal static class QuoteAttributor
                 speaker = doc.InvertedSubject(cue.Last, paragraphEnd); // “…,” said one of those advisers
             }
 
-            return speaker.IsNone ? null : new Attribution(cue, speaker);
+            if (!speaker.IsNone)
+            {
+                return new Attribution(cue, speaker);
+            }
+
+            break; // a cue with no speaker of its own (” Bennett shot back with a laugh): try a name and a verb
         }
 
         return endedSentence ? null : NameThenVerb(doc, a, paragraphEnd);

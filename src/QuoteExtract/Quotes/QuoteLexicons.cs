@@ -21,6 +21,9 @@ internal enum SpeakerWord : ushort
     Role = 256,
     Connector = 512,
     Stop = 1024,
+
+    /// <summary>A role head that is not a person (the ministry, the statement): it speaks, but is no one's role.</summary>
+    Institution = 2048,
     Pronoun = Male | Female | Plural | Neuter | FirstPerson,
 }
 

@@ -132,7 +132,9 @@ internal sealed class SpeakerResolver
         string role = _doc.Word(head).ToString().ToLowerInvariant();
         bool definite = (_doc.ClassOf(phrase.First) & SpeakerWord.Determiner) != 0
             && _doc.Word(phrase.First).Equals("the", StringComparison.OrdinalIgnoreCase);
-        if (definite)
+        SpeakerWord headClass = _doc.ClassOf(head);
+        bool institution = (headClass & SpeakerWord.Institution) != 0;
+        if (definite && (headClass & SpeakerWord.Role) != 0)
         {
             ResolvedSpeaker? linked = FindRole(role, anchor, before: true);
             if (linked is not null)
@@ -142,7 +144,7 @@ internal sealed class SpeakerResolver
 
             ResolvedSpeaker? previous = _spoken.Count > 0 ? _spoken[^1].Speaker : null;
             if (previous is not null && previous.IsPerson && !previous.IsPlural && _doc.ParagraphOf(_spoken[^1].Token) >= _doc.ParagraphOf(anchor) - 2
-                && !IsPluralWord(role))
+                && !IsPluralWord(role) && !institution)
             {
                 return Refer(previous, mention);
             }
@@ -154,7 +156,7 @@ internal sealed class SpeakerResolver
             }
         }
 
-        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !IsPluralWord(role), MentionKind.Phrase);
+        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !IsPluralWord(role) && !institution, MentionKind.Phrase);
     }
 
     /// <summary>A mention that refers to a speaker named elsewhere.</summary>
@@ -199,9 +201,11 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        // A person named earlier in the same sentence (Ed Smith said it best when he wrote: …).
+        // A person named earlier in the same sentence (Ed Smith said it best when he wrote: …): the subject of
+        // a clause first (Ann Lee says she admired Joan Bell's courage, which she called …), else the nearest.
         int sentenceStart = _doc.SentenceStart(token);
         int before = LastRunBefore(token);
+        NameRun? nearest = null;
         for (int i = before; i >= 0 && i > before - MaxCandidates; i--)
         {
             NameRun run = _names[i];
@@ -212,8 +216,18 @@ internal sealed class SpeakerResolver
 
             if (person && run.IsPerson && !_insideQuote[run.First] && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
-                return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
+                if (_doc.IsVerbLike(run.Last + 1) && !_doc.IsPossessive(run.Last + 1))
+                {
+                    return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
+                }
+
+                nearest ??= run;
             }
+        }
+
+        if (nearest is NameRun near)
+        {
+            return new ResolvedSpeaker(mention, [near.Name], near.Gender, near.IsPerson);
         }
 
         for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - MaxCandidates; i--)

@@ -198,4 +198,40 @@ public class AttributionPatternTests
         Analysis a = Extractor.Analyze("<tweet author=\"jsmith\" timestamp=\"1450000000\"> The mayor said the road would reopen.");
         Assert.DoesNotContain(a.Quotes, q => q.Kind != QuoteKind.Indirect);
     }
+
+    [Theory]
+    [InlineData("“The bridge will close in May.” Rep. Ann Whitfield (D-Ore.) said on Friday.", "Rep. Ann Whitfield")] // a party tag in parentheses
+    [InlineData("“The veto will stand,” Senate Majority Leader Paul Okoro, R-Ky., said on Tuesday.", "Senate Majority Leader Paul Okoro")] // a party tag between commas
+    [InlineData("“We live on borrowed time,” my grandmother often said.", "my grandmother")] // an adverb between speaker and cue
+    [InlineData("“They’re only here for the free food,” Kessler shot back with a laugh.", "Kessler")] // a noun that is also a cue (a laugh) after the verb
+    public void Speaker_after_the_quote_past_tags_and_adverbs(string text, string speaker)
+    {
+        Quote q = Single(text);
+        Assert.Equal(speaker, q.Speaker!.Text);
+    }
+
+    [Fact]
+    public void A_document_noun_after_a_person_speaks_for_itself()
+    {
+        Analysis a = Extractor.Analyze("“We will win,” said Mara Quist.\n\n“The plant will close by June,” the memo read.");
+        Assert.Equal("Mara Quist", a.Quotes[0].Speaker!.Name);
+        Assert.Equal("the memo", a.Quotes[1].Speaker!.Text);
+        Assert.Equal("memo", a.Quotes[1].Speaker!.Name);
+    }
+
+    [Fact]
+    public void Uncued_quote_paragraph_continues_a_reported_clause()
+    {
+        Analysis a = Extractor.Analyze("Senator Lia Brenner, clearly angry, said the report was wrong.\n\n“I am sick of these lies.”");
+        Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal("Lia Brenner", q.Speaker!.Name);
+    }
+
+    [Fact]
+    public void Pronoun_prefers_the_subject_of_its_sentence_over_a_nearer_possessive()
+    {
+        Analysis a = Extractor.Analyze("Helen Ortiz says she admired Maria Mendes’s courage through what she calls a “war of ugly words.”");
+        Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Equal("Helen Ortiz", q.Speaker!.Name);
+    }
 }
