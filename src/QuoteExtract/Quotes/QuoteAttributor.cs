@@ -567,34 +567,43 @@ internal static class QuoteAttributor
             score -= 0.1;
         }
 
-        if (!cued && LooksLikeTitle(doc, c.Segments[0]))
+        if ((!cued || IntroducesTitle(doc, open)) && LooksLikeTitle(doc, c.Segments[0]))
         {
-            score = Math.Min(score, 0.2); // a film, a programme: every word capitalised, no cue
+            score = Math.Min(score, 0.2); // a film, a programme: every word capitalised, and no cue or a title's cue
         }
 
         return Math.Clamp(score, 0, 1);
     }
 
-    /// <summary>Short and every word capitalised (“Morning Joe”).</summary>
+    /// <summary>Before the opening mark: a possessive (MSNBC’s “Morning Joe”) or a word such as documentary, titled, on.</summary>
+    private static bool IntroducesTitle(DocumentView doc, int open) =>
+        open > 0 && (doc.IsPossessive(open - 1)
+            || (doc.IsWord(open - 1) && QuoteLexicons.TitleWords.TryGetValue(doc.Word(open - 1), out TitleWord w) && w == TitleWord.Introduces));
+
+    /// <summary>Short and in title case (“Morning Joe”, “Face the Nation”): capitalised words, numbers, small words after the first.</summary>
     private static bool LooksLikeTitle(DocumentView doc, TextSpan content)
     {
         int words = 0;
         int capitals = 0;
         foreach (Token t in NewsTokenizer.Default.EnumerateTokens(doc.Text.AsSpan(content.Start, content.Length)))
         {
-            if (t.Kind != TokenKind.Word)
+            if (t.Kind is not (TokenKind.Word or TokenKind.Number))
             {
                 continue;
             }
 
             words++;
-            if ((t.Traits & TokenTraits.Capitalized) != 0)
+            if ((t.Traits & TokenTraits.Capitalized) != 0 || t.Kind == TokenKind.Number)
             {
                 capitals++;
             }
+            else if (words == 1 || !QuoteLexicons.TitleWords.TryGetValue(doc.Text.AsSpan(content.Start + t.Start, t.Length), out TitleWord w) || w != TitleWord.Minor)
+            {
+                return false;
+            }
         }
 
-        return words is > 0 and <= 8 && capitals == words;
+        return words is > 0 and <= 8 && capitals > 0;
     }
 
     private static ImmutableArray<Quote> Build(DocumentView doc, List<QuoteCandidate> candidates, double minimumConfidence, SpeakerGroups groups)

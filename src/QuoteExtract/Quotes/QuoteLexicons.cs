@@ -27,6 +27,16 @@ internal enum SpeakerWord : ushort
     Pronoun = Male | Female | Plural | Neuter | FirstPerson,
 }
 
+/// <summary>What a word tells about a title of a work in quote marks.</summary>
+internal enum TitleWord : byte
+{
+    /// <summary>Right before the opening mark, it announces a title (the documentary “13th”).</summary>
+    Introduces,
+
+    /// <summary>A small word a title may keep in lower case (Face the Nation).</summary>
+    Minor,
+}
+
 /// <summary>A person's grammatical gender as far as the text tells it.</summary>
 internal enum Gender : byte
 {
@@ -61,6 +71,9 @@ internal static class QuoteLexicons
     public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("title-genders.txt", ignoreCase: false);
 
     public static readonly SpanLexicon<Gender> FirstNames = LexiconResources.ReadEnumLexicon<Gender>("first-names.txt", ignoreCase: false);
+
+    /// <summary>Words before a title in quote marks, and small words a title keeps in lower case.</summary>
+    public static readonly SpanLexicon<TitleWord> TitleWords = LexiconResources.ReadEnumLexicon<TitleWord>("title-words.txt", ignoreCase: true);
 
     /// <summary>Multi-word cues, each as its words and its lemma.</summary>
     public static readonly IReadOnlyList<(string[] Words, string Lemma)> CuePhrases = LexiconResources.ReadLines("cue-phrases.txt")

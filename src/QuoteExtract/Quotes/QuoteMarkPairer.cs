@@ -155,6 +155,16 @@ internal static class QuoteMarkPairer
                     }
                 }
 
+                if (stack.IndexOfStyle(style) < 0 && ClosesOtherStyle(chars, tokens, t, end) is var other
+                    && stack.IndexOfStyle(other) >= 0 && other != style)
+                {
+                    // ‘We will win," he said / "We will win,’ he said: scraped and converted text mixes styles;
+                    // a mark right after the quote's last punctuation closes the open quote of the other style.
+                    style = other;
+                    opens = false;
+                    closes = true;
+                }
+
                 if (opens)
                 {
                     stack.Push(t, style);
@@ -228,6 +238,24 @@ internal static class QuoteMarkPairer
         result.RemoveAll(q => q.Segments.TrueForAll(s => s.Content.Length == 0));
         result.Sort((a, b) => a.First.Open.CompareTo(b.First.Open));
         return result;
+    }
+
+    /// <summary>
+    /// For a mark glued to a preceding , . ! ? and followed by a space, punctuation or the paragraph's end:
+    /// the other style than its own (the style it may close). Otherwise its own style (nothing to do).
+    /// </summary>
+    private static Style ClosesOtherStyle(ReadOnlySpan<char> chars, ReadOnlySpan<Token> tokens, int t, int end)
+    {
+        Token mark = tokens[t];
+        Style own = StyleOf(chars, mark);
+        if (t == 0 || mark.Length != 1 || tokens[t - 1].End != mark.Start || tokens[t - 1].Length != 1
+            || chars[tokens[t - 1].Start] is not (',' or '.' or '!' or '?'))
+        {
+            return own;
+        }
+
+        bool closingShape = t + 1 >= end || tokens[t + 1].Start > mark.End || tokens[t + 1].Kind == TokenKind.Punctuation;
+        return closingShape ? (own == Style.Single ? Style.Double : Style.Single) : own;
     }
 
     private static Style StyleOf(ReadOnlySpan<char> chars, Token mark) => mark.Length == 2 ? Style.Double : StyleOf(chars[mark.Start]);

@@ -234,4 +234,20 @@ public class AttributionPatternTests
         Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
         Assert.Equal("Helen Ortiz", q.Speaker!.Name);
     }
+
+    [Theory]
+    [InlineData("Ms Farrell said on Channel 9’s “Face the Nation” that the budget was fair.")] // a possessive before a programme
+    [InlineData("He talked about prisons in the documentary “13th” last year.")] // a word that introduces a work
+    [InlineData("The senator told viewers on “Meet the Press” that he would run.")]
+    public void Title_of_a_work_is_left_out_even_with_a_cue_nearby(string text)
+    {
+        Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind != QuoteKind.Indirect);
+    }
+
+    [Fact]
+    public void Mixed_styles_pair_when_the_closing_mark_follows_the_quote_s_punctuation()
+    {
+        Analysis a = Extractor.Analyze("‘We will rebuild the school,\" Mr Okafor said. \"Nobody will be left behind,’ he added.");
+        Assert.Equal(["We will rebuild the school,", "Nobody will be left behind,"], a.Quotes.Where(q => q.Kind == QuoteKind.Direct).Select(q => q.Text));
+    }
 }
