@@ -367,6 +367,7 @@ internal sealed class DocumentView
     {
         SpeakerWord c = ClassOf(t);
         return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t)
+            || (IsWord(t) && Word(t).Equals("who", StringComparison.OrdinalIgnoreCase)) // Ann Lee, who chairs the board, said
             || ((uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Number); // Jim Bennett, 57, told
     }
 
@@ -433,7 +434,7 @@ internal sealed class DocumentView
                 continue;
             }
 
-            if (IsWord(t) && !IsCapitalized(t) && (c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0)
+            if (IsWord(t) && (!IsCapitalized(t) || IsSentenceStart(t)) && (c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0)
             {
                 first = t;
                 content |= (c & SpeakerWord.Role) != 0;
@@ -539,7 +540,7 @@ internal sealed class DocumentView
                 continue;
             }
 
-            if (IsWord(t) && !IsCapitalized(t) && (c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0)
+            if (IsWord(t) && (!IsCapitalized(t) || IsSentenceStart(t)) && (c & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0)
             {
                 last = t;
                 content |= (c & SpeakerWord.Role) != 0;

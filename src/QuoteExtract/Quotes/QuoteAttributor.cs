@@ -204,6 +204,12 @@ internal static class QuoteAttributor
                 speaker = doc.SubjectBefore(cue.First, lowerBound, out _);
             }
 
+            if (speaker.IsNone && !cue.IsAccordingTo && (cue.First == lowerBound || doc.Is(cue.First - 1, ',') || doc.IsSentenceStart(cue.First))
+                && doc.IsNameWord(cue.Last + 1))
+            {
+                speaker = InvertedBeforeQuote(doc, cue, open); // …, explained Ann Lee, “Q” / Said Ann Lee: “Q”
+            }
+
             if (speaker.IsNone && !cue.IsAccordingTo)
             {
                 speaker = SentenceSubject(doc, cue.First, Math.Max(lowerBound, doc.SentenceStart(cue.First)));
@@ -221,7 +227,7 @@ internal static class QuoteAttributor
         {
             int start = Math.Max(lowerBound, doc.SentenceStart(colon - 1));
             Phrase named = doc.SubjectBefore(colon, start, out _);
-            if (!named.IsNone && doc.IsSentenceStart(named.First))
+            if (!named.IsNone && (doc.IsSentenceStart(named.First) || doc.Tokens[named.First - 1].Kind == TokenKind.Dash))
             {
                 return new Attribution(null, named);
             }
@@ -234,6 +240,30 @@ internal static class QuoteAttributor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The name after an inverted cue that leads straight into the quote: the name, then the opening mark,
+    /// perhaps after a comma or colon, or after an apposition between commas (Said Ann Lee, who grew up
+    /// there, “Q”). Not an object (told Jo Smith he would run).
+    /// </summary>
+    private static Phrase InvertedBeforeQuote(DocumentView doc, CueMatch cue, int open)
+    {
+        Phrase named = doc.SubjectAfter(cue.Last, open);
+        if (named.IsNone || doc.IsPossessive(named.Last))
+        {
+            return Phrase.None; // questioned Trump’s “values”: a possessive is no speaker
+        }
+
+        int next = named.Last + 1;
+        if (next == open || (next == open - 1 && (doc.Is(next, ',') || doc.Is(next, ':'))))
+        {
+            return named;
+        }
+
+        bool apposition = doc.Is(next, ',') && doc.Is(open - 1, ',') && next + 1 < open - 1
+            && (doc.Word(next + 1).Equals("who", StringComparison.OrdinalIgnoreCase) || (doc.ClassOf(next + 1) & (SpeakerWord.Determiner | SpeakerWord.Role)) != 0);
+        return apposition ? named : Phrase.None;
     }
 
     /// <summary>A comma, question or exclamation mark right before the closing mark: the attribution follows (“…,” she said).</summary>

@@ -241,21 +241,34 @@ internal static class QuoteMarkPairer
     }
 
     /// <summary>
-    /// For a mark glued to a preceding , . ! ? and followed by a space, punctuation or the paragraph's end:
-    /// the other style than its own (the style it may close). Otherwise its own style (nothing to do).
+    /// For a mark in closing position (glued to the word or punctuation before it, and followed by a space,
+    /// punctuation or the paragraph's end): the other style than its own, the style it may close. A mark
+    /// after , . ! ? always may; after a word, only a straight ". Otherwise its own style (nothing to do).
     /// </summary>
     private static Style ClosesOtherStyle(ReadOnlySpan<char> chars, ReadOnlySpan<Token> tokens, int t, int end)
     {
         Token mark = tokens[t];
         Style own = StyleOf(chars, mark);
-        if (t == 0 || mark.Length != 1 || tokens[t - 1].End != mark.Start || tokens[t - 1].Length != 1
-            || chars[tokens[t - 1].Start] is not (',' or '.' or '!' or '?'))
+        if (t == 0 || mark.Length != 1 || tokens[t - 1].End != mark.Start)
         {
             return own;
         }
 
         bool closingShape = t + 1 >= end || tokens[t + 1].Start > mark.End || tokens[t + 1].Kind == TokenKind.Punctuation;
-        return closingShape ? (own == Style.Single ? Style.Double : Style.Single) : own;
+        if (!closingShape)
+        {
+            return own;
+        }
+
+        Style other = own == Style.Single ? Style.Double : Style.Single;
+        char before = chars[mark.Start - 1];
+        if (tokens[t - 1].Length == 1 && before is ',' or '.' or '!' or '?')
+        {
+            return other;
+        }
+
+        // After a word only a straight " may (‘no evidence" yet); a ’ there is too often an apostrophe.
+        return char.IsLetterOrDigit(before) && chars[mark.Start] == '"' ? other : own;
     }
 
     private static Style StyleOf(ReadOnlySpan<char> chars, Token mark) => mark.Length == 2 ? Style.Double : StyleOf(chars[mark.Start]);

@@ -250,4 +250,23 @@ public class AttributionPatternTests
         Analysis a = Extractor.Analyze("‘We will rebuild the school,\" Mr Okafor said. \"Nobody will be left behind,’ he added.");
         Assert.Equal(["We will rebuild the school,", "Nobody will be left behind,"], a.Quotes.Where(q => q.Kind == QuoteKind.Direct).Select(q => q.Text));
     }
+
+    [Theory]
+    [InlineData("Said Nora Lindqvist, who grew up on the estate, “We were all so proud of her.”", "Nora Lindqvist")] // inverted cue, apposition, quote
+    [InlineData("Because the schedule is short, explained Tomas Reyes, “the race will be over by March.”", "Tomas Reyes")] // inverted cue after a clause
+    [InlineData("TURNOUT IS UP IN THE NORTH - Ingrid Holm: “The first figures look strong.”", "Ingrid Holm")] // headline, dash, name, colon
+    [InlineData("Pia Novak, who sits on the board, told the Gazette, “I like the third plan best.”", "Pia Novak")] // a relative clause as apposition
+    public void Speaker_before_the_quote_in_inverted_and_headline_forms(string text, string speaker)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind != QuoteKind.Indirect);
+        Assert.Equal(speaker, q.Speaker!.Text);
+    }
+
+    [Fact]
+    public void A_straight_double_mark_after_a_word_closes_an_open_single_quote()
+    {
+        Analysis a = Extractor.Analyze("Police said there was ‘no evidence\" yet of a wider plot.");
+        Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Equal("no evidence", q.Text);
+    }
 }
