@@ -37,11 +37,12 @@ internal sealed class DocumentView
     /// <summary>The longest parenthesis read past beside a name: (D-Wis.), (R-N.C.), (I-Vt.).</summary>
     private const int MaxParenthesisTokens = 8;
 
-    public DocumentView(SegmentedText text)
+    public DocumentView(SegmentedText text, ImmutableArray<Entity> entities = default)
     {
         Text = text.Text;
         Tokens = text.Tokens;
         Segments = text;
+        _entityOf = EntityTypesOfTokens(text.Tokens, entities);
         int[] sentenceOf = new int[Tokens.Length];
         for (int s = 0; s < text.Sentences.Length; s++)
         {
@@ -68,6 +69,38 @@ internal sealed class DocumentView
     }
 
     private readonly HashSet<string> _capitalizedMidSentence;
+
+    /// <summary>For each token, 1 + the <see cref="EntityType"/> of the tagged entity that covers it, or 0.</summary>
+    private readonly byte[] _entityOf;
+
+    /// <summary>The type of the tagged entity covering token <paramref name="t"/>, if any.</summary>
+    public EntityType? EntityAt(int t) => (uint)t < (uint)_entityOf.Length && _entityOf[t] != 0 ? (EntityType)(_entityOf[t] - 1) : null;
+
+    private static byte[] EntityTypesOfTokens(ImmutableArray<Token> tokens, ImmutableArray<Entity> entities)
+    {
+        var of = new byte[tokens.Length];
+        if (entities.IsDefaultOrEmpty)
+        {
+            return of;
+        }
+
+        // Entities and tokens are both in text order: one merge pass.
+        int t = 0;
+        foreach (Entity e in entities)
+        {
+            while (t < tokens.Length && tokens[t].End <= e.Span.Start)
+            {
+                t++;
+            }
+
+            for (int u = t; u < tokens.Length && tokens[u].Start < e.Span.End; u++)
+            {
+                of[u] = (byte)(1 + (int)e.Type);
+            }
+        }
+
+        return of;
+    }
 
     public string Text { get; }
 
@@ -112,6 +145,11 @@ internal sealed class DocumentView
         if (!IsSentenceStart(t) || (t > 0 && Tokens[t - 1].Kind is TokenKind.ClosingQuote or TokenKind.AmbiguousQuote))
         {
             return true; // a capital right after a closing mark is most often the speaker's name
+        }
+
+        if (EntityAt(t) is EntityType.Person or EntityType.Organization or EntityType.Location)
+        {
+            return true; // the tagger read it as a name (Bolton said, at a sentence's start)
         }
 
         // At a sentence's start (Appearing on TV, Hours later, Clearly): a name only if the text also

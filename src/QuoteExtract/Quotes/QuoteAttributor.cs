@@ -60,7 +60,7 @@ internal static class QuoteAttributor
             return new QuoteAttribution([], [], []);
         }
 
-        var doc = new DocumentView(text);
+        var doc = new DocumentView(text, entities);
         List<MarkedQuote> marked = QuoteMarkPairer.Pair(text);
         cancellationToken.ThrowIfCancellationRequested();
         var inside = new bool[doc.Count];

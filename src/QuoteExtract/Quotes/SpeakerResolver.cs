@@ -583,6 +583,7 @@ internal sealed class SpeakerResolver
         }
 
         person |= last > start && gender != Gender.Any;
+        person |= _doc.EntityAt(last) == EntityType.Person; // the tagger knows a surname the name lists do not
         person &= last - first < MaxNameWords; // a longer run of capitals is a headline
         if (_knownNames.TryGetValue(name, out var known))
         {

@@ -269,4 +269,16 @@ public class AttributionPatternTests
         Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
         Assert.Equal("no evidence", q.Text);
     }
+
+    [Fact]
+    public void A_surname_the_tagger_knows_is_a_speaker_at_a_sentence_start()
+    {
+        const string text = "Residents met on Monday.\n\nVandersloot said he would fight the plan, calling it “a disgrace to the town.”";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Equal("Vandersloot", q.Speaker!.Text);
+
+        // Without the tagger nothing marks the unknown capitalised word at the sentence's start as a name.
+        var noTagger = ExtractorPipeline.Create(new ExtractorOptions { RecognizeEntities = false });
+        Assert.DoesNotContain(Extractor.Analyze(text, noTagger).Quotes, q => q.Speaker?.Text == "Vandersloot");
+    }
 }
