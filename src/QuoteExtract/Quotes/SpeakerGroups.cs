@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using QuoteExtract.Entities;
 
 namespace QuoteExtract.Quotes;
@@ -70,7 +72,7 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
 
             result.Add(group with
             {
-                Mentions = [.. group.Mentions.Concat(mentions).Distinct().OrderBy(m => m.Start).ThenBy(m => m.Length)],
+                Mentions = SortedDistinct(group.Mentions, mentions),
                 Quotes = [.. quotes.Distinct()],
             });
         }
@@ -88,5 +90,24 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
         }
 
         return result.MoveToImmutable();
+    }
+
+    /// <summary>The spans of both, each once, by start and then length.</summary>
+    private static ImmutableArray<TextSpan> SortedDistinct(ImmutableArray<TextSpan> first, List<TextSpan> second)
+    {
+        var all = new TextSpan[first.Length + second.Count];
+        first.CopyTo(all);
+        second.CopyTo(all, first.Length);
+        Array.Sort(all, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+        int n = 0;
+        foreach (TextSpan span in all)
+        {
+            if (n == 0 || span != all[n - 1])
+            {
+                all[n++] = span; // equal spans are next to each other once sorted
+            }
+        }
+
+        return n == all.Length ? ImmutableCollectionsMarshal.AsImmutableArray(all) : ImmutableArray.Create(all, 0, n);
     }
 }
