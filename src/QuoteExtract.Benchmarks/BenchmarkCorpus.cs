@@ -10,22 +10,26 @@ namespace QuoteExtract.Benchmarks;
 /// <summary>
 /// The text the benchmarks read: real news articles, never repeated. The PolNeAR article texts in
 /// <c>../shared/data/quotes/polnear/</c> (dev, then train up to <see cref="TargetChars"/>), joined by
-/// blank lines; without <c>../shared</c>, the articles in the repository's <c>samples/</c> folder.
+/// blank lines; without <c>../shared</c>, the articles in the repository's <c>samples/</c> folder. The same
+/// articles are also kept one by one (<see cref="Articles"/>), for benchmarks that analyse documents.
 /// </summary>
 public static class BenchmarkCorpus
 {
     /// <summary>How many characters to read from the shared corpus (the reference numbers used 3.8M).</summary>
     public const int TargetChars = 3_800_000;
 
-    private static readonly Lazy<(string Text, string Source)> Loaded = new(Load);
+    private static readonly Lazy<(IReadOnlyList<string> Articles, string Text, string Source)> Loaded = new(Load);
 
-    /// <summary>The benchmark text.</summary>
+    /// <summary>The benchmark text: <see cref="Articles"/> joined by blank lines.</summary>
     public static string Text => Loaded.Value.Text;
+
+    /// <summary>The articles of <see cref="Text"/>, each trimmed, in order.</summary>
+    public static IReadOnlyList<string> Articles => Loaded.Value.Articles;
 
     /// <summary>Where the text came from, for the log.</summary>
     public static string Source => Loaded.Value.Source;
 
-    private static (string Text, string Source) Load()
+    private static (IReadOnlyList<string> Articles, string Text, string Source) Load()
     {
         string root = FindRepositoryRoot()
             ?? throw new InvalidOperationException($"QuoteExtract.sln not found above {AppContext.BaseDirectory}.");
@@ -33,8 +37,8 @@ public static class BenchmarkCorpus
         string[] splits = [Path.Combine(polnear, "dev.jsonl"), Path.Combine(polnear, "train.jsonl")];
         if (File.Exists(splits[0]))
         {
-            List<string> articles = ReadArticles(splits.Where(File.Exists));
-            return (Join(articles), $"{articles.Count} PolNeAR articles from {polnear}");
+            string[] articles = [.. ReadArticles(splits.Where(File.Exists)).Select(a => a.Trim())];
+            return (articles, Join(articles), $"{articles.Length} PolNeAR articles from {polnear}");
         }
 
         string samples = Path.Combine(root, "samples");
@@ -45,7 +49,8 @@ public static class BenchmarkCorpus
         }
 
         Array.Sort(files, StringComparer.Ordinal);
-        return (Join(files.Select(File.ReadAllText)), $"{files.Length} sample articles from {samples} (small: numbers not comparable)");
+        string[] samplesText = [.. files.Select(f => File.ReadAllText(f).Trim())];
+        return (samplesText, Join(samplesText), $"{files.Length} sample articles from {samples} (small: numbers not comparable)");
     }
 
     private static List<string> ReadArticles(IEnumerable<string> paths)

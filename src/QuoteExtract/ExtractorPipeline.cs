@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using System.Threading.Tasks;
 using QuoteExtract.Entities;
 using QuoteExtract.Quotes;
 
@@ -79,6 +81,88 @@ public sealed class ExtractorPipeline
         cancellationToken.ThrowIfCancellationRequested();
         QuoteAttribution attribution = QuoteAttributor.Attribute(segments, entities, _options, cancellationToken);
         return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups);
+    }
+
+    /// <summary>
+    /// Analyses many texts on several threads and yields the analyses in the order of the texts, each as soon as it
+    /// and those before it are done. Streaming: <paramref name="texts"/> is read lazily, on the enumerating thread,
+    /// at most twice <paramref name="maxDegreeOfParallelism"/> texts ahead of the analysis last yielded, so memory
+    /// stays flat however many texts there are. Each analysis equals what <see cref="Analyze"/> returns for its text.
+    /// </summary>
+    /// <param name="texts">The article texts.</param>
+    /// <param name="maxDegreeOfParallelism">How many texts are analysed at once: 1 analyses them one by one on the
+    /// enumerating thread; -1 (the default) uses <see cref="Environment.ProcessorCount"/>.</param>
+    /// <param name="cancellationToken">Cancels the texts not yet analysed; the enumeration then throws.</param>
+    /// <returns>One analysis per text, in order. Stopping the enumeration early cancels the analyses still running and waits for them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="texts"/> is null (thrown at once); or, thrown by the
+    /// enumeration when it reaches it, a text is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than -1 (thrown at once).</exception>
+    /// <exception cref="ArgumentException">Thrown by the enumeration when it reaches a text longer than <see cref="ExtractorOptions.MaxTextLength"/>.</exception>
+    /// <exception cref="OperationCanceledException">Thrown by the enumeration once the token is cancelled.</exception>
+    public IEnumerable<Analysis> AnalyzeMany(IEnumerable<string> texts, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use a positive degree, or -1 for one per processor.");
+        }
+
+        int degree = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        return degree == 1 ? AnalyzeOneByOne(texts, cancellationToken) : AnalyzeInParallel(texts, degree, cancellationToken);
+    }
+
+    private static ArgumentNullException NullText() => new("texts", "A text is null.");
+
+    private IEnumerable<Analysis> AnalyzeOneByOne(IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        foreach (string text in texts)
+        {
+            yield return text is null ? throw NullText() : Analyze(text, cancellationToken);
+        }
+    }
+
+    private IEnumerable<Analysis> AnalyzeInParallel(IEnumerable<string> texts, int degree, CancellationToken cancellationToken)
+    {
+        // At most `degree` analyses run at once (on the thread pool); twice that are queued, so that a thread that
+        // finishes finds the next text waiting. Results are handed on from the head of the queue: input order.
+        TaskScheduler scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, degree).ConcurrentScheduler;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken token = stop.Token;
+        long window = 2L * degree;
+        var pending = new Queue<Task<Analysis>>((int)Math.Min(window, 64));
+        try
+        {
+            foreach (string text in texts)
+            {
+                token.ThrowIfCancellationRequested();
+                pending.Enqueue(text is null
+                    ? Task.FromException<Analysis>(NullText())
+                    : Task.Factory.StartNew(() => Analyze(text, token), token, TaskCreationOptions.None, scheduler));
+                while (pending.Count >= window || (pending.Count > 0 && pending.Peek().IsCompleted))
+                {
+                    yield return pending.Dequeue().GetAwaiter().GetResult();
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                yield return pending.Dequeue().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            // Stopped early (a break, an exception, a cancellation): cancel what is still running and wait for it,
+            // so that no analysis outlives the enumeration.
+            stop.Cancel();
+            try
+            {
+                Task.WaitAll([.. pending], CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Their failures are not this enumeration's: it stopped before it reached them.
+            }
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Text;
+using System.Runtime.InteropServices;
+using QuoteExtract.Text;
 
 namespace QuoteExtract.Entities;
 
@@ -13,10 +14,18 @@ namespace QuoteExtract.Entities;
 /// hyphens count as spaces, a surname or given name alone joins the fullest name it fits (the nearest
 /// one before it when several fit), and spelling variants within a small edit distance match.
 /// </summary>
+/// <remarks>
+/// A mention's words are read as spans of its text (on the stack for names of ordinary length): the strings a
+/// mention keeps (its lower-case words, key, display name) are the only ones made per mention.
+/// </remarks>
 internal static class EntityGrouper
 {
+    /// <summary>Mentions up to this many characters split into words on the stack; longer ones rent a buffer.</summary>
+    private const int StackChars = 256;
+
+    private static readonly Lazy<SpanLexicon<bool>> LegalSuffixes = new(LoadLegalSuffixes);
+
     private static TitleLexicon Titles => TitleLexicon.Default;
-    private static readonly Lazy<HashSet<string>> LegalSuffixes = new(LoadLegalSuffixes);
 
     /// <summary>Groups <paramref name="entities"/> (tagger output, in text order) and names each after its group.</summary>
     /// <param name="text">The text the entities were found in.</param>
@@ -25,10 +34,13 @@ internal static class EntityGrouper
     public static EntityGrouping Group(SegmentedText text, ImmutableArray<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mentions = new List<Mention>(entities.Length);
+        var people = new List<Mention>();
+        var organizations = new List<Mention>();
+        var locations = new List<Mention>();
         var types = new EntityType[entities.Length];
         var titleBefore = new int[entities.Length]; // a title-only mention right before entity i ("Admiral" + "Lord Penrose")
         Array.Fill(titleBefore, -1);
+        Mention? pending = null; // the last mention read; kept back until the next entity says whether it heads it
         for (int i = 0; i < entities.Length; i++)
         {
             Entity e = entities[i];
@@ -52,27 +64,31 @@ internal static class EntityGrouper
                 mentionText = entities[i - 1].Text + " " + e.Text;
             }
 
-            Mention? m = Parse(mentionText, types[i], e.Span.Start, i);
-            if (m is not null)
+            // A title-only mention that heads this one is read with it, not on its own.
+            if (pending is not null && !(pending.Entity + 1 == i && titleBefore[i] == pending.Entity))
             {
-                mentions.Add(m);
+                ListOf(pending.Type, people, organizations, locations).Add(pending);
             }
+
+            pending = Parse(mentionText, types[i], e.Span.Start, i);
         }
 
-        // A title-only mention that heads the next one is read with it, not on its own.
-        mentions.RemoveAll(m => m.Entity + 1 < entities.Length && titleBefore[m.Entity + 1] == m.Entity);
+        if (pending is not null)
+        {
+            ListOf(pending.Type, people, organizations, locations).Add(pending);
+        }
 
         var builders = new List<GroupBuilder>();
-        var people = new PersonIndex();
-        AssignPeople(mentions.FindAll(m => m.Type == EntityType.Person), people, builders);
-        AssignByKey(mentions.FindAll(m => m.Type == EntityType.Organization), builders, EntityType.Organization);
-        AssignByKey(mentions.FindAll(m => m.Type == EntityType.Location), builders, EntityType.Location);
+        var personIndex = new PersonIndex();
+        AssignPeople(people, personIndex, builders);
+        AssignByKey(organizations, builders, EntityType.Organization);
+        AssignByKey(locations, builders, EntityType.Location);
 
         // Groups in order of first mention.
-        builders.Sort((a, b) => a.Positions[0].CompareTo(b.Positions[0]));
+        builders.Sort(static (a, b) => a.Positions[0].CompareTo(b.Positions[0]));
         var entityGroup = new int[entities.Length];
         Array.Fill(entityGroup, -1);
-        var groups = ImmutableArray.CreateBuilder<EntityGroup>(builders.Count);
+        var groups = new EntityGroup[builders.Count];
         for (int g = 0; g < builders.Count; g++)
         {
             GroupBuilder b = builders[g];
@@ -86,47 +102,80 @@ internal static class EntityGrouper
                 }
             }
 
-            groups.Add(new EntityGroup
+            groups[g] = new EntityGroup
             {
                 Name = b.DisplayName,
                 Type = b.Type,
-                Mentions = b.Mentions.OrderBy(m => m.Position).Select(m => entities[m.Entity].Span).ToImmutableArray(),
+                Mentions = MentionSpans(b.Mentions, entities),
                 Quotes = [],
-            });
+            };
         }
 
-        ImmutableArray<Entity>.Builder named = ImmutableArray.CreateBuilder<Entity>(entities.Length);
+        var named = new Entity[entities.Length];
         for (int i = 0; i < entities.Length; i++)
         {
             Entity e = entities[i];
             string name = entityGroup[i] >= 0 ? groups[entityGroup[i]].Name : CleanSpaces(e.Text);
             EntityType type = entityGroup[i] >= 0 ? groups[entityGroup[i]].Type : e.Type;
-            named.Add(name == e.Name && type == e.Type ? e : e with { Name = name, Type = type });
+            named[i] = name == e.Name && type == e.Type ? e : e with { Name = name, Type = type };
         }
 
-        return new EntityGrouping(text, named.MoveToImmutable(), groups.MoveToImmutable(), entityGroup.ToImmutableArray(), builders, people);
+        // The arrays are made here and handed over whole: wrapped, not copied.
+        return new EntityGrouping(
+            text,
+            ImmutableCollectionsMarshal.AsImmutableArray(named),
+            ImmutableCollectionsMarshal.AsImmutableArray(groups),
+            ImmutableCollectionsMarshal.AsImmutableArray(entityGroup),
+            builders,
+            personIndex);
+    }
+
+    private static List<Mention> ListOf(EntityType type, List<Mention> people, List<Mention> organizations, List<Mention> locations) =>
+        type == EntityType.Person ? people : type == EntityType.Organization ? organizations : locations;
+
+    /// <summary>The spans of a group's mentions in text order (mentions at the same place in the order they joined).</summary>
+    private static ImmutableArray<TextSpan> MentionSpans(List<Mention> mentions, ImmutableArray<Entity> entities)
+    {
+        var spans = new TextSpan[mentions.Count];
+        long[]? rented = null;
+        Span<long> keys = mentions.Count <= 64 ? stackalloc long[64] : (rented = ArrayPool<long>.Shared.Rent(mentions.Count));
+        keys = keys[..mentions.Count];
+        bool sorted = true;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            spans[i] = entities[mentions[i].Entity].Span;
+            keys[i] = ((long)mentions[i].Position << 32) | (uint)i; // unique: the sort is the stable one by position
+            sorted &= i == 0 || keys[i] > keys[i - 1];
+        }
+
+        if (!sorted)
+        {
+            keys.Sort(spans.AsSpan());
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<long>.Shared.Return(rented);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(spans);
     }
 
     /// <summary>Finds the group a name belongs to, by the same rules as grouping; -1 when none fits.</summary>
     internal static int Resolve(IReadOnlyList<GroupBuilder> groups, PersonIndex people, string name, EntityType? type, int position)
     {
-        EntityType[] types = type is null ? [EntityType.Person, EntityType.Organization, EntityType.Location] : [type.Value];
-        foreach (EntityType t in types)
+        // Without a type: person, then organisation, then place.
+        int tries = type is null ? 3 : 1;
+        for (int k = 0; k < tries; k++)
         {
+            EntityType t = type ?? (k == 0 ? EntityType.Person : k == 1 ? EntityType.Organization : EntityType.Location);
             Mention? m = Parse(name, t, position, -1);
             if (m is null)
             {
                 continue;
             }
 
-            GroupBuilder? g = t == EntityType.Person
-                ? people.Find(m)
-                : groups.FirstOrDefault(b => b.Type == t && b.Keys.Contains(m.Key));
-            if (g is null && t != EntityType.Person)
-            {
-                g = groups.FirstOrDefault(b => b.Type == t && b.Acronym is not null && b.Acronym == m.Key);
-            }
-
+            GroupBuilder? g = t == EntityType.Person ? people.Find(m) : FindByKey(groups, t, m.Key);
             if (g is not null)
             {
                 return g.Index;
@@ -136,10 +185,32 @@ internal static class EntityGrouper
         return -1;
     }
 
+    /// <summary>The first group of the type that has the key, or else the first whose acronym it is.</summary>
+    private static GroupBuilder? FindByKey(IReadOnlyList<GroupBuilder> groups, EntityType type, string key)
+    {
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Type == type && groups[i].Keys.Contains(key))
+            {
+                return groups[i];
+            }
+        }
+
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Type == type && groups[i].Acronym is string acronym && acronym == key)
+            {
+                return groups[i];
+            }
+        }
+
+        return null;
+    }
+
     private static void AssignPeople(List<Mention> people, PersonIndex index, List<GroupBuilder> builders)
     {
         // Fullest names first, so that a short mention finds the full name it belongs to.
-        people.Sort((a, b) => a.Core.Length != b.Core.Length ? b.Core.Length.CompareTo(a.Core.Length) : a.Position.CompareTo(b.Position));
+        people.Sort(static (a, b) => a.Core.Length != b.Core.Length ? b.Core.Length.CompareTo(a.Core.Length) : a.Position.CompareTo(b.Position));
         foreach (Mention m in people)
         {
             GroupBuilder? g = index.Find(m);
@@ -160,7 +231,7 @@ internal static class EntityGrouper
     /// <summary>Same person: surnames match (exactly or as variants), and the shorter list of other names fits into the longer.</summary>
     private static bool SameMultiWordName(string[] a, string[] b)
     {
-        if (Concatenated(a) == Concatenated(b))
+        if (ConcatenationsEqual(a, b))
         {
             return true; // Lopez-Garcia = Lopez Garcia = LopezGarcia
         }
@@ -170,8 +241,9 @@ internal static class EntityGrouper
             return false;
         }
 
-        string[] shortGiven = a.Length <= b.Length ? a[..^1] : b[..^1];
-        string[] longGiven = a.Length <= b.Length ? b[..^1] : a[..^1];
+        // The given names: all words but the surname.
+        ReadOnlySpan<string> shortGiven = a.Length <= b.Length ? a.AsSpan(0, a.Length - 1) : b.AsSpan(0, b.Length - 1);
+        ReadOnlySpan<string> longGiven = a.Length <= b.Length ? b.AsSpan(0, b.Length - 1) : a.AsSpan(0, a.Length - 1);
         int j = 0;
         foreach (string s in shortGiven)
         {
@@ -192,6 +264,57 @@ internal static class EntityGrouper
         return shortGiven.Length == 0 || GivenMatch(shortGiven[0], longGiven[0]) || a[^1] == b[^1];
     }
 
+    /// <summary>Whether the words of <paramref name="a"/> written together are those of <paramref name="b"/> (string.Concat, without making the strings).</summary>
+    private static bool ConcatenationsEqual(ReadOnlySpan<string> a, ReadOnlySpan<string> b)
+    {
+        int lengthA = 0;
+        foreach (string s in a)
+        {
+            lengthA += s.Length;
+        }
+
+        int lengthB = 0;
+        foreach (string s in b)
+        {
+            lengthB += s.Length;
+        }
+
+        if (lengthA != lengthB)
+        {
+            return false;
+        }
+
+        int ai = 0, ao = 0, bi = 0, bo = 0;
+        while (true)
+        {
+            while (ai < a.Length && ao == a[ai].Length)
+            {
+                ai++;
+                ao = 0;
+            }
+
+            while (bi < b.Length && bo == b[bi].Length)
+            {
+                bi++;
+                bo = 0;
+            }
+
+            if (ai == a.Length || bi == b.Length)
+            {
+                return ai == a.Length && bi == b.Length;
+            }
+
+            int n = Math.Min(a[ai].Length - ao, b[bi].Length - bo);
+            if (!a[ai].AsSpan(ao, n).SequenceEqual(b[bi].AsSpan(bo, n)))
+            {
+                return false;
+            }
+
+            ao += n;
+            bo += n;
+        }
+    }
+
     private static bool GivenMatch(string a, string b) =>
         Similar(a, b) || (a.Length == 1 && b.StartsWith(a[0])) || (b.Length == 1 && a.StartsWith(b[0]));
 
@@ -206,7 +329,7 @@ internal static class EntityGrouper
         int shorter = Math.Min(a.Length, b.Length);
         int allowed = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
         return allowed > 0 && a[0] == b[0] ? EditDistance(a, b, allowed) <= allowed
-            : allowed > 0 && shorter >= 6 && a[1..] == b[1..];
+            : allowed > 0 && shorter >= 6 && a.AsSpan(1).SequenceEqual(b.AsSpan(1));
     }
 
     private static int EditDistance(string a, string b, int limit)
@@ -216,8 +339,11 @@ internal static class EntityGrouper
             return limit + 1;
         }
 
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        int width = b.Length + 1;
+        Span<int> prev = width <= 64 ? stackalloc int[64] : new int[width];
+        Span<int> cur = width <= 64 ? stackalloc int[64] : new int[width];
+        prev = prev[..width];
+        cur = cur[..width];
         for (int j = 0; j <= b.Length; j++)
         {
             prev[j] = j;
@@ -239,43 +365,42 @@ internal static class EntityGrouper
                 return limit + 1;
             }
 
-            (prev, cur) = (cur, prev);
+            Span<int> swap = prev;
+            prev = cur;
+            cur = swap;
         }
 
         return prev[b.Length];
     }
 
-    /// <summary>The candidate with a mention nearest before <paramref name="position"/> (or, failing that, nearest after it).</summary>
-    private static GroupBuilder? Nearest(IEnumerable<GroupBuilder> candidates, int position)
+    /// <summary>The distance from <paramref name="position"/> back to the nearest mention of <paramref name="g"/> before it (or, failing that, past int.MaxValue, to the first after it).</summary>
+    private static long DistanceBefore(GroupBuilder g, int position)
     {
-        GroupBuilder? best = null;
-        long bestDistance = long.MaxValue;
-        foreach (GroupBuilder g in candidates)
-        {
-            int i = g.Positions.BinarySearch(position);
-            i = i >= 0 ? i : ~i - 1;
-            long d = i >= 0 ? position - g.Positions[i] : (long)g.Positions[0] - position + int.MaxValue;
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = g;
-            }
-        }
-
-        return best;
+        int i = g.Positions.BinarySearch(position);
+        i = i >= 0 ? i : ~i - 1;
+        return i >= 0 ? position - g.Positions[i] : (long)g.Positions[0] - position + int.MaxValue;
     }
 
     private static void AssignByKey(List<Mention> mentions, List<GroupBuilder> builders, EntityType type)
     {
         var byKey = new Dictionary<string, GroupBuilder>(StringComparer.Ordinal);
         var created = new List<GroupBuilder>();
-        mentions.Sort((a, b) => a.Core.Length != b.Core.Length ? b.Core.Length.CompareTo(a.Core.Length) : a.Position.CompareTo(b.Position));
+        mentions.Sort(static (a, b) => a.Core.Length != b.Core.Length ? b.Core.Length.CompareTo(a.Core.Length) : a.Position.CompareTo(b.Position));
         foreach (Mention m in mentions)
         {
             if (!byKey.TryGetValue(m.Key, out GroupBuilder? g))
             {
                 // An acronym joins the name it abbreviates (UN = United Nations).
-                g = created.FirstOrDefault(c => c.Acronym is not null && c.Acronym == m.Key);
+                g = null;
+                foreach (GroupBuilder c in created)
+                {
+                    if (c.Acronym is string acronym && acronym == m.Key)
+                    {
+                        g = c;
+                        break;
+                    }
+                }
+
                 if (g is null)
                 {
                     g = new GroupBuilder(type);
@@ -293,94 +418,196 @@ internal static class EntityGrouper
     /// <summary>Reads a mention: strips titles and possessives, splits hyphens, lower-cases; null when nothing is left.</summary>
     private static Mention? Parse(string text, EntityType type, int position, int entity)
     {
-        List<string> words = SplitWords(text);
-        if (words.Count == 0)
-        {
-            return null;
-        }
+        using var words = new MentionWords(text, stackalloc TextSpan[MentionWords.StackWords]);
+        return words.Spans.IsEmpty ? null : Parse(text, words.Spans, type, position, entity);
+    }
 
+    private static Mention? Parse(string text, ReadOnlySpan<TextSpan> words, EntityType type, int position, int entity)
+    {
+        // The words kept: [first, end).
+        int first = 0;
+        int end = words.Length;
         string? honorific = null;
         if (type == EntityType.Person)
         {
             TitleLexicon titles = Titles;
-            int start = 0;
-            while (start < words.Count - 1)
+            while (first < words.Length - 1)
             {
-                int len = titles.Match(words, start, out bool isHonorific);
-                if (len == 0 || start + len >= words.Count)
+                int len = titles.Match(text, words, first, out bool isHonorific);
+                if (len == 0 || first + len >= words.Length)
                 {
                     break;
                 }
 
                 if (isHonorific)
                 {
-                    honorific = string.Join(' ', words.Skip(start).Take(len));
+                    honorific = JoinWords(text, words.Slice(first, len));
                 }
 
-                start += len;
+                first += len;
             }
-
-            words = words.Skip(start).ToList();
         }
         else
         {
-            if (words.Count > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+            if (words.Length > 1 && words[0].Slice(text).Equals("the", StringComparison.OrdinalIgnoreCase))
             {
-                words.RemoveAt(0);
+                first = 1;
             }
 
-            if (type == EntityType.Organization && words.Count > 1 && LegalSuffixes.Value.Contains(words[^1].TrimEnd('.').ToLowerInvariant()))
+            if (type == EntityType.Organization && end - first > 1 && IsLegalSuffix(words[end - 1].Slice(text).TrimEnd('.')))
             {
-                words.RemoveAt(words.Count - 1);
+                end--;
             }
         }
 
-        var core = new List<string>();
-        foreach (string w in words)
+        ReadOnlySpan<TextSpan> kept = words[first..end];
+
+        // The core: the words' hyphen-separated parts, full stops trimmed from their ends, lower case.
+        int parts = 0;
+        foreach (TextSpan w in kept)
         {
-            foreach (string part in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            ReadOnlySpan<char> rest = w.Slice(text);
+            while (NextPart(ref rest, out _))
             {
-                string p = part.TrimEnd('.').ToLowerInvariant();
-                if (p.Length > 0)
-                {
-                    core.Add(p);
-                }
+                parts++;
             }
         }
 
-        if (core.Count == 0)
+        if (parts == 0)
         {
             return null;
         }
 
-        string display = string.Join(' ', words);
-        if (honorific is not null && core.Count == 1)
+        var core = new string[parts];
+        int at = 0;
+        foreach (TextSpan w in kept)
+        {
+            ReadOnlySpan<char> rest = w.Slice(text);
+            while (NextPart(ref rest, out ReadOnlySpan<char> part))
+            {
+                core[at++] = ToLowerInvariant(part);
+            }
+        }
+
+        string display = JoinWords(text, kept);
+        if (honorific is not null && core.Length == 1)
         {
             display = honorific + " " + display; // Lord Penrose, Ms Marsh: kept when no given name is known
         }
 
         string? acronym = null;
-        if (type != EntityType.Person && core.Count >= 2)
+        if (type != EntityType.Person && core.Length >= 2)
         {
-            var sb = new StringBuilder();
+            Span<char> initials = core.Length <= 64 ? stackalloc char[64] : new char[core.Length];
+            int n = 0;
             foreach (string w in core)
             {
                 if (w is not ("of" or "the" or "and" or "for" or "&"))
                 {
-                    sb.Append(w[0]);
+                    initials[n++] = w[0];
                 }
             }
 
-            acronym = sb.Length >= 2 ? sb.ToString() : null;
+            acronym = n >= 2 ? new string(initials[..n]) : null;
         }
 
-        return new Mention(type, position, entity, core.ToArray(), string.Join(' ', core), display, acronym);
+        string key = core.Length == 1 ? core[0] : string.Join(' ', core);
+        return new Mention(type, position, entity, core, key, display, acronym);
     }
 
-    /// <summary>Words of a mention: split at white space (no-break spaces too), possessive ’s and trailing apostrophes removed.</summary>
-    private static List<string> SplitWords(string text)
+    /// <summary>
+    /// The next hyphen-separated part of <paramref name="rest"/> with full stops trimmed from its end, skipping parts
+    /// that are empty (as <c>Split('-', RemoveEmptyEntries)</c>, then <c>TrimEnd('.')</c>, keeping non-empty parts).
+    /// </summary>
+    private static bool NextPart(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> part)
     {
-        var words = new List<string>();
+        while (!rest.IsEmpty)
+        {
+            int hyphen = rest.IndexOf('-');
+            ReadOnlySpan<char> piece = hyphen < 0 ? rest : rest[..hyphen];
+            rest = hyphen < 0 ? [] : rest[(hyphen + 1)..];
+            piece = piece.TrimEnd('.');
+            if (!piece.IsEmpty)
+            {
+                part = piece;
+                return true;
+            }
+        }
+
+        part = default;
+        return false;
+    }
+
+    /// <summary>The characters lower-cased as <see cref="string.ToLowerInvariant()"/> does, as a new string.</summary>
+    private static string ToLowerInvariant(ReadOnlySpan<char> chars)
+    {
+        if (chars.Length > StackChars)
+        {
+            return chars.ToString().ToLowerInvariant();
+        }
+
+        Span<char> lower = stackalloc char[StackChars];
+        int n = chars.ToLowerInvariant(lower);
+        return new string(lower[..n]);
+    }
+
+    /// <summary>The words joined by single spaces; the text itself when that is what it already is.</summary>
+    private static string JoinWords(string text, ReadOnlySpan<TextSpan> words)
+    {
+        if (words.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        int length = words.Length - 1;
+        bool whole = words[0].Start == 0 && words[^1].End == text.Length;
+        for (int i = 0; i < words.Length; i++)
+        {
+            length += words[i].Length;
+            whole &= i == 0 || (words[i].Start == words[i - 1].End + 1 && text[words[i - 1].End] == ' ');
+        }
+
+        if (whole)
+        {
+            return text;
+        }
+
+        if (words.Length == 1)
+        {
+            return text.Substring(words[0].Start, words[0].Length);
+        }
+
+        char[]? rented = null;
+        Span<char> chars = length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(length));
+        int at = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (i > 0)
+            {
+                chars[at++] = ' ';
+            }
+
+            words[i].Slice(text).CopyTo(chars[at..]);
+            at += words[i].Length;
+        }
+
+        string joined = new(chars[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return joined;
+    }
+
+    /// <summary>
+    /// Words of a mention: split at white space (no-break spaces too), possessive ’s and trailing apostrophes removed.
+    /// Writes where each word is into <paramref name="words"/> (at least <see cref="MentionWords.Capacity"/> long).
+    /// </summary>
+    /// <returns>The number of words.</returns>
+    private static int SplitWords(string text, Span<TextSpan> words)
+    {
+        int count = 0;
         int i = 0;
         while (i < text.Length)
         {
@@ -397,61 +624,98 @@ internal static class EntityGrouper
 
             if (i > start)
             {
-                words.Add(text[start..i]);
+                words[count++] = TextSpan.FromBounds(start, i);
             }
         }
 
-        if (words.Count > 0)
+        if (count > 0)
         {
-            string last = words[^1];
+            TextSpan lastSpan = words[count - 1];
+            ReadOnlySpan<char> last = lastSpan.Slice(text);
             if (last.Length > 2 && (last.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || last.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)))
             {
                 last = last[..^2];
             }
 
-            last = last.TrimEnd('\'', '\u2019');
+            last = last.TrimEnd(ApostropheChars);
             if (last.Length == 0)
             {
-                words.RemoveAt(words.Count - 1);
+                count--;
             }
             else
             {
-                words[^1] = last;
+                words[count - 1] = new TextSpan(lastSpan.Start, last.Length);
             }
 
-            if (words.Count > 0 && words[^1] is "'s" or "\u2019s")
+            if (count > 0 && words[count - 1].Slice(text) is var end && (end.SequenceEqual("'s") || end.SequenceEqual("\u2019s")))
             {
-                words.RemoveAt(words.Count - 1);
+                count--;
             }
         }
 
-        return words;
+        return count;
+    }
+
+    private const string ApostropheChars = "'\u2019";
+
+    /// <summary>
+    /// The words of a mention (<see cref="SplitWords"/>), in a buffer the caller gives from its stack, or in one
+    /// rented from the array pool for a long mention; disposing returns it.
+    /// </summary>
+    private readonly ref struct MentionWords
+    {
+        /// <summary>The stack buffer the caller gives: enough for mentions of <see cref="StackChars"/> characters.</summary>
+        public const int StackWords = (StackChars / 2) + 1;
+
+        private readonly TextSpan[]? _rented;
+
+        public MentionWords(string text, Span<TextSpan> stack)
+        {
+            Span<TextSpan> buffer = Capacity(text) <= stack.Length ? stack : (_rented = ArrayPool<TextSpan>.Shared.Rent(Capacity(text)));
+            Spans = buffer[..SplitWords(text, buffer)];
+        }
+
+        /// <summary>Where the words are in the mention's text.</summary>
+        public ReadOnlySpan<TextSpan> Spans { get; }
+
+        /// <summary>The most words a text can have: one character and one space each.</summary>
+        public static int Capacity(string text) => (text.Length / 2) + 1;
+
+        public void Dispose()
+        {
+            if (_rented is not null)
+            {
+                ArrayPool<TextSpan>.Shared.Return(_rented);
+            }
+        }
     }
 
     /// <summary>A mention that starts with an honorific (Mr, Lady, Lord) followed by more words.</summary>
     private static bool StartsWithHonorific(string text)
     {
-        List<string> words = SplitWords(text);
-        return words.Count >= 2 && Titles.Match(words, 0, out bool honorific) is > 0 and var len && honorific && len < words.Count;
+        using var split = new MentionWords(text, stackalloc TextSpan[MentionWords.StackWords]);
+        ReadOnlySpan<TextSpan> words = split.Spans;
+        return words.Length >= 2 && Titles.Match(text, words, 0, out bool honorific) is > 0 and var len && honorific && len < words.Length;
     }
 
     /// <summary>A mention made only of titles (Admiral, Prime Minister).</summary>
     private static bool IsTitleOnly(string text)
     {
         int space = text.AsSpan().IndexOfAny(' ', '\u00A0');
-        if (!Titles.StartsTitle(space < 0 ? text : text[..space]))
+        if (!Titles.StartsTitle(space < 0 ? text : text.AsSpan(0, space)))
         {
             return false;
         }
 
-        List<string> words = SplitWords(text);
+        using var split = new MentionWords(text, stackalloc TextSpan[MentionWords.StackWords]);
+        ReadOnlySpan<TextSpan> words = split.Spans;
         int at = 0;
-        while (at < words.Count && Titles.Match(words, at, out TitleKind _) is > 0 and var len)
+        while (at < words.Length && Titles.Match(text, words, at, out TitleKind _) is > 0 and var len)
         {
             at += len;
         }
 
-        return words.Count > 0 && at == words.Count;
+        return words.Length > 0 && at == words.Length;
     }
 
     private static bool IsSpaceBetween(string text, int from, int to)
@@ -472,28 +736,44 @@ internal static class EntityGrouper
         return true;
     }
 
-    private static string Concatenated(string[] core) => string.Concat(core);
-
-    private static string CleanSpaces(string text) =>
-        text.AsSpan().IndexOfAny('\u00A0', '\t', '\n') < 0 && !text.Contains("  ", StringComparison.Ordinal) && text.Trim().Length == text.Length
-            ? text
-            : string.Join(' ', SplitWords(text));
-
-    private static HashSet<string> LoadLegalSuffixes()
+    private static string CleanSpaces(string text)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string[] row in QuoteExtract.Text.LexiconResources.ReadLines("org-suffixes.txt"))
+        if (text.AsSpan().IndexOfAny('\u00A0', '\t', '\n') < 0 && !text.Contains("  ", StringComparison.Ordinal) && text.AsSpan().Trim().Length == text.Length)
+        {
+            return text;
+        }
+
+        using var words = new MentionWords(text, stackalloc TextSpan[MentionWords.StackWords]);
+        return JoinWords(text, words.Spans);
+    }
+
+    /// <summary>An organisation's legal suffix (Inc, Ltd), compared as <see cref="string.ToLowerInvariant()"/> of the word.</summary>
+    private static bool IsLegalSuffix(ReadOnlySpan<char> word)
+    {
+        if (word.Length > StackChars)
+        {
+            return LegalSuffixes.Value.Contains(word.ToString().ToLowerInvariant());
+        }
+
+        Span<char> lower = stackalloc char[StackChars];
+        int n = word.ToLowerInvariant(lower);
+        return LegalSuffixes.Value.Contains(lower[..n]);
+    }
+
+    private static SpanLexicon<bool> LoadLegalSuffixes()
+    {
+        var set = new List<KeyValuePair<string, bool>>();
+        foreach (string[] row in LexiconResources.ReadLines("org-suffixes.txt"))
         {
             if (row.Length > 1 && row[1].Equals("Legal", StringComparison.OrdinalIgnoreCase))
             {
-                set.Add(row[0].ToLowerInvariant());
+                set.Add(new(row[0].ToLowerInvariant(), true));
             }
         }
 
-        return set;
+        return new SpanLexicon<bool>(set, ignoreCase: false);
     }
 
-    /// <summary>A mention as the grouper sees it.</summary>
     internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym);
 
     /// <summary>A group being built.</summary>
@@ -560,10 +840,8 @@ internal static class EntityGrouper
             if (c.Length >= 2)
             {
                 // The same surname (or a variant) and compatible given names.
-                GroupBuilder? exact = _bySurname.TryGetValue(c[^1], out List<GroupBuilder>? same)
-                    ? Nearest(same.Where(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m.Position)
-                    : null;
-                return exact ?? Nearest(_all.Where(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m.Position);
+                GroupBuilder? exact = _bySurname.TryGetValue(c[^1], out List<GroupBuilder>? same) ? NearestSameName(same, c, m.Position) : null;
+                return exact ?? NearestSameName(_all, c, m.Position);
             }
 
             string t = c[0];
@@ -577,7 +855,67 @@ internal static class EntityGrouper
                 return Nearest(given, m.Position);
             }
 
-            return Nearest(_all.Where(g => g.Full.Length >= 2 && (Similar(g.Full[^1], t) || string.Concat(g.Full[1..]) == t)), m.Position);
+            // A surname alone, spelled a little differently (Qasem), or the given names written together (LopezGarcia).
+            GroupBuilder? best = null;
+            long bestDistance = long.MaxValue;
+            foreach (GroupBuilder g in _all)
+            {
+                if (g.Full.Length < 2)
+                {
+                    continue;
+                }
+
+                long d = DistanceBefore(g, m.Position);
+                if (d < bestDistance && (Similar(g.Full[^1], t) || ConcatenationsEqual(g.Full.AsSpan(1), new ReadOnlySpan<string>(in t))))
+                {
+                    bestDistance = d;
+                    best = g;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The candidate with a mention nearest before <paramref name="position"/> (or, failing that, nearest after it).</summary>
+        private static GroupBuilder? Nearest(List<GroupBuilder> candidates, int position)
+        {
+            GroupBuilder? best = null;
+            long bestDistance = long.MaxValue;
+            foreach (GroupBuilder g in candidates)
+            {
+                long d = DistanceBefore(g, position);
+                if (d < bestDistance)
+                {
+                    bestDistance = d;
+                    best = g;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The nearest candidate (as <see cref="Nearest"/>) of two or more words that names the same person as <paramref name="core"/>.</summary>
+        private static GroupBuilder? NearestSameName(List<GroupBuilder> candidates, string[] core, int position)
+        {
+            GroupBuilder? best = null;
+            long bestDistance = long.MaxValue;
+            foreach (GroupBuilder g in candidates)
+            {
+                if (g.Full.Length < 2)
+                {
+                    continue;
+                }
+
+                // The distance first: the name comparison only for a candidate that would be nearer.
+                long d = DistanceBefore(g, position);
+                if (d < bestDistance && SameMultiWordName(core, g.Full))
+                {
+                    bestDistance = d;
+                    best = g;
+                }
+            }
+
+            return best;
         }
 
         private static void Append(Dictionary<string, List<GroupBuilder>> index, string key, GroupBuilder g)

@@ -118,7 +118,7 @@ internal sealed class EntityRecognizer
     }
 
     private static bool IsTitleToken(string text, Token token) =>
-        token.Length <= 16 && char.IsUpper(text[token.Start]) && TitleLexicon.Default.IsOutsideName(text.Substring(token.Start, token.Length));
+        token.Length <= 16 && char.IsUpper(text[token.Start]) && TitleLexicon.Default.IsOutsideName(text.AsSpan(token.Start, token.Length));
 
     private static EntityRecognizer LoadEmbedded()
     {

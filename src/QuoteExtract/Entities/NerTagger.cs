@@ -15,6 +15,15 @@ namespace QuoteExtract.Entities;
 /// </summary>
 internal sealed class NerTagger
 {
+    /// <summary>
+    /// A thread keeps its workspace for the next document only when the document had at most this many tokens (about
+    /// 350,000 characters of news): the buffers of one very long document are not left with the thread.
+    /// </summary>
+    internal const int RetainedTokens = 1 << 16;
+
+    /// <summary>The most stage-1 features kept for stage 2 in one document (32 MB); the features of the tokens past it are computed again.</summary>
+    internal const int MaxKeptFeatures = 1 << 22;
+
     [ThreadStatic]
     private static Workspace? t_workspace;
 
@@ -38,7 +47,25 @@ internal sealed class NerTagger
         ReadOnlySpan<Sentence> sentences,
         Span<byte> labels,
         Span<float> probabilities,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Tag(text, tokens, sentences, labels, probabilities, MaxKeptFeatures, cancellationToken);
+
+    /// <summary>Tags a document, keeping at most <paramref name="maxKeptFeatures"/> stage-1 features for stage 2 (tests set it low).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences.</param>
+    /// <param name="labels">Receives a label index per token (0 = O).</param>
+    /// <param name="probabilities">Receives the model's probability of each entity token's label (0 for O tokens).</param>
+    /// <param name="maxKeptFeatures">The budget, up to <see cref="MaxKeptFeatures"/>; the features of tokens past it are computed again.</param>
+    /// <param name="cancellationToken">Checked between sentences.</param>
+    internal void Tag(
+        ReadOnlySpan<char> text,
+        ReadOnlySpan<Token> tokens,
+        ReadOnlySpan<Sentence> sentences,
+        Span<byte> labels,
+        Span<float> probabilities,
+        int maxKeptFeatures,
+        CancellationToken cancellationToken)
     {
         Workspace ws = t_workspace ??= new Workspace();
         int n = tokens.Length;
@@ -49,17 +76,28 @@ internal sealed class NerTagger
             longest = Math.Max(longest, s.TokenCount);
         }
 
-        ws.Ensure(n, Math.Min(longest, n), k);
-        labels[..n].Clear();
-        probabilities[..n].Clear();
-        ws.Features.Load(text, tokens, sentences, Model.Gazetteer);
-        NerStage[] stages = Model.Stages;
-        Span<byte> first = ws.FirstLabels.AsSpan(0, n);
-        RunStage(ws, stages[0], sentences, [], stages.Length == 1 ? labels : first, probabilities, cancellationToken);
-        if (stages.Length == 2)
+        try
         {
-            ws.Features.BuildMemory(first, k);
-            RunStage(ws, stages[1], sentences, first, labels, probabilities, cancellationToken);
+            ws.KeepLimit = Math.Clamp(maxKeptFeatures, 0, MaxKeptFeatures);
+            ws.Ensure(n, Math.Min(longest, n), k);
+            labels[..n].Clear();
+            probabilities[..n].Clear();
+            ws.Features.Load(text, tokens, sentences, Model.Gazetteer);
+            NerStage[] stages = Model.Stages;
+            Span<byte> first = ws.FirstLabels.AsSpan(0, n);
+            RunStage(ws, stages[0], sentences, [], stages.Length == 1 ? labels : first, probabilities, cancellationToken);
+            if (stages.Length == 2)
+            {
+                ws.Features.BuildMemory(first, k);
+                RunStage(ws, stages[1], sentences, first, labels, probabilities, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (n > RetainedTokens)
+            {
+                t_workspace = null; // sized for this long document: let it go
+            }
         }
     }
 
@@ -81,6 +119,7 @@ internal sealed class NerTagger
         if (!second)
         {
             ws.LocalCount = 0;
+            ws.KeptBefore = int.MaxValue;
         }
 
         for (int si = 0; si < sentences.Length; si++)
@@ -108,10 +147,20 @@ internal sealed class NerTagger
                 }
                 else
                 {
+                    // Stage 2's own features, then stage 1's: kept from stage 1, or computed again the same way.
                     int nf = ws.Features.ExtractStageTwo(i, s0, s1, previous, features);
-                    ReadOnlySpan<ulong> local = ws.Local(i);
-                    int total = local.Length + nf;
-                    local.CopyTo(features[nf..]);
+                    int total;
+                    if (i < ws.KeptBefore)
+                    {
+                        ReadOnlySpan<ulong> local = ws.Local(i);
+                        local.CopyTo(features[nf..]);
+                        total = nf + local.Length;
+                    }
+                    else
+                    {
+                        total = nf + ws.Features.Extract(i, s0, s1, [], features[nf..]);
+                    }
+
                     Score(stage, features[..total], tokenScores);
                 }
             }
@@ -284,11 +333,23 @@ internal sealed class NerTagger
 
         public int LocalCount { get; set; }
 
+        /// <summary>The most stage-1 features to keep: <see cref="MaxKeptFeatures"/>, or less in tests.</summary>
+        public int KeepLimit { get; set; } = MaxKeptFeatures;
+
+        /// <summary>The first token whose stage-1 features did not fit in <see cref="KeepLimit"/>: none from it on are kept.</summary>
+        public int KeptBefore { get; set; } = int.MaxValue;
+
         public void Keep(int token, ReadOnlySpan<ulong> features)
         {
+            if (token >= KeptBefore || LocalCount + features.Length > KeepLimit)
+            {
+                KeptBefore = Math.Min(KeptBefore, token); // tokens come in order: every later one is past it too
+                return;
+            }
+
             if (LocalCount + features.Length > LocalFeatures.Length)
             {
-                ulong[] bigger = new ulong[Math.Max(LocalFeatures.Length * 2, LocalCount + features.Length)];
+                ulong[] bigger = new ulong[Math.Min(KeepLimit, Math.Max(LocalFeatures.Length * 2, LocalCount + features.Length))];
                 LocalFeatures.AsSpan(0, LocalCount).CopyTo(bigger);
                 LocalFeatures = bigger;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using QuoteExtract.Text;
 
 namespace QuoteExtract.Entities;
@@ -25,33 +26,36 @@ internal sealed class TitleLexicon
 {
     private static readonly Lazy<TitleLexicon> Instance = new(Load);
 
-    private readonly Dictionary<string, List<(string[] Words, TitleKind Kind)>> _byFirstWord = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The titles by their first word: an index into <see cref="_titles"/>. Looked up by span, without allocating.</summary>
+    private readonly SpanLexicon<int> _byFirstWord;
+
+    /// <summary>The titles that start with one word (the same word, ignoring case), longest first.</summary>
+    private readonly (string[] Words, TitleKind Kind)[][] _titles;
+
+    private TitleLexicon(Dictionary<string, List<(string[] Words, TitleKind Kind)>> byFirstWord)
+    {
+        _titles = [.. byFirstWord.Values.Select(list => list.ToArray())];
+        _byFirstWord = new SpanLexicon<int>(byFirstWord.Keys.Select((word, i) => new KeyValuePair<string, int>(word, i)), ignoreCase: true);
+    }
 
     public static TitleLexicon Default => Instance.Value;
 
-    /// <summary>The number of words of the longest title at <paramref name="start"/>; 0 when none.</summary>
-    /// <param name="words">Words of a mention.</param>
+    /// <summary>The number of words of the longest title at word <paramref name="start"/>, and its kind; 0 when none.</summary>
+    /// <param name="text">The text the words are in.</param>
+    /// <param name="words">Words of a mention: where each is in <paramref name="text"/>.</param>
     /// <param name="start">Where to look.</param>
-    /// <param name="honorific">True for a courtesy title or honorific (Mr, Lord), false for a role (General).</param>
-    public int Match(List<string> words, int start, out bool honorific)
-    {
-        int length = Match(words, start, out TitleKind kind);
-        honorific = length > 0 && kind != TitleKind.Role;
-        return length;
-    }
-
-    /// <summary>The number of words of the longest title at <paramref name="start"/>, and its kind; 0 when none.</summary>
-    public int Match(List<string> words, int start, out TitleKind kind)
+    /// <param name="kind">The title's kind; <see cref="TitleKind.Role"/> when there is none.</param>
+    public int Match(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> words, int start, out TitleKind kind)
     {
         kind = TitleKind.Role;
-        if (!_byFirstWord.TryGetValue(words[start].TrimEnd('.'), out List<(string[] Words, TitleKind Kind)>? candidates))
+        if (!_byFirstWord.TryGetValue(words[start].Slice(text).TrimEnd('.'), out int index))
         {
             return 0;
         }
 
-        foreach ((string[] title, TitleKind titleKind) in candidates)
+        foreach ((string[] title, TitleKind titleKind) in _titles[index])
         {
-            if (start + title.Length > words.Count)
+            if (start + title.Length > words.Length)
             {
                 continue;
             }
@@ -59,7 +63,7 @@ internal sealed class TitleLexicon
             bool all = true;
             for (int i = 1; i < title.Length && all; i++)
             {
-                all = words[start + i].TrimEnd('.').Equals(title[i], StringComparison.OrdinalIgnoreCase);
+                all = words[start + i].Slice(text).TrimEnd('.').Equals(title[i], StringComparison.OrdinalIgnoreCase);
             }
 
             if (all)
@@ -72,15 +76,27 @@ internal sealed class TitleLexicon
         return 0;
     }
 
-    /// <summary>True when some title starts with this word.</summary>
-    public bool StartsTitle(string word) => _byFirstWord.ContainsKey(word.TrimEnd('.'));
+    /// <summary>The number of words of the longest title at <paramref name="start"/>; 0 when none.</summary>
+    /// <param name="text">The text the words are in.</param>
+    /// <param name="words">Words of a mention: where each is in <paramref name="text"/>.</param>
+    /// <param name="start">Where to look.</param>
+    /// <param name="honorific">True for a courtesy title or honorific (Mr, Lord), false for a role (General).</param>
+    public int Match(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> words, int start, out bool honorific)
+    {
+        int length = Match(text, words, start, out TitleKind kind);
+        honorific = length > 0 && kind != TitleKind.Role;
+        return length;
+    }
+
+    /// <summary>True when some title starts with this word (a trailing full stop ignored).</summary>
+    public bool StartsTitle(ReadOnlySpan<char> word) => _byFirstWord.Contains(word.TrimEnd('.'));
 
     /// <summary>True for a one-word courtesy title or role (Mr, Dr., General), which a person's span leaves out.</summary>
-    public bool IsOutsideName(string word)
+    public bool IsOutsideName(ReadOnlySpan<char> word)
     {
-        if (_byFirstWord.TryGetValue(word.TrimEnd('.'), out List<(string[] Words, TitleKind Kind)>? candidates))
+        if (_byFirstWord.TryGetValue(word.TrimEnd('.'), out int index))
         {
-            foreach ((string[] title, TitleKind kind) in candidates)
+            foreach ((string[] title, TitleKind kind) in _titles[index])
             {
                 if (title.Length == 1)
                 {
@@ -94,20 +110,20 @@ internal sealed class TitleLexicon
 
     private static TitleLexicon Load()
     {
-        var lexicon = new TitleLexicon();
+        var byFirstWord = new Dictionary<string, List<(string[] Words, TitleKind Kind)>>(StringComparer.OrdinalIgnoreCase);
         foreach (string[] row in LexiconResources.ReadLines("titles.txt"))
         {
             string[] words = row[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             TitleKind kind = row.Length > 1 && Enum.TryParse(row[1], ignoreCase: true, out TitleKind k) ? k : TitleKind.Role;
-            if (!lexicon._byFirstWord.TryGetValue(words[0], out List<(string[] Words, TitleKind Kind)>? list))
+            if (!byFirstWord.TryGetValue(words[0], out List<(string[] Words, TitleKind Kind)>? list))
             {
-                lexicon._byFirstWord[words[0]] = list = [];
+                byFirstWord[words[0]] = list = [];
             }
 
             list.Add((words, kind));
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length)); // longest first
         }
 
-        return lexicon;
+        return new TitleLexicon(byFirstWord);
     }
 }

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
+using QuoteExtract.Text;
 
 namespace QuoteExtract.Quotes;
 
@@ -56,19 +56,19 @@ internal sealed class DocumentView
         SentenceOf = sentenceOf;
 
         // Words written with a capital inside sentences: a capital at a sentence's start alone does not make a name.
-        var midSentence = new HashSet<string>(StringComparer.Ordinal);
+        var midSentence = new SpanSet(Text);
         for (int t = 1; t < Tokens.Length; t++)
         {
             if (Tokens[t].Kind == TokenKind.Word && (Tokens[t].Traits & TokenTraits.Capitalized) != 0 && !IsSentenceStart(t))
             {
-                midSentence.Add(Text.Substring(Tokens[t].Start, Tokens[t].Length));
+                midSentence.Add(new TextSpan(Tokens[t].Start, Tokens[t].Length));
             }
         }
 
         _capitalizedMidSentence = midSentence;
     }
 
-    private readonly HashSet<string> _capitalizedMidSentence;
+    private readonly SpanSet _capitalizedMidSentence;
 
     /// <summary>For each token, 1 + the <see cref="EntityType"/> of the tagged entity that covers it, or 0.</summary>
     private readonly byte[] _entityOf;
@@ -156,7 +156,7 @@ internal sealed class DocumentView
         // writes it with a capital elsewhere, or it is a first name or title, or a name follows.
         ReadOnlySpan<char> w = Word(t);
         return QuoteLexicons.FirstNames.Contains(w) || QuoteLexicons.Titles.Contains(w)
-            || _capitalizedMidSentence.Contains(w.ToString())
+            || _capitalizedMidSentence.Contains(w)
             || (IsCapitalized(t + 1) && (ClassOf(t + 1) & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0)
             || (IsWord(t + 1) && !IsCapitalized(t + 1) && (ClassOf(t + 1) & SpeakerWord.Role) != 0); // Council leader Anna Berg
     }

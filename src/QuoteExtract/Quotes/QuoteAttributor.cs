@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using QuoteExtract.Entities;
 
@@ -117,7 +119,7 @@ internal static class QuoteAttributor
             || (doc.TryCue(prev, out _) && StartsUpper(doc, first.Content));
         var candidate = new QuoteCandidate
         {
-            Segments = quote.Segments.Select(s => s.Content).ToList(),
+            Segments = Contents(quote.Segments),
             Kind = direct ? QuoteKind.Direct : QuoteKind.Mixed,
             Anchor = open,
             FirstParagraph = first.Paragraph,
@@ -176,6 +178,17 @@ internal static class QuoteAttributor
 
         candidate.Confidence = Score(doc, candidate, quote, found);
         return candidate;
+    }
+
+    private static List<TextSpan> Contents(List<MarkedSegment> segments)
+    {
+        var contents = new List<TextSpan>(segments.Count);
+        foreach (MarkedSegment s in segments)
+        {
+            contents.Add(s.Content);
+        }
+
+        return contents;
     }
 
     private static bool StartsUpper(DocumentView doc, TextSpan content) => content.Length > 0 && char.IsUpper(doc.Text[content.Start]);
@@ -646,7 +659,7 @@ internal static class QuoteAttributor
                 continue;
             }
 
-            ImmutableArray<TextSpan> segments = [.. c.Segments.Where(s => s.Length > 0)];
+            ImmutableArray<TextSpan> segments = NonEmpty(c.Segments);
             if (segments.IsEmpty)
             {
                 continue;
@@ -662,7 +675,7 @@ internal static class QuoteAttributor
 
             quotes.Add(new Quote
             {
-                Text = string.Join("\n", segments.Select(s => doc.Text.Substring(s.Start, s.Length))),
+                Text = JoinLines(doc.Text, segments),
                 Span = TextSpan.FromBounds(segments[0].Start, segments[^1].End),
                 Segments = segments,
                 Kind = c.Kind,
@@ -674,6 +687,64 @@ internal static class QuoteAttributor
 
         // A quote whose first paragraph held only its opening mark starts at a later segment, after quotes
         // that opened after it: order by where the quotes start (a stable sort keeps the rest as they are).
-        return [.. quotes.OrderBy(q => q.Span.Start)];
+        for (int i = 1; i < quotes.Count; i++)
+        {
+            if (quotes[i].Span.Start < quotes[i - 1].Span.Start)
+            {
+                return [.. quotes.OrderBy(q => q.Span.Start)];
+            }
+        }
+
+        return quotes.Count == quotes.Capacity ? quotes.MoveToImmutable() : quotes.ToImmutable();
+    }
+
+    /// <summary>The segments that are not empty, in order.</summary>
+    private static ImmutableArray<TextSpan> NonEmpty(List<TextSpan> segments)
+    {
+        int count = 0;
+        foreach (TextSpan s in segments)
+        {
+            count += s.Length > 0 ? 1 : 0;
+        }
+
+        var kept = new TextSpan[count];
+        int at = 0;
+        foreach (TextSpan s in segments)
+        {
+            if (s.Length > 0)
+            {
+                kept[at++] = s;
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(kept);
+    }
+
+    /// <summary>The segments' texts, one per line.</summary>
+    private static string JoinLines(string text, ImmutableArray<TextSpan> segments)
+    {
+        if (segments.Length == 1)
+        {
+            return text.Substring(segments[0].Start, segments[0].Length);
+        }
+
+        int length = segments.Length - 1;
+        foreach (TextSpan s in segments)
+        {
+            length += s.Length;
+        }
+
+        var builder = new StringBuilder(length);
+        foreach (TextSpan s in segments)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            builder.Append(text, s.Start, s.Length);
+        }
+
+        return builder.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using QuoteExtract.Text;
 
@@ -76,9 +77,9 @@ internal static class QuoteLexicons
     public static readonly SpanLexicon<TitleWord> TitleWords = LexiconResources.ReadEnumLexicon<TitleWord>("title-words.txt", ignoreCase: true);
 
     /// <summary>Multi-word cues, each as its words and its lemma.</summary>
-    public static readonly IReadOnlyList<(string[] Words, string Lemma)> CuePhrases = LexiconResources.ReadLines("cue-phrases.txt")
-        .Select(f => (f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), f.Length > 1 ? f[1] : f[0]))
-        .ToArray();
+    /// <remarks>An immutable array: enumerated for every cue candidate, without an enumerator object.</remarks>
+    public static readonly ImmutableArray<(string[] Words, string Lemma)> CuePhrases = [.. LexiconResources.ReadLines("cue-phrases.txt")
+        .Select(f => (f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), f.Length > 1 ? f[1] : f[0]))];
 
     /// <summary>The first words of <see cref="CuePhrases"/>, for a quick rejection.</summary>
     public static readonly SpanLexicon<bool> CuePhraseStarts = new(

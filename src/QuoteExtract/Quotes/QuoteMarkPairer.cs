@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace QuoteExtract.Quotes;
@@ -88,6 +89,20 @@ internal static class QuoteMarkPairer
 
     public static List<MarkedQuote> Pair(SegmentedText text)
     {
+        // Per token, filled a paragraph at a time before it is read: a rented buffer, whatever it held before.
+        int[] laterSingleClose = ArrayPool<int>.Shared.Rent(text.Tokens.Length);
+        try
+        {
+            return Pair(text, laterSingleClose);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(laterSingleClose);
+        }
+    }
+
+    private static List<MarkedQuote> Pair(SegmentedText text, int[] laterSingleClose)
+    {
         var result = new List<MarkedQuote>();
         ReadOnlySpan<Token> tokens = text.Tokens.AsSpan();
         ReadOnlySpan<char> chars = text.Text.AsSpan();
@@ -95,7 +110,6 @@ internal static class QuoteMarkPairer
         MarkedQuote? carry = null;
         Style carryStyle = Style.Single;
         int interruptions = 0;
-        int[] laterSingleClose = new int[tokens.Length];
 
         for (int p = 0; p < text.Paragraphs.Length; p++)
         {

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using QuoteExtract.Entities;
 
 namespace QuoteExtract.Quotes;
@@ -13,8 +15,8 @@ namespace QuoteExtract.Quotes;
 /// </summary>
 internal sealed class SpeakerGroups(EntityGrouping grouping)
 {
-    private readonly List<(List<TextSpan> Mentions, List<int> Quotes)> _entityGroups =
-        grouping.Groups.Select(_ => (new List<TextSpan>(), new List<int>())).ToList();
+    /// <summary>Per entity group, the speaker mentions and quotes that joined it; null until one does (most never do).</summary>
+    private readonly (List<TextSpan> Mentions, List<int> Quotes)?[] _entityGroups = new (List<TextSpan>, List<int>)?[grouping.Groups.Length];
 
     private readonly Dictionary<string, (EntityType Type, HashSet<TextSpan> Mentions, List<int> Quotes)> _own = new(System.StringComparer.Ordinal);
     private readonly List<string> _ownOrder = [];
@@ -33,8 +35,9 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
             };
             if (g >= 0)
             {
-                _entityGroups[g].Mentions.Add(speaker.Mention);
-                _entityGroups[g].Quotes.Add(quote);
+                (List<TextSpan> mentions, List<int> quotes) = _entityGroups[g] ??= ([], []);
+                mentions.Add(speaker.Mention);
+                quotes.Add(quote);
                 names.Add(grouping.Groups[g].Name);
                 continue;
             }
@@ -51,7 +54,7 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
             names.Add(name);
         }
 
-        return speaker with { Names = names.ToImmutable() };
+        return speaker with { Names = names.MoveToImmutable() };
     }
 
     /// <summary>The entity groups with their speaker mentions and quotes, then the speakers' own groups.</summary>
@@ -61,10 +64,15 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
         for (int g = 0; g < grouping.Groups.Length; g++)
         {
             EntityGroup group = grouping.Groups[g];
-            (List<TextSpan> mentions, List<int> quotes) = _entityGroups[g];
-            result.Add(mentions.Count == 0 ? group : group with
+            if (_entityGroups[g] is not (List<TextSpan> mentions, List<int> quotes))
             {
-                Mentions = [.. group.Mentions.Concat(mentions).Distinct().OrderBy(m => m.Start).ThenBy(m => m.Length)],
+                result.Add(group);
+                continue;
+            }
+
+            result.Add(group with
+            {
+                Mentions = SortedDistinct(group.Mentions, mentions),
                 Quotes = [.. quotes.Distinct()],
             });
         }
@@ -81,6 +89,25 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
             });
         }
 
-        return result.ToImmutable();
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The spans of both, each once, by start and then length.</summary>
+    private static ImmutableArray<TextSpan> SortedDistinct(ImmutableArray<TextSpan> first, List<TextSpan> second)
+    {
+        var all = new TextSpan[first.Length + second.Count];
+        first.CopyTo(all);
+        second.CopyTo(all, first.Length);
+        Array.Sort(all, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+        int n = 0;
+        foreach (TextSpan span in all)
+        {
+            if (n == 0 || span != all[n - 1])
+            {
+                all[n++] = span; // equal spans are next to each other once sorted
+            }
+        }
+
+        return n == all.Length ? ImmutableCollectionsMarshal.AsImmutableArray(all) : ImmutableArray.Create(all, 0, n);
     }
 }

@@ -1,8 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 
 namespace QuoteExtract.Quotes;
 
@@ -68,7 +68,6 @@ internal sealed class SpeakerResolver
     private readonly Dictionary<string, (Gender Gender, bool IsPerson)> _knownNames = new(StringComparer.Ordinal);
     private readonly List<(ResolvedSpeaker Speaker, int Token)> _spoken = [];
     private readonly bool[] _insideQuote;
-    private int[] _runAt = [];
 
     private readonly record struct NameRun(int First, int Last, string Name, Gender Gender, bool IsPerson);
 
@@ -129,7 +128,7 @@ internal sealed class SpeakerResolver
 
         // A role: the person introduced with it, or the speaker just before.
         int head = phrase.Last;
-        string role = _doc.Word(head).ToString().ToLowerInvariant();
+        string role = LowerWord(head);
         bool definite = (_doc.ClassOf(phrase.First) & SpeakerWord.Determiner) != 0
             && _doc.Word(phrase.First).Equals("the", StringComparison.OrdinalIgnoreCase);
         SpeakerWord headClass = _doc.ClassOf(head);
@@ -338,8 +337,25 @@ internal sealed class SpeakerResolver
 
     private NameRun? RunAt(int token)
     {
-        int i = token >= 0 && token < _runAt.Length ? _runAt[token] : -1;
-        return i >= 0 && _names[i].IsPerson ? _names[i] : null;
+        // The runs are in text order and do not overlap: the one that holds the token is the last that starts at or before it.
+        int lo = 0;
+        int hi = _names.Count - 1;
+        int i = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_names[mid].First <= token)
+            {
+                i = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return i >= 0 && token <= _names[i].Last && _names[i].IsPerson ? _names[i] : null;
     }
 
     private NameRun? RunEndingAt(int last)
@@ -350,7 +366,7 @@ internal sealed class SpeakerResolver
 
     private void RememberRole(int roleToken, ResolvedSpeaker speaker)
     {
-        string role = _doc.Word(roleToken).ToString().ToLowerInvariant();
+        string role = LowerWord(roleToken);
         if (!_roles.TryGetValue(role, out var list))
         {
             list = [];
@@ -442,6 +458,7 @@ internal sealed class SpeakerResolver
             t++;
         }
 
+        _names.Capacity = runs.Count;
         foreach ((int first, int last) in runs)
         {
             NameRun run = MakeRun(first, last);
@@ -452,16 +469,6 @@ internal sealed class SpeakerResolver
             }
 
             _names.Add(run);
-        }
-
-        _runAt = new int[_doc.Count];
-        Array.Fill(_runAt, -1);
-        for (int i = 0; i < _names.Count; i++)
-        {
-            for (int u = _names[i].First; u <= _names[i].Last; u++)
-            {
-                _runAt[u] = i;
-            }
         }
 
         // Appositions link a role and a name both ways: Lord Penrose, a former head of the navy, / the council’s leader, Margaret Okafor,
@@ -567,7 +574,7 @@ internal sealed class SpeakerResolver
             // The most used full form, if it ends this run's name (Marsh, Ms Marsh → Helen Marsh).
             if (!_bestFullName.TryGetValue(lastWord, out string? best))
             {
-                best = forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
+                best = MostUsed(forms);
                 _bestFullName[lastWord] = best;
             }
 
@@ -598,20 +605,72 @@ internal sealed class SpeakerResolver
     private Phrase StripDeterminer(Phrase p) =>
         p.First < p.Last && (_doc.ClassOf(p.First) & SpeakerWord.Determiner) != 0 ? new Phrase(p.First + 1, p.Last) : p;
 
+    /// <summary>The most used form; of those used as often, the shortest; of those, the first in ordinal order.</summary>
+    private static string MostUsed(Dictionary<string, int> forms)
+    {
+        string? best = null;
+        int bestCount = 0;
+        foreach ((string form, int count) in forms)
+        {
+            if (best is null || count > bestCount
+                || (count == bestCount && (form.Length < best.Length || (form.Length == best.Length && string.CompareOrdinal(form, best) < 0))))
+            {
+                best = form;
+                bestCount = count;
+            }
+        }
+
+        return best!;
+    }
+
+    /// <summary>Token <paramref name="t"/> lower-cased (invariant), as one new string.</summary>
+    private string LowerWord(int t)
+    {
+        ReadOnlySpan<char> word = _doc.Word(t);
+        if (word.Length > 64)
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
+        Span<char> lower = stackalloc char[64];
+        int n = word.ToLowerInvariant(lower);
+        return new string(lower[..n]);
+    }
+
     /// <summary>The phrase's text with no-break spaces and runs of spaces made single spaces.</summary>
     private string Clean(Phrase p)
     {
-        var sb = new StringBuilder();
+        if (p.First == p.Last)
+        {
+            return _doc.Word(p.First).ToString();
+        }
+
+        int length = 0;
+        for (int t = p.First; t <= p.Last; t++)
+        {
+            length += _doc.Tokens[t].Length + (t > p.First && (_doc.Tokens[t].Traits & TokenTraits.SpaceBefore) != 0 ? 1 : 0);
+        }
+
+        char[]? rented = null;
+        Span<char> chars = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        int at = 0;
         for (int t = p.First; t <= p.Last; t++)
         {
             if (t > p.First && (_doc.Tokens[t].Traits & TokenTraits.SpaceBefore) != 0)
             {
-                sb.Append(' ');
+                chars[at++] = ' ';
             }
 
-            sb.Append(_doc.Word(t));
+            _doc.Word(t).CopyTo(chars[at..]);
+            at += _doc.Tokens[t].Length;
         }
 
-        return sb.ToString();
+        string text = new(chars[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return text;
     }
 }

@@ -167,4 +167,28 @@ public class EntityGrouperTests
         Assert.Equal("Lord Fenwick", g.Groups[0].Name);
         Assert.Equal(3, g.EntityGroups.Count(x => x == 0));
     }
+
+    [Fact]
+    public void Mentions_longer_than_the_stack_buffers_group_as_short_ones_do()
+    {
+        // Over 256 characters: the grouper splits such mentions into rented buffers, not on the stack.
+        string words = string.Join(' ', Enumerable.Range(0, 60).Select(i => "Ward" + (char)('a' + (i % 26)) + "x"));
+        string org = "Council of " + words;
+        string orgAgain = "the " + org.Replace(' ', '\u00A0') + "\u2019s";
+        string person = "Anna " + words + " Okafor";
+        string misc = "Grand  " + words.Replace(" ", "  ", StringComparison.Ordinal);
+        string text = $"{org} met. Later {orgAgain} staff said {person} left. Okafor waved at the {misc}.";
+        EntityGrouping g = Group(
+            text,
+            (org, EntityType.Organization),
+            (orgAgain, EntityType.Organization),
+            (person, EntityType.Person),
+            ("Okafor", EntityType.Person),
+            (misc, EntityType.Miscellaneous));
+        Assert.Equal(2, g.Groups.Length);
+        Assert.Equal(org, g.Groups[0].Name);
+        Assert.Equal([0, 0, 1, 1, -1], g.EntityGroups.ToArray());
+        Assert.Equal(person, g.Entities[3].Name);
+        Assert.Equal("Grand " + words, g.Entities[4].Name);
+    }
 }

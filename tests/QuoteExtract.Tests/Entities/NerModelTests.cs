@@ -98,4 +98,31 @@ public class NerModelTests
         labels.Encode(types, begins, encoded);
         Assert.Equal(new[] { "B-PER", "L-PER", "O", "B-LOC", "I-LOC", "L-LOC", "U-LOC" }, encoded.Select(e => labels.Names[e]));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3_000)]
+    public void Stage_one_features_computed_again_give_the_same_tags_as_kept_ones(int kept)
+    {
+        // The tagger keeps each token's stage-1 features for stage 2 up to a budget, and computes the rest again:
+        // here the embedded two-stage model with a budget of none or a few sentences against the full one.
+        NerModel model = EntityRecognizer.Default.Model;
+        Assert.Equal(2, model.Stages.Length);
+        SegmentedText s = NewsTokenizer.Default.Segment(QuoteExtract.Testing.HostileText.News(40_000));
+        int n = s.Tokens.Length;
+        var tagger = new NerTagger(model);
+        (byte[] Labels, float[] Probabilities) Run(int budget)
+        {
+            var labels = new byte[n];
+            var probabilities = new float[n];
+            tagger.Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), labels, probabilities, budget, default);
+            return (labels, probabilities);
+        }
+
+        (byte[] fullLabels, float[] fullProbabilities) = Run(NerTagger.MaxKeptFeatures);
+        (byte[] labels, float[] probabilities) = Run(kept);
+        Assert.Contains(fullLabels, l => l != 0);
+        Assert.Equal(fullLabels, labels);
+        Assert.Equal(fullProbabilities, probabilities); // bit for bit: the same features, added in the same order
+    }
 }
