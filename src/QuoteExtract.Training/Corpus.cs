@@ -160,16 +160,97 @@ internal static class IobReader
             text.Append('\n');
         }
 
-        return new IobDocument
+        return Document(corpus, text.ToString(), tokens, sentences, types, begins, gold);
+    }
+
+    private static IobDocument Document(string corpus, string text, List<Token> tokens, List<Sentence> sentences, List<EntityType?> types, List<bool> begins, List<GoldSpan> gold) => new()
+    {
+        Corpus = corpus,
+        Text = text,
+        Tokens = tokens.ToArray(),
+        Sentences = sentences.ToArray(),
+        Types = types.ToArray(),
+        Begins = begins.ToArray(),
+        Gold = gold,
+    };
+
+    /// <summary>
+    /// Case augmentation: a copy of a document with a fraction of its sentences lower-cased (chosen by a
+    /// seeded generator), so that the tagger learns names written in lower case, as web text has them.
+    /// With <paramref name="only"/>, the copy keeps only the lower-cased sentences.
+    /// </summary>
+    public static IobDocument LowerCased(IobDocument doc, double fraction, Random random, bool only, string corpus)
+    {
+        char[] text = doc.Text.ToCharArray();
+        var keep = new List<int>();
+        for (int s = 0; s < doc.Sentences.Length; s++)
         {
-            Corpus = corpus,
-            Text = text.ToString(),
-            Tokens = tokens.ToArray(),
-            Sentences = sentences.ToArray(),
-            Types = types.ToArray(),
-            Begins = begins.ToArray(),
-            Gold = gold,
-        };
+            if (random.NextDouble() >= fraction)
+            {
+                if (!only)
+                {
+                    keep.Add(s);
+                }
+
+                continue;
+            }
+
+            Sentence sentence = doc.Sentences[s];
+            for (int c = sentence.Start; c < sentence.Start + sentence.Length; c++)
+            {
+                text[c] = char.ToLowerInvariant(text[c]);
+            }
+
+            keep.Add(s);
+        }
+
+        if (!only)
+        {
+            return new IobDocument
+            {
+                Corpus = corpus,
+                Text = new string(text),
+                Tokens = doc.Tokens,
+                Sentences = doc.Sentences,
+                Types = doc.Types,
+                Begins = doc.Begins,
+                Gold = doc.Gold,
+            };
+        }
+
+        // Keep only the chosen sentences, laid out again.
+        var sb = new StringBuilder();
+        var tokens = new List<Token>();
+        var sentences = new List<Sentence>();
+        var types = new List<EntityType?>();
+        var begins = new List<bool>();
+        var gold = new List<GoldSpan>();
+        foreach (int s in keep)
+        {
+            Sentence sentence = doc.Sentences[s];
+            int shift = sb.Length - sentence.Start;
+            int tokenShift = tokens.Count - sentence.FirstToken;
+            sb.Append(text, sentence.Start, sentence.Length).Append('\n');
+            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            {
+                Token token = doc.Tokens[t];
+                tokens.Add(token with { Start = token.Start + shift });
+                types.Add(doc.Types[t]);
+                begins.Add(doc.Begins[t]);
+            }
+
+            foreach (GoldSpan g in doc.Gold)
+            {
+                if (g.Start >= sentence.FirstToken && g.End <= sentence.FirstToken + sentence.TokenCount)
+                {
+                    gold.Add(g with { Start = g.Start + tokenShift, End = g.End + tokenShift });
+                }
+            }
+
+            sentences.Add(new Sentence(sentence.Start + shift, sentence.Length, sentence.FirstToken + tokenShift, sentence.TokenCount, sentences.Count));
+        }
+
+        return Document(corpus, sb.ToString(), tokens, sentences, types, begins, gold);
     }
 
     public static EntityType ParseType(string label) => label.ToUpperInvariant() switch

@@ -247,17 +247,18 @@ internal static class Program
             L1 = Float(options, "l1", 0f),
             L2 = Float(options, "l2", 1f),
             Iterations = Int(options, "iterations", 300),
+            FoldIterations = Int(options, "fold-iterations", 0),
             Tolerance = Float(options, "tolerance", 1e-6f),
             Threads = Int(options, "threads", 1),
             Seed = Int(options, "seed", 1),
-            CorpusWeights = (options.GetValueOrDefault("weights") ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => w.Split('='))
-                .ToDictionary(w => w[0], w => float.Parse(w[1], CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            CorpusWeights = ParseCorpusValues(options.GetValueOrDefault("weights") ?? string.Empty),
         };
 
         var clock = Stopwatch.StartNew();
         List<IobDocument> docs = ReadCorpora(dataDir, corpora, "training examples", out JsonArray corpusInfo);
+        string lowerSpec = options.GetValueOrDefault("lower") ?? string.Empty;
+        string lowerCopySpec = options.GetValueOrDefault("lower-copy") ?? string.Empty;
+        docs = AugmentCase(docs, ParseCorpusValues(lowerSpec), ParseCorpusValues(lowerCopySpec), train.Seed);
         string[] lexiconCorpora = (options.GetValueOrDefault("lexicon-corpora") ?? "btc").Split(',', StringSplitOptions.RemoveEmptyEntries);
         List<IobDocument> lexiconDocs = ReadCorpora(dataDir, lexiconCorpora, "entity names compiled into the gazetteer", out JsonArray lexiconInfo);
         Gazetteer gazetteer = GazetteerCompiler.Compile(Path.Combine(dataDir, "gazetteers"), lexiconDocs, out string gazetteerSummary);
@@ -332,9 +333,12 @@ internal static class Program
                 ["l1"] = train.L1,
                 ["l2"] = train.L2,
                 ["iterations"] = train.Iterations,
+                ["foldIterations"] = train.FoldIterations > 0 ? train.FoldIterations : train.Iterations,
                 ["tolerance"] = train.Tolerance,
                 ["threads"] = train.Threads,
                 ["corpusWeights"] = string.Join(',', train.CorpusWeights.Select(kv => Invariant($"{kv.Key}={kv.Value}"))),
+                ["lowerCasedSentences"] = lowerSpec,
+                ["lowerCasedCopies"] = lowerCopySpec,
             },
             ["seed"] = train.Seed,
             ["trainingCorpora"] = corpusInfo,
@@ -356,6 +360,44 @@ internal static class Program
         File.WriteAllText(output + ".json", metadata.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         Log(Invariant($"wrote {binPath} ({bytes.Length:N0} bytes) and {output}.json; training took {trainSeconds:F0} s"));
         return 0;
+    }
+
+    /// <summary>"name=value,name=value" to a dictionary.</summary>
+    private static Dictionary<string, float> ParseCorpusValues(string spec) =>
+        spec.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Split('='))
+            .ToDictionary(w => w[0], w => float.Parse(w[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Case augmentation: per corpus, a fraction of its sentences lower-cased in place (<paramref name="inPlace"/>)
+    /// or added again lower-cased as examples of the corpus "NAME-lc" (<paramref name="copies"/>; weight them with --weights).
+    /// </summary>
+    private static List<IobDocument> AugmentCase(List<IobDocument> docs, Dictionary<string, float> inPlace, Dictionary<string, float> copies, int seed)
+    {
+        if (inPlace.Count == 0 && copies.Count == 0)
+        {
+            return docs;
+        }
+
+        var random = new Random(seed);
+        var result = new List<IobDocument>(docs.Count);
+        var added = new List<IobDocument>();
+        foreach (IobDocument doc in docs)
+        {
+            result.Add(inPlace.TryGetValue(doc.Corpus, out float f) ? IobReader.LowerCased(doc, f, random, false, doc.Corpus) : doc);
+            if (copies.TryGetValue(doc.Corpus, out float c))
+            {
+                IobDocument copy = IobReader.LowerCased(doc, c, random, true, doc.Corpus + "-lc");
+                if (copy.Sentences.Length > 0)
+                {
+                    added.Add(copy);
+                }
+            }
+        }
+
+        result.AddRange(added);
+        Log(Invariant($"case augmentation: lower-cased in place {string.Join(',', inPlace.Select(kv => Invariant($"{kv.Key}={kv.Value}")))}; copies {string.Join(',', copies.Select(kv => Invariant($"{kv.Key}={kv.Value}")))}: {added.Sum(d => d.Tokens.Length):N0} tokens added"));
+        return result;
     }
 
     /// <summary>Reads named corpora and describes them for the model's metadata.</summary>

@@ -30,6 +30,9 @@ internal sealed record TrainOptions
 
     public int Iterations { get; init; } = 300;
 
+    /// <summary>L-BFGS iterations of the jack-knife fold models (their labels only feed stage 2); <see cref="Iterations"/> when 0.</summary>
+    public int FoldIterations { get; init; }
+
     public float Tolerance { get; init; } = 1e-6f;
 
     public int Threads { get; init; } = 1;
@@ -90,7 +93,7 @@ internal sealed class Trainer
         for (int f = 0; f < _options.Folds; f++)
         {
             int fold = f;
-            NerStage foldStage = TrainStage(stage1, gold, _options.FoldBits, token => folds[token.Doc][token.Index] != fold, Invariant($"fold {fold + 1}/{_options.Folds}"));
+            NerStage foldStage = TrainStage(stage1, gold, _options.FoldBits, token => folds[token.Doc][token.Index] != fold, Invariant($"fold {fold + 1}/{_options.Folds}"), _options.FoldIterations > 0 ? _options.FoldIterations : _options.Iterations);
             var tagger = new NerTagger(new NerModel(_options.Scheme, _gazetteer, [foldStage], "fold"));
             for (int d = 0; d < docs.Count; d++)
             {
@@ -155,7 +158,7 @@ internal sealed class Trainer
         return folds;
     }
 
-    private NerStage TrainStage(FeatureStore store, byte[][] gold, int bits, Func<(int Doc, int Index), bool> include, string name)
+    private NerStage TrainStage(FeatureStore store, byte[][] gold, int bits, Func<(int Doc, int Index), bool> include, string name, int iterations = 0)
     {
         var clock = Stopwatch.StartNew();
         int dimension = 1 << bits;
@@ -174,7 +177,7 @@ internal sealed class Trainer
             L1Regularization = _options.L1,
             L2Regularization = _options.L2,
             OptimizationTolerance = _options.Tolerance,
-            MaximumNumberOfIterations = _options.Iterations,
+            MaximumNumberOfIterations = iterations > 0 ? iterations : _options.Iterations,
             HistorySize = 20,
             NumberOfThreads = _options.Threads,
             ShowTrainingStatistics = false,
