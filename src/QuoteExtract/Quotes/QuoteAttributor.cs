@@ -494,7 +494,7 @@ internal static class QuoteAttributor
             if (doc.TryCue(t, out CueMatch earlier) && earlier.Last < cue.First && !earlier.IsAccordingTo && !IsDependentCue(doc, earlier))
             {
                 Phrase speaker = doc.SubjectBefore(earlier.First, lowerBound, out _);
-                if (speaker.IsNone && t > lowerBound && (doc.Tokens[t - 1].IsQuoteMark || (doc.Is(t - 1, ',') && doc.Tokens[t - 2].IsQuoteMark)))
+                if (speaker.IsNone && t > lowerBound && (doc.Tokens[t - 1].IsQuoteMark || (doc.Is(t - 1, ',') && t >= 2 && doc.Tokens[t - 2].IsQuoteMark)))
                 {
                     speaker = doc.SubjectAfter(earlier.Last, cue.First); // “…,” said X, adding
                 }

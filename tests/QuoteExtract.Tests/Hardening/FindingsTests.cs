@@ -33,6 +33,9 @@ public class FindingsTests
     [InlineData("(added\u00AB\n\naccording tothe\u0027and\u00ABIt is over\u0022Smith\n\n\ntheythe spokesman\n\n\u00BBwhowhoaccording toofhe\u201Ca former minister according toofJane SmithMs Okoro,\u00BB\u2018It is overJane Smithhe\u201D")]
     // CsCheck, AnalysisPropertyTests (news): quote 5 started before quote 4.
     [InlineData("\u201EDas ist nicht akzeptabel\u201C, sagte Merz. \u201CIt is not acceptable,\u201D he said later in En\u05D0glish.\n\n\u201EDas ist nicht akzeptabel\u201C, sagte Merz. \u201CIt is not acceptable,\u201D he said later\u2014in English.\n\u201C\n\u203A\u201CHe told me \u2018go home\u2019 and I did,\u201De Mr Patel said of the officer.)\n\n\u201CHe told me \u2018go hoe\u2019 and I did,\u201D Mr Patel\u00BB said of the officer.")]
+    // Review of the dependent-cue rule: a participle cue whose backward scan reached an inverted cue at
+    // token 1, after a comma at token 0, read token -1.
+    [InlineData(", said Bo Lee, adding \u201Cwe won.\u201D")]
     public void Found_input_gives_a_valid_analysis(string text)
     {
         foreach (ExtractorOptions options in Options)
