@@ -231,7 +231,7 @@ internal sealed class DocumentView
         }
 
         int prev = t - 1;
-        if (IsWord(prev) && Word(prev) is var article && IsArticleOrPossessive(article))
+        if ((ClassOf(prev) & SpeakerWord.Article) != 0)
         {
             return false; // a laugh, the claim, his warning: a noun
         }
@@ -263,13 +263,6 @@ internal sealed class DocumentView
         cue = new CueMatch(t, t, form.Lemma, form.Class);
         return true;
     }
-
-    private static bool IsArticleOrPossessive(ReadOnlySpan<char> w) =>
-        w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("her", StringComparison.OrdinalIgnoreCase) || w.Equals("their", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("its", StringComparison.OrdinalIgnoreCase) || w.Equals("our", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("my", StringComparison.OrdinalIgnoreCase) || w.Equals("your", StringComparison.OrdinalIgnoreCase);
 
     private bool MatchesPhrase(int t, string[] words)
     {

@@ -25,6 +25,9 @@ internal enum SpeakerWord : ushort
 
     /// <summary>A role head that is not a person (the ministry, the statement): it speaks, but is no one's role.</summary>
     Institution = 2048,
+
+    /// <summary>An article or possessive (a, the, his): a cue word right after it is a noun (a laugh, his claim).</summary>
+    Article = 4096,
     Pronoun = Male | Female | Plural | Neuter | FirstPerson,
 }
 
