@@ -553,7 +553,7 @@ internal static class QuoteAttributor
         if (sentenceStart < before)
         {
             Phrase atStart = doc.SubjectAfter(sentenceStart - 1, before);
-            if (!atStart.IsNone)
+            if (!atStart.IsNone && !IsExpletiveIt(doc, atStart))
             {
                 return atStart;
             }
@@ -568,13 +568,26 @@ internal static class QuoteAttributor
             }
 
             Phrase p = doc.SubjectAfter(t - 1, before);
-            if (!p.IsNone)
+            if (!p.IsNone && !IsExpletiveIt(doc, p))
             {
                 return p;
             }
         }
 
         return Phrase.None;
+    }
+
+    /// <summary>"It is strange that …", "It's the pull of …": an "it" before a form of be stands for no one.</summary>
+    private static bool IsExpletiveIt(DocumentView doc, Phrase p)
+    {
+        if (p.First != p.Last || !doc.Word(p.First).Equals("it", StringComparison.OrdinalIgnoreCase) || !doc.IsWord(p.Last + 1))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> next = doc.Word(p.Last + 1);
+        return next.Equals("is", StringComparison.OrdinalIgnoreCase) || next.Equals("was", StringComparison.OrdinalIgnoreCase)
+            || (doc.IsPossessive(p.Last + 1) && next.Length == 2); // it’s / it's
     }
 
     /// <summary>A quote paragraph with no cue of its own continues the speaker of the quote just before it.</summary>

@@ -281,4 +281,13 @@ public class AttributionPatternTests
         var noTagger = ExtractorPipeline.Create(new ExtractorOptions { RecognizeEntities = false });
         Assert.DoesNotContain(Extractor.Analyze(text, noTagger).Quotes, q => q.Speaker?.Text == "Vandersloot");
     }
+
+    [Fact]
+    public void An_expletive_it_is_no_speaker_of_a_scare_quote()
+    {
+        const string text = "It is strange that voters find the plan “reckless” now.";
+        Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Mixed);
+        Quote low = Assert.Single(Extractor.Analyze(text, ExtractorPipeline.Create(new ExtractorOptions { MinimumConfidence = 0 })).Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Null(low.Speaker);
+    }
 }
