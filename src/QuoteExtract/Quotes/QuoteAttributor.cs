@@ -52,6 +52,9 @@ internal static class QuoteAttributor
     /// <summary>How far after a closing mark the attribution may start (Q, the former foreign secretary said).</summary>
     private const int AfterWindow = 10;
 
+    /// <summary>The longest signature line under a quote (– Jane Smith, a teacher from Leeds).</summary>
+    private const int MaxSignatureTokens = 12;
+
     /// <summary>How far before an opening mark a cue may be.</summary>
     private const int BeforeWindow = 40;
 
@@ -313,7 +316,7 @@ internal static class QuoteAttributor
 
         if (a >= paragraphEnd)
         {
-            return null;
+            return DashLineAfter(doc, segment.Paragraph); // “Q” ¶ – Jane Smith, Leeds.
         }
 
         if (doc.Tokens[a].Kind == TokenKind.Dash)
@@ -379,6 +382,24 @@ internal static class QuoteAttributor
         return endedSentence ? null : NameThenVerb(doc, a, paragraphEnd);
     }
 
+    /// <summary>A short paragraph right after the quote's that opens with a dash and a name signs the quote (– Jane Smith, Leeds).</summary>
+    private static Attribution? DashLineAfter(DocumentView doc, int paragraph)
+    {
+        if (paragraph + 1 >= doc.Segments.Paragraphs.Length)
+        {
+            return null;
+        }
+
+        Paragraph next = doc.Segments.Paragraphs[paragraph + 1];
+        if (next.EndToken - next.FirstToken is < 2 or > MaxSignatureTokens || doc.Tokens[next.FirstToken].Kind != TokenKind.Dash)
+        {
+            return null;
+        }
+
+        Phrase named = doc.SubjectAfter(next.FirstToken, next.EndToken);
+        return named.IsNone || !doc.IsNameWord(named.Last) ? null : new Attribution(null, named);
+    }
+
     /// <summary>
     /// ” Trump assured Jones / ” Deborah Tamargo, the chairwoman of the county party, told AFP: a name or
     /// pronoun right after the closing mark, then a verb (a cue or not) or an apposition and a cue.
@@ -415,13 +436,17 @@ internal static class QuoteAttributor
 
                 if (doc.Is(t, ',') && t + 1 < paragraphEnd)
                 {
+                    // X, 30, of Raleigh, N.C., who was polled, said: the cue follows one of the commas.
                     int v = t + 1;
                     while (v < paragraphEnd && (doc.ClassOf(v) & SpeakerWord.Skip) != 0)
                     {
                         v++;
                     }
 
-                    return v < paragraphEnd && doc.TryCue(v, out CueMatch late) ? new Attribution(late, named) : null;
+                    if (v < paragraphEnd && doc.TryCue(v, out CueMatch late))
+                    {
+                        return new Attribution(late, named);
+                    }
                 }
             }
 

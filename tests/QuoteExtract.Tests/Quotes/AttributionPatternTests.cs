@@ -290,4 +290,21 @@ public class AttributionPatternTests
         Quote low = Assert.Single(Extractor.Analyze(text, ExtractorPipeline.Create(new ExtractorOptions { MinimumConfidence = 0 })).Quotes, q => q.Kind == QuoteKind.Mixed);
         Assert.Null(low.Speaker);
     }
+
+    [Fact]
+    public void A_dash_line_under_a_quote_signs_it()
+    {
+        Analysis a = Extractor.Analyze("Readers wrote in.\n\n“The ferry must keep running. It is our only link.”\n\n– Moira Galbraith, Oban.\n\nThe council meets today.");
+        Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal("Moira Galbraith", q.Speaker!.Text);
+        Assert.Null(q.Cue);
+    }
+
+    [Fact]
+    public void A_long_apposition_after_the_name_still_reaches_the_cue()
+    {
+        Quote q = Single("“Both plans scare me,” Harold Penn, 30, of Leeds, West Yorkshire, who was among those polled, said on Monday.");
+        Assert.Equal("Harold Penn", q.Speaker!.Text);
+        Assert.Equal("say", q.Cue!.Value.Lemma);
+    }
 }
