@@ -453,10 +453,7 @@ internal static class QuoteAttributor
             return null;
         }
 
-        SpeakerWord c = doc.ClassOf(next);
-        bool verbLike = doc.IsWord(next) && !doc.IsCapitalized(next)
-            && (c & (SpeakerWord.Stop | SpeakerWord.Connector | SpeakerWord.Determiner | SpeakerWord.Pronoun)) == 0;
-        if (!verbLike)
+        if (!doc.IsVerbLike(next))
         {
             return null;
         }
@@ -498,22 +495,13 @@ internal static class QuoteAttributor
     }
 
     /// <summary>
-    /// The speaker of a dependent cue: the speaker of an earlier cue in its sentence (X said, noting …;
-    /// “…,” said X, adding …), else the subject of the sentence's main clause (In an interview, X
-    /// questioned Y's record, saying …).
+    /// The speaker of a dependent cue (X did Y, saying … / X did Y and said … / used Y to demand …): the
+    /// nearest clause before it in its sentence, with its subject or a cue of its own (X said, noting …;
+    /// “…,” said X, adding …; when I asked X …, he looked …, frowned and said).
     /// </summary>
     internal static Phrase DependentCueSpeaker(DocumentView doc, CueMatch cue, int lowerBound)
     {
         lowerBound = Math.Max(Math.Max(lowerBound, doc.SentenceStart(cue.First)), cue.First - BeforeWindow);
-        return NearestClauseSpeaker(doc, cue, lowerBound);
-    }
-
-    /// <summary>
-    /// X did Y, saying … / X did Y and said … / used Y to demand …: the nearest clause before the cue, with
-    /// its subject or a cue of its own (when I asked X …, he looked …, frowned and said).
-    /// </summary>
-    private static Phrase NearestClauseSpeaker(DocumentView doc, CueMatch cue, int lowerBound)
-    {
         for (int t = cue.First - 1; t >= lowerBound; t--)
         {
             if (doc.TryCue(t, out CueMatch earlier) && earlier.Last < cue.First && !earlier.IsAccordingTo && !IsDependentCue(doc, earlier))
