@@ -62,10 +62,16 @@ internal static class ReportedSpeech
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
-        Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        // X did this, saying … / X did this and said …: the same rule as for quotes in marks.
+        Phrase speaker = QuoteAttributor.IsDependentCue(doc, cue) ? QuoteAttributor.DependentCueSpeaker(doc, cue, sentenceStart) : Phrase.None;
+        if (speaker.IsNone)
+        {
+            speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        }
+
         if (speaker.IsNone && (doc.Is(cue.First - 1, ',') || IsAnd(doc, cue.First - 1)))
         {
-            speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart); // X did this, saying … / X did this and said …
+            speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart);
         }
 
         if (speaker.IsNone)

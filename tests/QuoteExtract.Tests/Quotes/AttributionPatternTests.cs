@@ -307,4 +307,12 @@ public class AttributionPatternTests
         Assert.Equal("Harold Penn", q.Speaker!.Text);
         Assert.Equal("say", q.Cue!.Value.Lemma);
     }
+
+    [Fact]
+    public void Reported_clause_after_a_participle_cue_takes_the_main_clause_subject()
+    {
+        Quote q = Single("In an interview with a local radio station, Dana Whitlock questioned the budget, saying it would hurt every family in town.", QuoteKind.Indirect);
+        Assert.Equal("it would hurt every family in town", q.Text);
+        Assert.Equal("Dana Whitlock", q.Speaker!.Text);
+    }
 }
