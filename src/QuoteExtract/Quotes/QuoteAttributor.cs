@@ -52,6 +52,9 @@ internal static class QuoteAttributor
     /// <summary>How far after a closing mark the attribution may start (Q, the former foreign secretary said).</summary>
     private const int AfterWindow = 10;
 
+    /// <summary>The most words a title of a work in quote marks has (“The Late Show with Stephen Colbert”).</summary>
+    private const int MaxTitleWords = 8;
+
     /// <summary>The longest signature line under a quote (– Jane Smith, a teacher from Leeds).</summary>
     private const int MaxSignatureTokens = 12;
 
@@ -636,7 +639,7 @@ internal static class QuoteAttributor
             score -= 0.1;
         }
 
-        if ((!cued || IntroducesTitle(doc, open)) && LooksLikeTitle(doc, c.Segments[0]))
+        if ((!cued || IntroducesTitle(doc, open)) && LooksLikeTitle(doc, quote.First))
         {
             score = Math.Min(score, 0.2); // a film, a programme: every word capitalised, and no cue or a title's cue
         }
@@ -650,29 +653,36 @@ internal static class QuoteAttributor
             || (doc.IsWord(open - 1) && QuoteLexicons.TitleWords.TryGetValue(doc.Word(open - 1), out TitleWord w) && w == TitleWord.Introduces));
 
     /// <summary>Short and in title case (“Morning Joe”, “Face the Nation”): capitalised words, numbers, small words after the first.</summary>
-    private static bool LooksLikeTitle(DocumentView doc, TextSpan content)
+    private static bool LooksLikeTitle(DocumentView doc, MarkedSegment segment)
     {
+        // The document's own tokens between the marks; more than eight words is no title, so stop there.
+        int end = segment.Close >= 0 ? segment.Close : doc.Segments.Paragraphs[segment.Paragraph].EndToken;
         int words = 0;
         int capitals = 0;
-        foreach (Token t in NewsTokenizer.Default.EnumerateTokens(doc.Text.AsSpan(content.Start, content.Length)))
+        for (int t = segment.Open + 1; t < end; t++)
         {
-            if (t.Kind is not (TokenKind.Word or TokenKind.Number))
+            Token token = doc.Tokens[t];
+            if (token.Kind is not (TokenKind.Word or TokenKind.Number))
             {
                 continue;
             }
 
-            words++;
-            if ((t.Traits & TokenTraits.Capitalized) != 0 || t.Kind == TokenKind.Number)
+            if (++words > MaxTitleWords)
+            {
+                return false;
+            }
+
+            if ((token.Traits & TokenTraits.Capitalized) != 0 || token.Kind == TokenKind.Number)
             {
                 capitals++;
             }
-            else if (words == 1 || !QuoteLexicons.TitleWords.TryGetValue(doc.Text.AsSpan(content.Start + t.Start, t.Length), out TitleWord w) || w != TitleWord.Minor)
+            else if (words == 1 || !QuoteLexicons.TitleWords.TryGetValue(doc.Word(t), out TitleWord w) || w != TitleWord.Minor)
             {
                 return false;
             }
         }
 
-        return words is > 0 and <= 8 && capitals > 0;
+        return capitals > 0;
     }
 
     private static ImmutableArray<Quote> Build(DocumentView doc, List<QuoteCandidate> candidates, double minimumConfidence, SpeakerGroups groups)
