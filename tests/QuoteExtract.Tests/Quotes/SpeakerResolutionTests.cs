@@ -25,24 +25,18 @@ public class SpeakerResolutionTests
         Assert.Equal("Oliver Grant", q.Speaker.Name);
     }
 
-    [Fact]
-    public void Role_noun_resolves_to_the_person_introduced_with_that_role()
+    [Theory]
+    // A role noun resolves to the person introduced with that role.
+    [InlineData("The plan was announced by health secretary Priya Nair on Monday.\n\nThe health secretary said: ‘Waiting lists will fall this year.’",
+        "The health secretary", "Priya Nair")]
+    // A possessive role is its own name, and later the role resolves to it.
+    [InlineData("Mr Hale’s official spokesman refused to comment on Friday.\n\nLater the spokesman said: ‘The minister has full confidence in the police.’",
+        "the spokesman", "Mr Hale’s official spokesman")]
+    public void Role_noun_resolves_to_the_role_introduced_earlier(string text, string mention, string name)
     {
-        const string text = "The plan was announced by health secretary Priya Nair on Monday.\n\n" +
-            "The health secretary said: ‘Waiting lists will fall this year.’";
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
-        Assert.Equal("The health secretary", q.Speaker!.Text);
-        Assert.Equal("Priya Nair", q.Speaker.Name);
-    }
-
-    [Fact]
-    public void Possessive_role_is_its_own_name_and_later_the_role_resolves_to_it()
-    {
-        const string text = "Mr Hale’s official spokesman refused to comment on Friday.\n\n" +
-            "Later the spokesman said: ‘The minister has full confidence in the police.’";
-        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
-        Assert.Equal("the spokesman", q.Speaker!.Text);
-        Assert.Equal("Mr Hale’s official spokesman", q.Speaker.Name);
+        Assert.Equal(mention, q.Speaker!.Text);
+        Assert.Equal(name, q.Speaker.Name);
     }
 
     [Fact]
