@@ -176,7 +176,11 @@ internal static class TokenScanner
                     return ~(acronym + 1); // U.S.-led: the caller carries on as a hyphenated word.
                 }
 
-                flags |= TokenTraits.Abbreviation;
+                if (text[acronym - 1] == '.')
+                {
+                    flags |= TokenTraits.Abbreviation; // U.S. may end a sentence; U.S cannot
+                }
+
                 return acronym;
             }
 
@@ -256,9 +260,15 @@ internal static class TokenScanner
             }
 
             int len = j - i - 1;
-            if (len is < 1 or > 2 || j >= text.Length || text[j] != '.')
+            if (len is < 1 or > 2)
             {
                 break;
+            }
+
+            if (j >= text.Length || text[j] != '.')
+            {
+                // U.S, U.K: capitals whose last stop was left off (web text) are still one word, not a sentence end.
+                return len == 1 && !IsWordChar(text, j) && AllUpper(text[start..j]) ? j : groups >= 2 ? i + 1 : 0;
             }
 
             i = j;
@@ -266,6 +276,19 @@ internal static class TokenScanner
         }
 
         return groups >= 2 ? i + 1 : 0;
+    }
+
+    private static bool AllUpper(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (c != '.' && !IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllLetters(ReadOnlySpan<char> s)
