@@ -217,6 +217,24 @@ internal static class Program
         }
 
         Console.WriteLine(Invariant($"tokens reproduced {matched:N0}/{tokens:N0}; gold entities with a boundary inside a library token: {unreachable}/{entities}"));
+        int goldSentences = 0, librarySentences = 0, sameStarts = 0, shown = 0;
+        foreach (IobDocument doc in IobReader.Read(positional[0], "check"))
+        {
+            SegmentedText segments = NewsTokenizer.Default.Segment(doc.Text);
+            var starts = new HashSet<int>(segments.Sentences.Select(s => s.Start));
+            goldSentences += doc.Sentences.Length;
+            librarySentences += segments.Sentences.Length;
+            sameStarts += doc.Sentences.Count(s => starts.Contains(s.Start));
+            foreach (Sentence s in segments.Sentences)
+            {
+                if (!doc.Sentences.Any(g => g.Start == s.Start) && shown++ < 25)
+                {
+                    Console.WriteLine("split: " + doc.Text[Math.Max(0, s.Start - 40)..s.Start].Replace('\n', '|') + " || " + doc.Text[s.Start..Math.Min(doc.Text.Length, s.Start + 40)].Replace('\n', '|'));
+                }
+            }
+        }
+
+        Console.WriteLine(Invariant($"sentences: gold {goldSentences:N0}, library {librarySentences:N0}, gold starts that are library starts {sameStarts:N0}"));
         return 0;
     }
 
