@@ -222,12 +222,13 @@ internal static class Program
         {
             SegmentedText segments = NewsTokenizer.Default.Segment(doc.Text);
             var starts = new HashSet<int>(segments.Sentences.Select(s => s.Start));
+            var goldStarts = new HashSet<int>(doc.Sentences.Select(s => s.Start));
             goldSentences += doc.Sentences.Length;
             librarySentences += segments.Sentences.Length;
-            sameStarts += doc.Sentences.Count(s => starts.Contains(s.Start));
+            sameStarts += goldStarts.Count(starts.Contains);
             foreach (Sentence s in segments.Sentences)
             {
-                if (!doc.Sentences.Any(g => g.Start == s.Start) && shown++ < 25)
+                if (!goldStarts.Contains(s.Start) && shown++ < 25)
                 {
                     Console.WriteLine("split: " + doc.Text[Math.Max(0, s.Start - 40)..s.Start].Replace('\n', '|') + " || " + doc.Text[s.Start..Math.Min(doc.Text.Length, s.Start + 40)].Replace('\n', '|'));
                 }
