@@ -27,6 +27,7 @@ public class SegmenterTests
     {
         Assert.Single(TestText.SentenceTexts("Troops of the U.S. Army arrived."));
         Assert.Equal(2, TestText.SentenceTexts("They flew to the U.S. The talks began.").Length);
+        Assert.Single(TestText.SentenceTexts("There are stranger place names in the U.S for areas than that."));
     }
 
     [Fact]
