@@ -218,39 +218,23 @@ internal static class IobReader
             };
         }
 
-        // Keep only the chosen sentences, laid out again.
-        var sb = new StringBuilder();
-        var tokens = new List<Token>();
-        var sentences = new List<Sentence>();
-        var types = new List<EntityType?>();
-        var begins = new List<bool>();
-        var gold = new List<GoldSpan>();
+        // Keep only the chosen sentences, laid out again from their (lower-cased) words and tags.
+        var kept = new List<List<(string Token, string Tag)>>(keep.Count);
         foreach (int s in keep)
         {
             Sentence sentence = doc.Sentences[s];
-            int shift = sb.Length - sentence.Start;
-            int tokenShift = tokens.Count - sentence.FirstToken;
-            sb.Append(text, sentence.Start, sentence.Length).Append('\n');
+            var words = new List<(string Token, string Tag)>(sentence.TokenCount);
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
                 Token token = doc.Tokens[t];
-                tokens.Add(token with { Start = token.Start + shift });
-                types.Add(doc.Types[t]);
-                begins.Add(doc.Begins[t]);
+                string tag = doc.Types[t] is EntityType type ? (doc.Begins[t] ? "B-" : "I-") + type.ToLabel() : "O";
+                words.Add((new string(text, token.Start, token.Length), tag));
             }
 
-            foreach (GoldSpan g in doc.Gold)
-            {
-                if (g.Start >= sentence.FirstToken && g.End <= sentence.FirstToken + sentence.TokenCount)
-                {
-                    gold.Add(g with { Start = g.Start + tokenShift, End = g.End + tokenShift });
-                }
-            }
-
-            sentences.Add(new Sentence(sentence.Start + shift, sentence.Length, sentence.FirstToken + tokenShift, sentence.TokenCount, sentences.Count));
+            kept.Add(words);
         }
 
-        return Document(corpus, sb.ToString(), tokens, sentences, types, begins, gold);
+        return Layout(kept, corpus);
     }
 
     public static EntityType ParseType(string label) => label.ToUpperInvariant() switch
