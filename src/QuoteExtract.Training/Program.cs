@@ -18,6 +18,8 @@ namespace QuoteExtract.Training;
 /// dotnet run -c Release --project src/QuoteExtract.Training -- train [--corpora conll,uner] [--out models/ner-en] [options]
 /// dotnet run -c Release --project src/QuoteExtract.Training -- eval FILE.iob2 [--no-misc] [--model FILE.bin]
 /// dotnet run -c Release --project src/QuoteExtract.Training -- predict-jsonl IN.jsonl OUT.jsonl [--model FILE.bin]
+/// dotnet run -c Release --project src/QuoteExtract.Training -- train-syntax [--out models/syntax-en] [options]
+/// dotnet run -c Release --project src/QuoteExtract.Training -- eval-syntax GOLD.conllu [--model FILE.bin] [--pred OUT.conllu]
 /// </code>
 /// </summary>
 internal static class Program
@@ -57,6 +59,12 @@ internal static class Program
                     return Bench(positional, options);
                 case "tag":
                     return Tag(positional, options);
+                case "train-syntax":
+                    return SyntaxTrainer.Train(options);
+                case "eval-syntax":
+                    return SyntaxTrainer.Eval(positional, options);
+                case "parse-text":
+                    return SyntaxTrainer.ParseText(positional, options);
                 default:
                     Console.Error.WriteLine($"unknown command '{args[0]}'");
                     return 2;
@@ -478,13 +486,13 @@ internal static class Program
         return options;
     }
 
-    private static int Int(Dictionary<string, string> o, string key, int fallback) =>
+    internal static int Int(Dictionary<string, string> o, string key, int fallback) =>
         o.TryGetValue(key, out string? v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    private static float Float(Dictionary<string, string> o, string key, float fallback) =>
+    internal static float Float(Dictionary<string, string> o, string key, float fallback) =>
         o.TryGetValue(key, out string? v) ? float.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -500,8 +508,8 @@ internal static class Program
         throw new DirectoryNotFoundException("QuoteExtract.sln not found above the current directory: pass --data and --out.");
     }
 
-    private static void Log(string message) =>
+    internal static void Log(string message) =>
         Console.Error.WriteLine(Invariant($"[{DateTime.Now:HH:mm:ss}] {message}"));
 
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

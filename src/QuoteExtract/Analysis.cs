@@ -6,9 +6,10 @@ namespace QuoteExtract;
 /// <summary>What <see cref="Extractor"/> found in a text. Immutable.</summary>
 public sealed class Analysis
 {
-    internal Analysis(SegmentedText segments, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<EntityGroup> groups)
+    internal Analysis(SegmentedText segments, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<EntityGroup> groups, ImmutableArray<TokenSyntax> syntax = default)
     {
         Segments = segments;
+        Syntax = syntax.IsDefault ? [] : syntax;
         Quotes = quotes;
         Entities = entities;
         Groups = groups;
@@ -28,6 +29,13 @@ public sealed class Analysis
 
     /// <summary>The paragraphs in text order.</summary>
     public ImmutableArray<Paragraph> Paragraphs => Segments.Paragraphs;
+
+    /// <summary>
+    /// The syntax of each token, one entry per entry of <see cref="Tokens"/>: its part of speech, and in the sentences
+    /// that were parsed (see <see cref="ExtractorOptions.Syntax"/>) its head, a token of the same sentence, and its
+    /// dependency relation. Empty when the pipeline runs without syntax (<see cref="SyntaxScope.None"/>).
+    /// </summary>
+    public ImmutableArray<TokenSyntax> Syntax { get; }
 
     /// <summary>The quotations in text order of their first segment.</summary>
     public IReadOnlyList<Quote> Quotes { get; }

@@ -53,7 +53,7 @@ public sealed class EntityModel
     {
         ArgumentNullException.ThrowIfNull(path);
         string fullPath = Path.GetFullPath(path);
-        using FileStream stream = Open(fullPath);
+        using FileStream stream = ModelFiles.Open(fullPath, "entity model");
         try
         {
             return new EntityModel(new EntityRecognizer(NerModel.Read(stream, fullPath)), fullPath);
@@ -80,30 +80,5 @@ public sealed class EntityModel
 
         string? fileName = (stream as FileStream)?.Name;
         return new EntityModel(new EntityRecognizer(NerModel.Read(stream, fileName)), fileName);
-    }
-
-    /// <summary>Opens the model file, or says clearly, naming it, why it cannot.</summary>
-    private static FileStream Open(string fullPath)
-    {
-        try
-        {
-            return new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException && Directory.Exists(fullPath))
-        {
-            throw new IOException($"The entity model file '{fullPath}' is a directory, not a file.", ex);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new FileNotFoundException($"The entity model file '{fullPath}' does not exist.", fullPath, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new UnauthorizedAccessException($"The entity model file '{fullPath}' may not be read: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new IOException($"The entity model file '{fullPath}' cannot be opened: {ex.Message}", ex);
-        }
     }
 }

@@ -1,16 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using QuoteExtract.Entities;
 using QuoteExtract.Quotes;
+using QuoteExtract.Syntax;
 
 namespace QuoteExtract;
 
 /// <summary>
-/// A configured, immutable and reusable extraction pipeline: tokenizer → quote attributor → entity
-/// tagger, joined by speaker resolution. Build it once and share it between threads.
+/// A configured, immutable and reusable extraction pipeline: tokenizer → part-of-speech tagger and dependency
+/// parser → entity tagger → quote attributor, joined by speaker resolution. Build it once and share it between threads.
 /// </summary>
 public sealed class ExtractorPipeline
 {
@@ -22,11 +24,15 @@ public sealed class ExtractorPipeline
     /// <summary>The tagger of <see cref="ExtractorOptions.EntityModel"/>; null for the embedded model's, loaded on first use.</summary>
     private readonly EntityRecognizer? _recognizer;
 
+    /// <summary>The syntax stage of <see cref="ExtractorOptions.SyntaxModel"/>; null for the embedded model's, loaded on first use.</summary>
+    private readonly SyntaxAnalyzer? _syntax;
+
     private ExtractorPipeline(ExtractorOptions options)
     {
         _options = options;
         _tokenizer = NewsTokenizer.Create(options.Tokenizer);
         _recognizer = options.EntityModel?.Recognizer;
+        _syntax = options.SyntaxModel?.Analyzer;
     }
 
     /// <summary>The pipeline with default options.</summary>
@@ -52,6 +58,11 @@ public sealed class ExtractorPipeline
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTextLength, nameof(options));
+        if (options.Syntax is not (SyntaxScope.None or SyntaxScope.Attribution or SyntaxScope.All))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Syntax, "Syntax must be None, Attribution or All.");
+        }
+
         return new ExtractorPipeline(options);
     }
 
@@ -75,12 +86,16 @@ public sealed class ExtractorPipeline
         cancellationToken.ThrowIfCancellationRequested();
         SegmentedText segments = _tokenizer.Segment(text);
         cancellationToken.ThrowIfCancellationRequested();
+        TokenSyntax[] syntax = _options.Syntax == SyntaxScope.None
+            ? []
+            : (_syntax ?? SyntaxModel.Default.Analyzer).Analyze(segments, _options.Syntax, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         ImmutableArray<Entity> entities = _options.RecognizeEntities
             ? (_recognizer ?? EntityRecognizer.Default).Recognize(segments, cancellationToken)
             : [];
         cancellationToken.ThrowIfCancellationRequested();
         QuoteAttribution attribution = QuoteAttributor.Attribute(segments, entities, _options, cancellationToken);
-        return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups);
+        return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups, ImmutableCollectionsMarshal.AsImmutableArray(syntax));
     }
 
     /// <summary>
@@ -189,4 +204,17 @@ public sealed class ExtractorOptions
     /// once with <see cref="QuoteExtract.EntityModel.Load(string)"/> and share it: pipelines never read it again.
     /// </summary>
     public EntityModel? EntityModel { get; init; }
+
+    /// <summary>
+    /// How much of each text is tagged and parsed (<see cref="Analysis.Syntax"/>): <see cref="SyntaxScope.Attribution"/>
+    /// (the default) tags every token and parses the sentences with a quote mark, a reporting verb or phrase, or a colon;
+    /// <see cref="SyntaxScope.All"/> parses every sentence; <see cref="SyntaxScope.None"/> runs no syntax.
+    /// </summary>
+    public SyntaxScope Syntax { get; init; } = SyntaxScope.Attribution;
+
+    /// <summary>
+    /// The syntax stage's model; null (the default) for the model embedded in the library. Load a custom one once
+    /// with <see cref="QuoteExtract.SyntaxModel.Load(string)"/> and share it.
+    /// </summary>
+    public SyntaxModel? SyntaxModel { get; init; }
 }

@@ -3,7 +3,7 @@ using System;
 namespace QuoteExtract;
 
 /// <summary>
-/// An entity model file or stream is not a model this library can use: not a QuoteExtract entity model at
+/// A model file or stream (an entity or a syntax model) is not a model this library can use: not a QuoteExtract model of that kind at
 /// all, truncated, corrupt, of another format version, or trained for another feature set. The message
 /// names the file (or says "stream") and what is wrong with it.
 /// </summary>
@@ -47,6 +47,7 @@ public sealed class InvalidModelException : Exception
     /// <param name="fileName">The file's full path, or null for a stream that is not a file.</param>
     /// <param name="problem">A predicate: "is truncated", "is corrupt: …".</param>
     /// <param name="innerException">The error that revealed it, or null.</param>
-    internal static InvalidModelException For(string? fileName, string problem, Exception? innerException = null) =>
-        new($"{(fileName is null ? "The entity model stream" : $"The entity model file '{fileName}'")} {problem}.", fileName, innerException);
+    /// <param name="kind">What the model is for, as errors name it ("entity model", "syntax model").</param>
+    internal static InvalidModelException For(string? fileName, string problem, Exception? innerException = null, string kind = "entity model") =>
+        new($"{(fileName is null ? $"The {kind} stream" : $"The {kind} file '{fileName}'")} {problem}.", fileName, innerException);
 }

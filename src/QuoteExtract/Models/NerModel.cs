@@ -195,28 +195,36 @@ internal sealed class NerModel
     /// <param name="stream">The model's bytes, from the current position.</param>
     /// <param name="fileName">The file the stream reads, named in errors; null for "the stream".</param>
     /// <exception cref="InvalidModelException">The stream does not hold a model this library can use.</exception>
-    public static NerModel Read(Stream stream, string? fileName)
+    public static NerModel Read(Stream stream, string? fileName) =>
+        ReadContainer(stream, fileName, Magic, FormatVersion, "entity model", ReadBody);
+
+    /// <summary>
+    /// Reads a model file of ours: <paramref name="magic"/>, a format-version byte, then deflated data that
+    /// <paramref name="body"/> reads whole. Garbage, truncation and bad compressed data all give an
+    /// <see cref="InvalidModelException"/> naming the file and the <paramref name="kind"/> of model expected.
+    /// </summary>
+    internal static T ReadContainer<T>(Stream stream, string? fileName, byte[] magic, byte version, string kind, Func<BinaryReader, string?, T> body)
     {
-        Span<byte> head = stackalloc byte[Magic.Length + 1];
+        Span<byte> head = stackalloc byte[magic.Length + 1];
         int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         if (read == 0)
         {
-            throw InvalidModelException.For(fileName, "is empty");
+            throw InvalidModelException.For(fileName, "is empty", kind: kind);
         }
 
-        if (!head[..Math.Min(read, Magic.Length)].SequenceEqual(Magic.AsSpan(0, Math.Min(read, Magic.Length))))
+        if (!head[..Math.Min(read, magic.Length)].SequenceEqual(magic.AsSpan(0, Math.Min(read, magic.Length))))
         {
-            throw InvalidModelException.For(fileName, "is not a QuoteExtract entity model (bad magic)");
+            throw InvalidModelException.For(fileName, $"is not a QuoteExtract {kind} (bad magic)", kind: kind);
         }
 
         if (read < head.Length)
         {
-            throw InvalidModelException.For(fileName, "is truncated");
+            throw InvalidModelException.For(fileName, "is truncated", kind: kind);
         }
 
-        if (head[Magic.Length] != FormatVersion)
+        if (head[magic.Length] != version)
         {
-            throw InvalidModelException.For(fileName, $"has format version {head[Magic.Length]}; this library reads format version {FormatVersion}");
+            throw InvalidModelException.For(fileName, $"has format version {head[magic.Length]}; this library reads format version {version}", kind: kind);
         }
 
         try
@@ -227,16 +235,21 @@ internal sealed class NerModel
             using var deflate = new DeflateStream(source, CompressionMode.Decompress, leaveOpen: true);
             using var buffered = new BufferedStream(deflate, 1 << 16);
             using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
-            NerModel model = ReadBody(reader, fileName);
-            return source.ReachedEnd ? throw InvalidModelException.For(fileName, "is truncated") : model;
+            T model = body(reader, fileName);
+            if (reader.BaseStream.ReadByte() >= 0)
+            {
+                throw Corrupt(fileName, "unexpected data after the last stage", kind: kind);
+            }
+
+            return source.ReachedEnd ? throw InvalidModelException.For(fileName, "is truncated", kind: kind) : model;
         }
         catch (EndOfStreamException ex)
         {
-            throw InvalidModelException.For(fileName, "is truncated", ex);
+            throw InvalidModelException.For(fileName, "is truncated", ex, kind);
         }
         catch (InvalidDataException ex)
         {
-            throw InvalidModelException.For(fileName, "is corrupt: its compressed data cannot be decompressed", ex);
+            throw InvalidModelException.For(fileName, "is corrupt: its compressed data cannot be decompressed", ex, kind);
         }
     }
 
@@ -271,11 +284,6 @@ internal sealed class NerModel
         for (int s = 0; s < stageCount; s++)
         {
             stages[s] = ReadStage(reader, s + 1, labelCount, fileName);
-        }
-
-        if (reader.BaseStream.ReadByte() >= 0)
-        {
-            throw Corrupt(fileName, "unexpected data after the last stage");
         }
 
         return new NerModel(scheme, gazetteer, stages, description);
@@ -335,7 +343,7 @@ internal sealed class NerModel
     }
 
     /// <summary>The description as <see cref="BinaryWriter.Write(string)"/> wrote it: a 7-bit encoded length, then UTF-8.</summary>
-    private static string ReadDescription(BinaryReader reader, string? fileName)
+    internal static string ReadDescription(BinaryReader reader, string? fileName, string kind = "entity model")
     {
         int length;
         try
@@ -344,12 +352,12 @@ internal sealed class NerModel
         }
         catch (FormatException ex)
         {
-            throw Corrupt(fileName, "the description's length is malformed", ex);
+            throw Corrupt(fileName, "the description's length is malformed", ex, kind);
         }
 
         if (length is < 0 or > MaxDescriptionBytes)
         {
-            throw Corrupt(fileName, $"the description is {length:N0} bytes long; at most {MaxDescriptionBytes:N0} are allowed");
+            throw Corrupt(fileName, $"the description is {length:N0} bytes long; at most {MaxDescriptionBytes:N0} are allowed", kind: kind);
         }
 
         try
@@ -358,7 +366,7 @@ internal sealed class NerModel
         }
         catch (DecoderFallbackException ex)
         {
-            throw Corrupt(fileName, "the description is not UTF-8", ex);
+            throw Corrupt(fileName, "the description is not UTF-8", ex, kind);
         }
     }
 
@@ -370,8 +378,8 @@ internal sealed class NerModel
     }
 
     /// <summary>The exception for a model whose content is impossible: <paramref name="what"/> says what.</summary>
-    internal static InvalidModelException Corrupt(string? fileName, string what, Exception? innerException = null) =>
-        InvalidModelException.For(fileName, "is corrupt: " + what, innerException);
+    internal static InvalidModelException Corrupt(string? fileName, string what, Exception? innerException = null, string kind = "entity model") =>
+        InvalidModelException.For(fileName, "is corrupt: " + what, innerException, kind);
 }
 
 /// <summary>

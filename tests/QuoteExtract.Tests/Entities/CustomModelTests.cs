@@ -6,6 +6,7 @@ using CsCheck;
 using QuoteExtract.Entities;
 using QuoteExtract.Models;
 using QuoteExtract.Tests.Cli;
+using static QuoteExtract.Tests.ModelFileBytes;
 
 namespace QuoteExtract.Tests.Entities;
 
@@ -47,8 +48,6 @@ internal sealed class TempFile : IDisposable
 /// </summary>
 public class CustomModelTests : IClassFixture<ShippedModelFixture>
 {
-    private const int HeaderLength = 6; // "QXNER" and the format version, before the deflated body
-
     private readonly ShippedModelFixture _shipped;
 
     public CustomModelTests(ShippedModelFixture shipped)
@@ -313,44 +312,6 @@ public class CustomModelTests : IClassFixture<ShippedModelFixture>
         return stream.ToArray();
     }
 
-    private static byte[] Inflate(byte[] model)
-    {
-        using var deflate = new DeflateStream(new MemoryStream(model, HeaderLength, model.Length - HeaderLength), CompressionMode.Decompress);
-        using var body = new MemoryStream();
-        deflate.CopyTo(body);
-        return body.ToArray();
-    }
-
     /// <summary>A model file of the current format around <paramref name="body"/>.</summary>
-    private static byte[] Deflate(byte[] body)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(TinyBytes, 0, HeaderLength);
-        using (var deflate = new DeflateStream(stream, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            deflate.Write(body);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static byte[] Int32(int value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        return bytes;
-    }
-
-    private static byte[] Xor(byte[] bytes, (int Index, byte Mask)[] changes)
-    {
-        byte[] copy = (byte[])bytes.Clone();
-        foreach ((int index, byte mask) in changes)
-        {
-            copy[index % copy.Length] ^= mask;
-        }
-
-        return copy;
-    }
-
-    private static string Show((int Index, byte Mask)[] changes) => string.Join(", ", changes.Select(c => $"[{c.Index}] ^= 0x{c.Mask:X2}"));
+    private static byte[] Deflate(byte[] body) => ModelFileBytes.Deflate(TinyBytes, body);
 }

@@ -9,7 +9,8 @@ namespace QuoteExtract.Testing;
 /// <summary>
 /// What every <see cref="Analysis"/> must satisfy whatever the input: every span inside the text and in
 /// order, texts equal to the text at their spans, tokens partitioned into sentences and paragraphs,
-/// entities in order without overlap. Shared by the tests and the fuzz target (fuzz/QuoteExtract.Fuzz
+/// entities in order without overlap, one syntax entry per token and one dependency tree per parsed
+/// sentence. Shared by the tests and the fuzz target (fuzz/QuoteExtract.Fuzz
 /// links this file), so it uses the public API only and no test framework.
 /// </summary>
 internal static class AnalysisInvariants
@@ -42,7 +43,86 @@ internal static class AnalysisInvariants
         }
 
         return Tokens(text, analysis) ?? Sentences(analysis) ?? Paragraphs(text, analysis)
-            ?? Quotes(text, analysis, options) ?? Entities(text, analysis) ?? Groups(text, analysis);
+            ?? Quotes(text, analysis, options) ?? Entities(text, analysis) ?? Groups(text, analysis) ?? Syntax(analysis, options);
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="count"/> entries of <paramref name="syntax"/> from <paramref name="first"/>
+    /// as one parsed sentence, or null: every entry tagged and parsed, heads inside the sentence, exactly one root,
+    /// no cycle, and the relation root on the root and on no other word.
+    /// </summary>
+    /// <param name="syntax">The syntax entries (of a document, or of <see cref="SyntaxModel.Parse"/>).</param>
+    /// <param name="first">The sentence's first entry; heads count from the start of <paramref name="syntax"/>.</param>
+    /// <param name="count">The sentence's number of words.</param>
+    /// <returns>A description of the violation, or null.</returns>
+    public static string? TreeViolation(IReadOnlyList<TokenSyntax> syntax, int first, int count)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        int end = first + count, root = -1;
+        for (int i = first; i < end; i++)
+        {
+            TokenSyntax t = syntax[i];
+            if (t.Pos == UniversalPos.None || !Enum.IsDefined(t.Pos))
+            {
+                return $"word {i} has part of speech {t.Pos}";
+            }
+
+            if (string.IsNullOrEmpty(t.Relation))
+            {
+                return $"word {i} of a parsed sentence has no relation";
+            }
+
+            if (t.Head == -1)
+            {
+                if (root >= 0)
+                {
+                    return $"words {root} and {i} are both roots";
+                }
+
+                root = i;
+            }
+            else if (t.Head < first || t.Head >= end || t.Head == i)
+            {
+                return $"word {i} has head {t.Head}, outside its sentence [{first}, {end}) or itself";
+            }
+
+            if (t.IsRoot != string.Equals(t.Relation, "root", StringComparison.Ordinal))
+            {
+                return $"word {i} has head {t.Head} and relation {t.Relation}: root is the relation of the root and of no other word";
+            }
+        }
+
+        if (count > 0 && root < 0)
+        {
+            return $"the sentence [{first}, {end}) has no root";
+        }
+
+        // Every word reaches the root: marks 1 on the path being followed, 2 once known to reach the root.
+        var state = new byte[count];
+        var path = new List<int>();
+        for (int i = first; i < end; i++)
+        {
+            int w = i;
+            path.Clear();
+            while (w >= 0 && state[w - first] == 0)
+            {
+                state[w - first] = 1;
+                path.Add(w);
+                w = syntax[w].Head;
+            }
+
+            if (w >= 0 && state[w - first] == 1)
+            {
+                return $"word {w} is in a cycle";
+            }
+
+            foreach (int p in path)
+            {
+                state[p - first] = 2;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -92,6 +172,11 @@ internal static class AnalysisInvariants
         foreach (EntityGroup g in analysis.Groups)
         {
             sb.Append(CultureInfo.InvariantCulture, $"g {g.Type} {Escape(g.Name)} [{string.Join(' ', g.Mentions)}] [{string.Join(' ', g.Quotes)}]\n");
+        }
+
+        foreach (TokenSyntax x in analysis.Syntax)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"x {x.Pos} {x.Head} {x.Relation ?? "_"}\n");
         }
 
         return sb.ToString();
@@ -325,6 +410,62 @@ internal static class AnalysisInvariants
                 }
 
                 previousQuote = q;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// None: no syntax. Otherwise every token tagged; per sentence either no word parsed (head -1, no relation) or
+    /// one tree; all sentences parsed for <see cref="SyntaxScope.All"/>, and for <see cref="SyntaxScope.Attribution"/>
+    /// at least those with a quote mark or a colon (the reporting verbs and phrases need the library's lexicons).
+    /// </summary>
+    private static string? Syntax(Analysis analysis, ExtractorOptions options)
+    {
+        if (options.Syntax == SyntaxScope.None)
+        {
+            return analysis.Syntax.IsEmpty ? null : $"syntax has {analysis.Syntax.Length} entries without a syntax stage";
+        }
+
+        if (analysis.Syntax.Length != analysis.Tokens.Length)
+        {
+            return $"syntax has {analysis.Syntax.Length} entries for {analysis.Tokens.Length} tokens";
+        }
+
+        for (int s = 0; s < analysis.Sentences.Length; s++)
+        {
+            Sentence sentence = analysis.Sentences[s];
+            bool parsed = analysis.Syntax[sentence.FirstToken].IsParsed;
+            bool mustParse = options.Syntax == SyntaxScope.All;
+            for (int i = sentence.FirstToken; i < sentence.EndToken && !mustParse; i++)
+            {
+                Token t = analysis.Tokens[i];
+                mustParse = t.IsQuoteMark || (t.Kind == TokenKind.Punctuation && t.GetText(analysis.Text).SequenceEqual(":"));
+            }
+
+            if (mustParse && !parsed)
+            {
+                return $"sentence {s} {sentence} was not parsed";
+            }
+
+            if (parsed)
+            {
+                if (TreeViolation(analysis.Syntax, sentence.FirstToken, sentence.TokenCount) is { } bad)
+                {
+                    return $"sentence {s} {sentence}: {bad}";
+                }
+
+                continue;
+            }
+
+            for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+            {
+                TokenSyntax t = analysis.Syntax[i];
+                if (t.Pos == UniversalPos.None || !Enum.IsDefined(t.Pos) || t.Head != -1 || t.Relation is not null)
+                {
+                    return $"word {i} of unparsed sentence {s} is {t}: a part of speech, head -1 and no relation were expected";
+                }
             }
         }
 

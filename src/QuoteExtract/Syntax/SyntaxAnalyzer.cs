@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using QuoteExtract.Entities;
+using QuoteExtract.Models;
+using QuoteExtract.Quotes;
+
+namespace QuoteExtract.Syntax;
+
+/// <summary>Tags and parses the sentences of a document with one <see cref="SyntaxModelFile"/>. Thread-safe.</summary>
+internal sealed class SyntaxAnalyzer
+{
+    /// <summary>A thread keeps its workspace only after sentences of at most this many words.</summary>
+    private const int RetainedWords = 1 << 12;
+
+    [ThreadStatic]
+    private static Workspace? t_workspace;
+
+    public SyntaxAnalyzer(SyntaxModelFile model)
+    {
+        Model = model;
+    }
+
+    public SyntaxModelFile Model { get; }
+
+    /// <summary>
+    /// The syntax of every token of <paramref name="segments"/>: all tagged, and the sentences that
+    /// <paramref name="scope"/> takes parsed (heads as document token indices). Empty for <see cref="SyntaxScope.None"/>.
+    /// </summary>
+    public TokenSyntax[] Analyze(SegmentedText segments, SyntaxScope scope, CancellationToken cancellationToken)
+    {
+        if (scope == SyntaxScope.None)
+        {
+            return [];
+        }
+
+        ReadOnlySpan<char> text = segments.Text;
+        ReadOnlySpan<Token> tokens = segments.Tokens.AsSpan();
+        var result = new TokenSyntax[tokens.Length];
+        Workspace work = TakeWorkspace();
+        foreach (Sentence sentence in segments.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadOnlySpan<Token> words = tokens.Slice(sentence.FirstToken, sentence.TokenCount);
+            work.Prepare(words.Length);
+            for (int i = 0; i < words.Length; i++)
+            {
+                NerToken.Analyze(words[i].GetText(text), ref work.Words[i]);
+            }
+
+            bool parse = scope == SyntaxScope.All || NeedsParse(text, words);
+            Run(work, words.Length, parse);
+            Span<TokenSyntax> output = result.AsSpan(sentence.FirstToken, words.Length);
+            Fill(work, output, parse, sentence.FirstToken);
+            if (work.Capacity > RetainedWords)
+            {
+                work = new Workspace();
+            }
+        }
+
+        t_workspace = work;
+        return result;
+    }
+
+    /// <summary>Tags and parses one sentence of words; heads are indices into <paramref name="words"/>.</summary>
+    public TokenSyntax[] Parse(IReadOnlyList<string> words)
+    {
+        Workspace work = TakeWorkspace();
+        work.Prepare(words.Count);
+        for (int i = 0; i < words.Count; i++)
+        {
+            NerToken.Analyze(words[i], ref work.Words[i]);
+        }
+
+        Run(work, words.Count, parse: true);
+        var result = new TokenSyntax[words.Count];
+        Fill(work, result, parse: true, 0);
+        t_workspace = work.Capacity > RetainedWords ? null : work;
+        return result;
+    }
+
+    /// <summary>Sentences that attribution reads: a quote mark, a colon, a reporting verb or the start of a cue phrase.</summary>
+    internal static bool NeedsParse(ReadOnlySpan<char> text, ReadOnlySpan<Token> words)
+    {
+        foreach (Token t in words)
+        {
+            if (t.IsQuoteMark)
+            {
+                return true;
+            }
+
+            ReadOnlySpan<char> w = t.GetText(text);
+            if (t.Kind == TokenKind.Punctuation ? w is ":" : t.Kind == TokenKind.Word
+                && (QuoteLexicons.CueVerbs.TryGetValue(w, out _) || QuoteLexicons.CuePhraseStarts.TryGetValue(w, out _)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Workspace TakeWorkspace()
+    {
+        Workspace? work = t_workspace;
+        t_workspace = null;
+        return work ?? new Workspace();
+    }
+
+    private void Run(Workspace work, int n, bool parse)
+    {
+        Span<UniversalPos> tags = work.Tags.AsSpan(0, n);
+        Model.Tagger.Tag(work.Words.AsSpan(0, n), tags);
+        if (!parse)
+        {
+            return;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            work.Lower[i] = work.Words[i].Lower;
+            work.Suffixes[i] = work.Words[i].Suffix3;
+            work.TagBytes[i] = (byte)tags[i];
+        }
+
+        work.Lower[n] = ParserFeatures.RootWord;
+        work.Suffixes[n] = ParserFeatures.RootWord;
+        work.TagBytes[n] = ParserFeatures.RootTag;
+        Model.Parser.Parse(work.State, work.Lower.AsSpan(0, n + 1), work.Suffixes.AsSpan(0, n + 1), work.TagBytes.AsSpan(0, n + 1));
+    }
+
+    private void Fill(Workspace work, Span<TokenSyntax> output, bool parse, int offset)
+    {
+        int n = output.Length;
+        if (!parse)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                output[i] = new TokenSyntax(work.Tags[i], -1, null);
+            }
+
+            return;
+        }
+
+        ReadOnlySpan<int> heads = work.State.Heads;
+        ReadOnlySpan<int> labels = work.State.Labels;
+        string[] relations = Model.Parser.Relations;
+        for (int i = 0; i < n; i++)
+        {
+            int head = heads[i];
+            output[i] = new TokenSyntax(work.Tags[i], head == n ? -1 : head + offset, relations[labels[i]]);
+        }
+    }
+
+    /// <summary>Per-thread buffers, grown to the longest sentence.</summary>
+    private sealed class Workspace
+    {
+        public NerToken[] Words = [];
+        public UniversalPos[] Tags = [];
+        public ulong[] Lower = [];
+        public ulong[] Suffixes = [];
+        public byte[] TagBytes = [];
+        public readonly ParserState State = new();
+
+        public int Capacity => Words.Length;
+
+        public void Prepare(int n)
+        {
+            if (Words.Length < n + 1)
+            {
+                int size = Math.Max(n + 1, Math.Max(64, Words.Length * 2));
+                Words = new NerToken[size];
+                Tags = new UniversalPos[size];
+                Lower = new ulong[size];
+                Suffixes = new ulong[size];
+                TagBytes = new byte[size];
+            }
+        }
+    }
+}

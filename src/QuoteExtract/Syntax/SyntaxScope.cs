@@ -1,0 +1,17 @@
+namespace QuoteExtract;
+
+/// <summary>How much of a text <see cref="ExtractorPipeline"/> tags and parses (<see cref="ExtractorOptions.Syntax"/>).</summary>
+public enum SyntaxScope
+{
+    /// <summary>No syntax: <see cref="Analysis.Syntax"/> is empty.</summary>
+    None,
+
+    /// <summary>
+    /// Every token gets its part of speech; the sentences that attribution reads are parsed: those with a quote
+    /// mark, a reporting verb or phrase (said, told, according to), or a colon. The default.
+    /// </summary>
+    Attribution,
+
+    /// <summary>Every token is tagged and every sentence parsed.</summary>
+    All,
+}
