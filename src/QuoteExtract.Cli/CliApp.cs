@@ -34,6 +34,7 @@ internal static class CliApp
                 CliCommand.Json => TextCommands.Json(options, stdin, stdout, stderr),
                 CliCommand.JsonLines => JsonLinesCommand.Run(options, stdin, stdout, stderr, stderrIsTerminal ? new ProgressLine(stderr, ProgressLine.DefaultInterval) : null),
                 CliCommand.Html => TextCommands.Html(options, stdin, stdout, stderr),
+                CliCommand.Conllu => ConlluCommand.Run(options, stdin, stdout, stderr),
                 CliCommand.EvalQuotes => EvalCommands.Quotes(options, stdin, stdout),
                 CliCommand.EvalPolnear => EvalCommands.Polnear(options, stdout, stderr),
                 _ => TextCommands.Quotes(options, stdin, stdout, stderr),

@@ -20,6 +20,9 @@ internal enum CliCommand
     /// <summary>One file as a self-contained HTML page.</summary>
     Html,
 
+    /// <summary>Raw text (or, with --pretokenized, CoNLL-U) tagged and parsed, as CoNLL-U.</summary>
+    Conllu,
+
     /// <summary>Score against a seed-style gold file (score_quotes.py).</summary>
     EvalQuotes,
 
@@ -62,13 +65,19 @@ internal sealed record CliOptions
     /// <summary>--model: the entity model file to use instead of the embedded one.</summary>
     public string? ModelPath { get; init; }
 
+    /// <summary>--syntax-model: the syntax model file to use instead of the embedded one.</summary>
+    public string? SyntaxModelPath { get; init; }
+
+    /// <summary>--conllu --pretokenized: the input is CoNLL-U whose words are tagged and parsed as they are.</summary>
+    public bool Pretokenized { get; init; }
+
     public int DegreeOfParallelism => Threads ?? Environment.ProcessorCount;
 
     /// <summary>The shared default pipeline when no extraction option is given, else one built for the options.</summary>
-    /// <exception cref="CliInputException">The --model file cannot be read or is not an entity model.</exception>
+    /// <exception cref="CliInputException">The --model file cannot be read or is not an entity model, or the --syntax-model file is not a syntax model.</exception>
     public ExtractorPipeline CreatePipeline()
     {
-        if (MinimumConfidence is null && !NoIndirect && !NoEntities && ModelPath is null)
+        if (MinimumConfidence is null && !NoIndirect && !NoEntities && ModelPath is null && SyntaxModelPath is null)
         {
             return ExtractorPipeline.Default;
         }
@@ -80,7 +89,43 @@ internal sealed record CliOptions
             IncludeIndirect = !NoIndirect,
             RecognizeEntities = !NoEntities,
             EntityModel = LoadModel(),
+            SyntaxModel = LoadSyntaxModel(),
         });
+    }
+
+    /// <summary>
+    /// --conllu on raw text: every sentence tagged and parsed with the --syntax-model file's model (or the embedded
+    /// one); no entity tagging and no reported speech, which the CoNLL-U output does not show.
+    /// </summary>
+    /// <exception cref="CliInputException">The --syntax-model file cannot be read or is not a syntax model.</exception>
+    public ExtractorPipeline CreateConlluPipeline() => ExtractorPipeline.Create(new ExtractorOptions
+    {
+        Syntax = SyntaxScope.All,
+        RecognizeEntities = false,
+        IncludeIndirect = false,
+        SyntaxModel = LoadSyntaxModel(),
+    });
+
+    /// <summary>The --syntax-model file's model, or the embedded one without --syntax-model.</summary>
+    /// <exception cref="CliInputException">The --syntax-model file cannot be read or is not a syntax model.</exception>
+    public SyntaxModel GetSyntaxModel() => LoadSyntaxModel() ?? SyntaxModel.Default;
+
+    /// <summary>The --syntax-model file's model, loaded once for the run; null without --syntax-model.</summary>
+    private SyntaxModel? LoadSyntaxModel()
+    {
+        if (SyntaxModelPath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SyntaxModel.Load(SyntaxModelPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidModelException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"--syntax-model: {ex.Message}", ex);
+        }
     }
 
     /// <summary>The --model file's model, loaded once for the run; null without --model.</summary>
@@ -118,7 +163,7 @@ internal sealed record CliOptions
             return options with { Command = CliCommand.Version };
         }
 
-        bool json = false, jsonLines = false, html = false;
+        bool json = false, jsonLines = false, html = false, conllu = false;
         string? evalKind = null;
         int start = 0;
         if (args.Count > 0 && args[0] == "eval")
@@ -166,6 +211,12 @@ internal sealed record CliOptions
                 case "--html":
                     html = true;
                     continue;
+                case "--conllu":
+                    conllu = true;
+                    continue;
+                case "--pretokenized":
+                    options = options with { Pretokenized = true };
+                    continue;
                 case "--no-indirect":
                     options = options with { NoIndirect = true };
                     continue;
@@ -177,7 +228,7 @@ internal sealed record CliOptions
                     continue;
             }
 
-            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o" or "--model";
+            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o" or "--model" or "--syntax-model";
             if (!takesValue)
             {
                 error = $"unknown option '{arg}'";
@@ -217,6 +268,9 @@ internal sealed record CliOptions
                 case "--model":
                     options = options with { ModelPath = value };
                     break;
+                case "--syntax-model":
+                    options = options with { SyntaxModelPath = value };
+                    break;
                 default:
                     options = options with { Predictions = value };
                     break;
@@ -224,14 +278,24 @@ internal sealed record CliOptions
         }
 
         options = options with { Files = files };
-        error = Validate(ref options, evalKind, json, jsonLines, html);
+        error = Validate(ref options, evalKind, json, jsonLines, html, conllu);
         return error is null ? options : null;
     }
 
-    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool html)
+    private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool html, bool conllu)
     {
         bool uk = options.UkMarks;
         int count = options.Files.Count;
+        if (options.Pretokenized && !conllu)
+        {
+            return "--pretokenized goes with --conllu only";
+        }
+
+        if (conllu)
+        {
+            return ValidateConllu(ref options, evalKind, json, jsonLines, html);
+        }
+
         if (options.Output is not null && !html)
         {
             return "-o/--output goes with --html only";
@@ -307,6 +371,40 @@ internal sealed record CliOptions
         return count == 0 ? "no input file (use '-' for standard input)" : null;
     }
 
+    /// <summary>--conllu: one file, and none of the options of the other outputs or of quotes and entities.</summary>
+    private static string? ValidateConllu(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool html)
+    {
+        if (evalKind is not null)
+        {
+            return "--conllu does not go with eval";
+        }
+
+        if (json || jsonLines || html)
+        {
+            return "--conllu excludes --json, --jsonl and --html";
+        }
+
+        string? other = options switch
+        {
+            { ModelPath: not null } => "--model",
+            { MinimumConfidence: not null } => "--min-confidence",
+            { NoIndirect: true } => "--no-indirect",
+            { NoEntities: true } => "--no-entities",
+            { UkMarks: true } => "--uk",
+            { Predictions: not null } => "--pred",
+            { Output: not null } => "-o/--output",
+            _ => null,
+        };
+        if (other is not null)
+        {
+            string hint = options.ModelPath is not null ? " (--syntax-model FILE chooses the syntax model)" : "";
+            return $"{other} does not go with --conllu: the CoNLL-U output has no quotes or entities{hint}";
+        }
+
+        options = options with { Command = CliCommand.Conllu };
+        return options.Files.Count != 1 ? "--conllu needs exactly one file ('-' for standard input)" : null;
+    }
+
     /// <summary>The index of <paramref name="value"/> in <paramref name="args"/> before <paramref name="end"/>, or -1.</summary>
     private static int IndexOf(IReadOnlyList<string> args, string value, int end = int.MaxValue)
     {
@@ -330,6 +428,10 @@ internal sealed record CliOptions
           quote-extract --jsonl [OPTIONS] [FILE]      JSON Lines in, JSON Lines out (FILE or standard input)
           quote-extract --html [OPTIONS] FILE [-o OUT.html]
                                                       FILE as a self-contained HTML page, quotes tied to speakers
+          quote-extract --conllu [--syntax-model M] FILE
+                                                      the words of FILE tagged and parsed, as CoNLL-U
+          quote-extract --conllu --pretokenized [--syntax-model M] FILE.conllu
+                                                      the words of a CoNLL-U file tagged and parsed as they are
           quote-extract eval quotes GOLD.json ARTICLE.txt [--pred PRED.json] [OPTIONS]
           quote-extract eval polnear GOLD.jsonl [--uk] [--pred PRED.jsonl] [OPTIONS]
         A FILE of '-' is standard input. Files are read as UTF-8 (a byte-order mark is honoured).
@@ -359,6 +461,25 @@ internal sealed record CliOptions
                                list of the speakers with their quotes. Hovering a quote, mention or speaker
                                highlights the others. All text is HTML-escaped.
           -o, --output FILE    With --html: write the page to FILE (UTF-8) instead of standard output.
+          --conllu             Tokenize, split, tag and parse FILE (raw text) and write CoNLL-U (UTF-8, tabs,
+                               LF line ends): per sentence "# sent_id = N" (1, 2, ... in the file), "# text = "
+                               and the sentence with its line breaks written as spaces, then one line per
+                               token: ID, FORM, LEMMA _, UPOS, XPOS _, FEATS _, HEAD (within the sentence,
+                               0 for its root), DEPREL, DEPS _, MISC (SpaceAfter=No when the next token of the
+                               sentence follows with no white space in between, else _), and a blank line.
+                               "# newpar" comes before the first sentence of each paragraph. White space or
+                               a control character inside a token (never made by the tokenizer) is written
+                               as _ in FORM, so that every line keeps its ten columns.
+          --pretokenized       With --conllu: FILE is CoNLL-U. Each sentence's words (the lines with a whole
+                               number ID) are tagged and parsed as given; every line is written back as it
+                               is except that a word line gets the new UPOS, HEAD and DEPREL (its ID, FORM,
+                               LEMMA, XPOS, FEATS, DEPS and MISC are kept, DEPS even where it no longer
+                               matches HEAD). Comments, multi-word token lines (3-4) and empty nodes (5.1)
+                               are kept as they are. A line that is not a comment and has not ten columns,
+                               an ID that is not one, word IDs that do not run 1, 2, 3, ... in a sentence or
+                               an empty FORM stop the run with the line number on standard error (exit
+                               code 3); the sentences before it have been written. The output can be scored
+                               with ../shared/eval/score_conllu.py GOLD.conllu OUTPUT.conllu.
 
         Extraction:
           --min-confidence X   Leave out quotes with a confidence below X (0 to 1; default 0.5).
@@ -368,8 +489,12 @@ internal sealed record CliOptions
                                of the one built into the library. A missing, unreadable or corrupt file, or a
                                model of another format or feature-set version, is reported on standard
                                error, naming the file and the problem, with exit code 3.
-          -j, --threads N      Analyse N documents at once with --jsonl and eval polnear (default: the number
-                               of cores). The output order is always the input order.
+          --syntax-model FILE  Tag and parse with this syntax model file (written by QuoteExtract.Training)
+                               instead of the one built into the library; a bad file is reported like a bad
+                               --model file (exit code 3).
+          -j, --threads N      Analyse N documents at once with --jsonl and eval polnear, N sentences at once
+                               with --conllu --pretokenized (default: the number of cores). The output order
+                               is always the input order.
 
         Evaluation (prints the same JSON as ../shared/eval/score_quotes.py and score_polnear.py):
           eval quotes GOLD.json ARTICLE.txt
@@ -400,7 +525,7 @@ internal sealed record CliOptions
           0  everything was analysed (or scored)
           1  some documents failed: a malformed input line, or a text the extractor refused
           2  usage error: unknown option, missing or extra argument, bad value
-          3  a file could not be read, a gold, prediction or --model file is malformed, or the output
-             could not be written
+          3  a file could not be read, a gold, prediction, --model, --syntax-model or --pretokenized
+             CoNLL-U file is malformed, or the output could not be written
         """;
 }

@@ -12,6 +12,6 @@ internal static class ExitCodes
     /// <summary>The command line is wrong: unknown option, missing or extra argument, bad value.</summary>
     public const int Usage = 2;
 
-    /// <summary>A file could not be read, a gold or prediction file is not in the expected format, or the output could not be written.</summary>
+    /// <summary>A file could not be read, a gold, prediction, model or --pretokenized CoNLL-U file is not in the expected format, or the output could not be written.</summary>
     public const int InputError = 3;
 }

@@ -49,6 +49,21 @@ public class OptionsTests
     [InlineData("option '--output' needs a value", "--html", "a.txt", "--output")]
     [InlineData("option '--model' needs a value", "a.txt", "--model")]
     [InlineData("--model and --no-entities exclude each other", "--model", "m.bin", "--no-entities", "a.txt")]
+    [InlineData("--pretokenized goes with --conllu only", "--pretokenized", "a.conllu")]
+    [InlineData("--pretokenized goes with --conllu only", "--json", "--pretokenized", "a.conllu")]
+    [InlineData("--conllu excludes --json, --jsonl and --html", "--conllu", "--json", "a.txt")]
+    [InlineData("--conllu excludes --json, --jsonl and --html", "--jsonl", "--conllu", "a.txt")]
+    [InlineData("--conllu excludes --json, --jsonl and --html", "--conllu", "--html", "a.txt")]
+    [InlineData("--conllu excludes --json, --jsonl and --html", "--conllu", "--pretokenized", "--json", "a.conllu")]
+    [InlineData("--conllu needs exactly one file", "--conllu")]
+    [InlineData("--conllu needs exactly one file", "--conllu", "--pretokenized")]
+    [InlineData("--conllu needs exactly one file", "--conllu", "a.txt", "b.txt")]
+    [InlineData("--conllu does not go with eval", "eval", "quotes", "g.json", "a.txt", "--conllu")]
+    [InlineData("--model does not go with --conllu", "--conllu", "--model", "ner.bin", "a.txt")]
+    [InlineData("--no-entities does not go with --conllu", "--conllu", "--no-entities", "a.txt")]
+    [InlineData("--min-confidence does not go with --conllu", "--conllu", "--min-confidence", "0.2", "a.txt")]
+    [InlineData("-o/--output does not go with --conllu", "--conllu", "a.txt", "-o", "out.conllu")]
+    [InlineData("option '--syntax-model' needs a value", "--conllu", "a.txt", "--syntax-model")]
     public void Invalid_command_lines_exit_2_with_a_message(string message, params string[] args)
     {
         CliResult result = CliHost.Run(args);
