@@ -23,6 +23,7 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
     private IReadOnlyList<string> _articles = [];
     private SegmentedText[] _segments = [];
     private ImmutableArray<Entity>[] _entities = [];
+    private TokenSyntax[][] _syntax = [];
     private ExtractorPipeline _pipeline = null!;
     private ExtractorPipeline _withoutEntities = null!;
     private NewsTokenizer _tokenizer = null!;
@@ -42,6 +43,7 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
         // The stages' inputs, made once: each stage benchmark measures only its own work.
         _segments = [.. _articles.Select(_tokenizer.Segment)];
         _entities = [.. _segments.Select(s => EntityRecognizer.Default.Recognize(s, CancellationToken.None))];
+        _syntax = [.. _segments.Select(s => SyntaxModel.Default.Analyzer.Analyze(s, SyntaxScope.Attribution, CancellationToken.None))];
         Console.WriteLine(
             $"// Corpus: {_articles.Count:N0} articles, {CorpusLength:N0} chars, {_segments.Sum(s => s.Tokens.Length):N0} tokens, "
             + $"{_entities.Sum(e => e.Length):N0} entities; {BenchmarkCorpus.Source}");
@@ -102,7 +104,7 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
         int tokens = 0;
         for (int i = 0; i < _segments.Length; i++)
         {
-            _ = QuoteAttributor.Attribute(_segments[i], _entities[i], _pipeline.Options, CancellationToken.None);
+            _ = QuoteAttributor.Attribute(_segments[i], _syntax[i], _entities[i], _pipeline.Options, CancellationToken.None);
             tokens += _segments[i].Tokens.Length;
         }
 

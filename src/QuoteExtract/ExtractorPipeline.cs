@@ -94,7 +94,7 @@ public sealed class ExtractorPipeline
             ? (_recognizer ?? EntityRecognizer.Default).Recognize(segments, cancellationToken)
             : [];
         cancellationToken.ThrowIfCancellationRequested();
-        QuoteAttribution attribution = QuoteAttributor.Attribute(segments, entities, _options, cancellationToken);
+        QuoteAttribution attribution = QuoteAttributor.Attribute(segments, syntax, entities, _options, cancellationToken);
         return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups, ImmutableCollectionsMarshal.AsImmutableArray(syntax));
     }
 

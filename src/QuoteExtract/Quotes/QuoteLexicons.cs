@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -68,7 +69,17 @@ internal readonly record struct CueForm(string Lemma, CueClass Class, bool AlsoN
 /// <summary>The attributor's embedded word lists, read once.</summary>
 internal static class QuoteLexicons
 {
-    public static readonly SpanLexicon<CueForm> CueVerbs = ReadCueVerbs();
+    public static readonly SpanLexicon<CueForm> CueVerbs = ReadCueVerbs("cue-verbs.txt");
+
+    /// <summary>Verbs of thought and evidence (show, expect, seem): cues of reported clauses over the parse only.</summary>
+    public static readonly SpanLexicon<CueForm> AttitudeVerbs = ReadCueVerbs("attitude-verbs.txt");
+
+    /// <summary>Lemmas whose to-infinitive is the reported content (urge Y to, promise to).</summary>
+    public static readonly FrozenSet<string> InfinitiveCues = LexiconResources.ReadLines("infinitive-cues.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Nouns of speech that report a that-clause (claim, warning), each form with its lemma.</summary>
+    public static readonly SpanLexicon<string> CueNouns = new(
+        LexiconResources.ReadLines("cue-nouns.txt").Select(f => new KeyValuePair<string, string>(f[0], f[1])), ignoreCase: true);
 
     public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt");
 
@@ -102,10 +113,10 @@ internal static class QuoteLexicons
         return new SpanLexicon<SpeakerWord>(merged, ignoreCase: true);
     }
 
-    private static SpanLexicon<CueForm> ReadCueVerbs()
+    private static SpanLexicon<CueForm> ReadCueVerbs(string name)
     {
         var entries = new List<KeyValuePair<string, CueForm>>();
-        foreach (string[] f in LexiconResources.ReadLines("cue-verbs.txt"))
+        foreach (string[] f in LexiconResources.ReadLines(name))
         {
             string lemma = f[0];
             string cls = f.Length > 1 ? f[1] : "Speech";

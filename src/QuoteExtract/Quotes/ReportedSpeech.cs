@@ -60,20 +60,8 @@ internal static class ReportedSpeech
     /// <summary>X said (that) CLAUSE.</summary>
     private static QuoteCandidate? AfterCue(DocumentView doc, CueMatch cue, bool[] insideQuote)
     {
-        int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
-        // X did this, saying … / X did this and said …: the same rule as for quotes in marks.
-        Phrase speaker = QuoteAttributor.IsDependentCue(doc, cue) ? QuoteAttributor.DependentCueSpeaker(doc, cue, sentenceStart) : Phrase.None;
-        if (speaker.IsNone)
-        {
-            speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
-        }
-
-        if (speaker.IsNone && (doc.Is(cue.First - 1, ',') || IsAnd(doc, cue.First - 1)))
-        {
-            speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart);
-        }
-
+        Phrase speaker = SurfaceSpeaker(doc, cue);
         if (speaker.IsNone)
         {
             return null;
@@ -108,6 +96,25 @@ internal static class ReportedSpeech
         int end = WithClosingMark(doc, start, ClauseEnd(doc, start, sentenceEnd), sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
+    }
+
+    /// <summary>The speaker of a cue read from the words before it.</summary>
+    internal static Phrase SurfaceSpeaker(DocumentView doc, CueMatch cue)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        // X did this, saying … / X did this and said …: the same rule as for quotes in marks.
+        Phrase speaker = QuoteAttributor.IsDependentCue(doc, cue) ? QuoteAttributor.DependentCueSpeaker(doc, cue, sentenceStart) : Phrase.None;
+        if (speaker.IsNone)
+        {
+            speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        }
+
+        if (speaker.IsNone && (doc.Is(cue.First - 1, ',') || IsAnd(doc, cue.First - 1)))
+        {
+            speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart);
+        }
+
+        return speaker;
     }
 
     /// <summary>CLAUSE, X said. / CLAUSE, said X.</summary>
@@ -206,7 +213,7 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, source);
     }
 
-    private static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch cue, Phrase speaker)
+    internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch cue, Phrase speaker)
     {
         while (end > start && (doc.Tokens[end - 1].Kind == TokenKind.Punctuation || doc.Tokens[end - 1].Kind == TokenKind.Dash))
         {

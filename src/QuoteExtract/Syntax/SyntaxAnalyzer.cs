@@ -79,7 +79,7 @@ internal sealed class SyntaxAnalyzer
         return result;
     }
 
-    /// <summary>Sentences that attribution reads: a quote mark, a colon, a reporting verb or the start of a cue phrase.</summary>
+    /// <summary>Sentences that attribution reads: a quote mark, a colon, a reporting or attitude verb, a noun of speech or the start of a cue phrase.</summary>
     internal static bool NeedsParse(ReadOnlySpan<char> text, ReadOnlySpan<Token> words)
     {
         foreach (Token t in words)
@@ -91,7 +91,8 @@ internal sealed class SyntaxAnalyzer
 
             ReadOnlySpan<char> w = t.GetText(text);
             if (t.Kind == TokenKind.Punctuation ? w is ":" : t.Kind == TokenKind.Word
-                && (QuoteLexicons.CueVerbs.TryGetValue(w, out _) || QuoteLexicons.CuePhraseStarts.TryGetValue(w, out _)))
+                && (QuoteLexicons.CueVerbs.TryGetValue(w, out _) || QuoteLexicons.AttitudeVerbs.TryGetValue(w, out _)
+                    || QuoteLexicons.CueNouns.TryGetValue(w, out _) || QuoteLexicons.CuePhraseStarts.TryGetValue(w, out _)))
             {
                 return true;
             }

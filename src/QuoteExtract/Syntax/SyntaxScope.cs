@@ -8,7 +8,8 @@ public enum SyntaxScope
 
     /// <summary>
     /// Every token gets its part of speech; the sentences that attribution reads are parsed: those with a quote
-    /// mark, a reporting verb or phrase (said, told, according to), or a colon. The default.
+    /// mark, a reporting verb or phrase (said, told, according to), a verb of thought or evidence (believe,
+    /// show), a noun of speech (claim, warning), or a colon. The default.
     /// </summary>
     Attribution,
 

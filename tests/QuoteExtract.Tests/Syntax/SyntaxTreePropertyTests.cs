@@ -76,6 +76,51 @@ public class SyntaxTreePropertyTests
 
     [Theory]
     [MemberData(nameof(Generators))]
+    public void The_attributions_view_of_the_parse_agrees_with_the_heads(string generator) =>
+        Named(generator).Sample(
+            text => AssertParseView([.. All.Analyze(text).Syntax]),
+            iter: Iterations,
+            print: SyntaxTrees.Show);
+
+    /// <summary>
+    /// Each token's children are exactly the tokens that name it as their head, in text order; its subtree range
+    /// holds it and its children's ranges, and spans exactly its descendants' extent.
+    /// </summary>
+    private static void AssertParseView(TokenSyntax[] syntax)
+    {
+        var view = new QuoteExtract.Quotes.ParseView(syntax);
+        int linked = 0;
+        for (int t = 0; t < syntax.Length; t++)
+        {
+            if (!syntax[t].IsParsed)
+            {
+                Assert.False(view.Children(t).MoveNext());
+                continue;
+            }
+
+            int previous = -1;
+            int min = t;
+            int max = t + 1;
+            foreach (int c in view.Children(t))
+            {
+                Assert.Equal(t, syntax[c].Head);
+                Assert.True(c > previous, "children in text order");
+                previous = c;
+                linked++;
+                Assert.True(view.SubtreeStart(t) <= view.SubtreeStart(c));
+                Assert.True(view.SubtreeEnd(c) <= view.SubtreeEnd(t));
+                min = Math.Min(min, view.SubtreeStart(c));
+                max = Math.Max(max, view.SubtreeEnd(c));
+            }
+
+            Assert.Equal((min, max), (view.SubtreeStart(t), view.SubtreeEnd(t)));
+        }
+
+        Assert.Equal(syntax.Count(s => s.IsParsed && s.Head >= 0), linked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Generators))]
     public void With_the_default_scope_every_token_is_tagged_and_the_sentences_attribution_reads_are_parsed(string generator) =>
         Named(generator).Sample(
             text =>

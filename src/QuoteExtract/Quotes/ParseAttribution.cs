@@ -1,0 +1,208 @@
+using System;
+
+namespace QuoteExtract.Quotes;
+
+/// <summary>
+/// Speakers read off the dependency parse: the subject of a cue verb (its agent in the passive), the subject of
+/// the clause a participle or infinitive cue hangs on, a relative "who" standing for its noun, and the name an
+/// apposition gives a role noun.
+/// </summary>
+internal static class ParseAttribution
+{
+    /// <summary>How many clause heads a subject is looked for through (saying → did → …): bounds the walk.</summary>
+    private const int MaxClimb = 4;
+
+    /// <summary>
+    /// The speaker of the cue verb at <paramref name="verb"/>: its nsubj, its obl:agent (it was announced by X),
+    /// or, for a cue without a subject of its own (X did Y, saying …; X wanted to say; X stood and said), the
+    /// subject of the clause it depends on. <see cref="Phrase.None"/> when the parse gives none.
+    /// </summary>
+    public static Phrase CueSpeaker(DocumentView doc, ParseView parse, int verb)
+    {
+        int v = verb;
+        for (int climb = 0; climb <= MaxClimb && parse.IsParsed(v); climb++)
+        {
+            int subject = -1;
+            int agent = -1;
+            int passiveSubject = -1;
+            foreach (int c in parse.Children(v))
+            {
+                string? r = parse.Relation(c);
+                if (r == "nsubj" && subject < 0)
+                {
+                    subject = c;
+                }
+                else if (r == "obl:agent" || (r == "obl" && IsBy(doc, parse, c) && parse.Child(v, "aux:pass") >= 0))
+                {
+                    agent = c;
+                }
+                else if (r == "nsubj:pass" && passiveSubject < 0)
+                {
+                    passiveSubject = c;
+                }
+            }
+
+            if (subject >= 0)
+            {
+                return Mention(doc, parse, subject);
+            }
+
+            if (agent >= 0)
+            {
+                return Mention(doc, parse, agent);
+            }
+
+            // X was quoted as saying: the one quoted is the passive subject.
+            if (passiveSubject >= 0 && climb > 0 && IsLemma(doc, v, "quoted"))
+            {
+                return Mention(doc, parse, passiveSubject);
+            }
+
+            if (passiveSubject >= 0)
+            {
+                return Phrase.None; // X was told that …: X heard it, and the parse names no speaker
+            }
+
+            // Only a clause that depends on another takes its subject: a participle, an infinitive, a conjunct.
+            if (!(parse.HasBase(v, "xcomp") || parse.HasBase(v, "advcl") || parse.HasBase(v, "conj") || parse.HasBase(v, "acl")))
+            {
+                return Phrase.None;
+            }
+
+            int head = parse.Head(v);
+            if (head < 0)
+            {
+                return Phrase.None;
+            }
+
+            // A statement saying …, a letter arguing …: the noun the participle hangs on has no subject to give.
+            if (parse.HasBase(v, "acl"))
+            {
+                return Phrase.None;
+            }
+
+            // X said S, but said T: a cue the parse coordinated into the first cue's clause shares that cue's subject.
+            v = parse.HasBase(v, "conj") && parse.Has(head, "ccomp") && parse.Head(head) >= 0 ? parse.Head(head) : head;
+        }
+
+        return Phrase.None;
+    }
+
+    /// <summary>
+    /// The speaker phrase for the noun or pronoun at <paramref name="head"/>: ending at its head word, where the
+    /// resolver reads names; an apposition's name for a role noun (the company's chief, Ann Li); a relative
+    /// pronoun with the noun it stands for.
+    /// </summary>
+    public static Phrase Mention(DocumentView doc, ParseView parse, int head)
+    {
+        // Only a noun, a name, a pronoun or a number (61 percent said) speaks: not an adjective the parse made a subject.
+        if (parse.Pos(head) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Num))
+        {
+            return Phrase.None;
+        }
+
+        // Ana Lopez, who said: "who" is the subject of a relative clause on the noun.
+        if (parse.Pos(head) == UniversalPos.Pron && IsRelativePronoun(doc, head))
+        {
+            int clause = parse.Head(head);
+            if (clause >= 0 && parse.Has(clause, "acl:relcl") && parse.Head(clause) is int noun and >= 0)
+            {
+                Phrase antecedent = Mention(doc, parse, noun);
+                return antecedent.IsNone ? Phrase.None : antecedent with { Relative = head };
+            }
+
+            return Phrase.None;
+        }
+
+        // A common noun speaks when it is a role or an institution (the spokesman, the ministry), a plural
+        // (officials), or has a determiner or modifier of its own (a new poll): not a stray noun the parse made a
+        // subject (a bold move).
+        if (parse.Pos(head) == UniversalPos.Noun && !IsSpeakingNoun(doc, parse, head))
+        {
+            return Phrase.None;
+        }
+
+        if (parse.Pos(head) != UniversalPos.PropN)
+        {
+            foreach (int c in parse.Children(head))
+            {
+                if (parse.Has(c, "appos") && parse.Pos(c) == UniversalPos.PropN && c > head)
+                {
+                    return NounPhrase(doc, parse, c);
+                }
+            }
+        }
+
+        return NounPhrase(doc, parse, head);
+    }
+
+    /// <summary>The head word with the modifiers that make up a name or a role before it (the former chief executive Ann Li) and the rest of a flat name after it.</summary>
+    private static Phrase NounPhrase(DocumentView doc, ParseView parse, int head)
+    {
+        int first = head;
+        int last = head;
+        // Left modifiers that reach up to the phrase so far, nearest first: the former chief executive Ann Li.
+        for (bool grown = true; grown;)
+        {
+            grown = false;
+            foreach (int c in parse.Children(head))
+            {
+                if (c < first && parse.SubtreeEnd(c) == first && IsNameModifier(parse, c))
+                {
+                    first = parse.SubtreeStart(c);
+                    grown = true;
+                }
+            }
+        }
+
+        foreach (int c in parse.Children(head))
+        {
+            if (c == last + 1 && (parse.Has(c, "flat") || parse.Has(c, "compound")))
+            {
+                last = c;
+            }
+        }
+
+        // Never start on punctuation or a possessive marker left over from a cut.
+        while (first < last && (doc.Tokens[first].Kind == TokenKind.Punctuation || doc.Tokens[first].IsQuoteMark))
+        {
+            first++;
+        }
+
+        return new Phrase(first, last);
+    }
+
+    private static bool IsNameModifier(ParseView parse, int c) =>
+        parse.Relation(c) is "compound" or "flat" or "amod" or "det" or "nummod" or "nmod:poss";
+
+    private static bool IsSpeakingNoun(DocumentView doc, ParseView parse, int noun)
+    {
+        if ((doc.ClassOf(noun) & (SpeakerWord.Role | SpeakerWord.Institution)) != 0 || doc.Word(noun).EndsWith("s", StringComparison.OrdinalIgnoreCase)
+            || doc.IsCapitalized(noun))
+        {
+            return true;
+        }
+
+        foreach (int c in parse.Children(noun))
+        {
+            if (c < noun && parse.Relation(c) is "det" or "nmod:poss" or "amod" or "compound" or "nummod")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRelativePronoun(DocumentView doc, int t) =>
+        doc.IsWord(t) && (doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase)
+            || doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsBy(DocumentView doc, ParseView parse, int noun)
+    {
+        int c = parse.Child(noun, "case");
+        return c >= 0 && doc.IsWord(c) && doc.Word(c).Equals("by", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsLemma(DocumentView doc, int t, string form) => doc.IsWord(t) && doc.Word(t).Equals(form, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,527 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace QuoteExtract.Quotes;
+
+/// <summary>
+/// Reported speech found over the dependency parse, one method per construction: the clausal complement of a
+/// cue verb (X said (that) S; X told Y S; S, X said), the clause a parenthetical cue interrupts (S, X said, …),
+/// "according to X", and a noun of speech with its clause (X's claim that S). The span is the clause's words,
+/// without the complementizer and the final punctuation; the speaker comes from <see cref="ParseAttribution"/>.
+/// </summary>
+internal static class ReportedClauses
+{
+    private const int MinimumClauseTokens = 3;
+
+    public static List<QuoteCandidate> Find(DocumentView doc, ParseView parse, bool[] insideQuote, CancellationToken cancellationToken)
+    {
+        var found = new List<QuoteCandidate>();
+        for (int t = 0; t < doc.Count; t++)
+        {
+            if ((t & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!parse.IsParsed(t) || insideQuote[t] || !doc.IsWord(t))
+            {
+                continue;
+            }
+
+            QuoteCandidate? candidate = IsAccording(doc, t) ? AccordingTo(doc, parse, t, insideQuote)
+                : parse.Pos(t) == UniversalPos.Verb ? Complement(doc, parse, t, insideQuote) ?? Infinitive(doc, parse, t, insideQuote) ?? Interrupted(doc, parse, t, insideQuote)
+                : parse.Pos(t) == UniversalPos.Noun ? SpeechNoun(doc, parse, t, insideQuote)
+                : null;
+
+            if (candidate is not null)
+            {
+                found.Add(candidate);
+            }
+        }
+
+        // A thought or expectation inside someone's reported clause (he said the group seems to be on the back
+        // foot) is part of what they said, not a report of its own.
+        found.RemoveAll(c => !QuoteLexicons.CueVerbs.Contains(doc.Word(c.Cue!.Value.First)) && found.Exists(o => o != c && Contains(doc, o, c)));
+        return found;
+    }
+
+    /// <summary>The inner clause and its cue lie inside the outer clause.</summary>
+    private static bool Contains(DocumentView doc, QuoteCandidate outer, QuoteCandidate inner)
+    {
+        TextSpan o = outer.Segments[0];
+        int cue = doc.Tokens[inner.Cue!.Value.First].Start;
+        return o.Start <= inner.Segments[0].Start && inner.Segments[0].End <= o.End && o.Start <= cue && cue < o.End;
+    }
+
+    /// <summary>X said (that) S; X told Y (that) S; S, X said (the clause as the verb's ccomp, before or after it).</summary>
+    private static QuoteCandidate? Complement(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)
+    {
+        if (!TryCueVerb(doc, verb, out CueMatch cue) || IsDenied(doc, parse, verb))
+        {
+            return null;
+        }
+
+        int clause = parse.Child(verb, "ccomp");
+        if (clause < 0)
+        {
+            return null;
+        }
+
+        int start = parse.SubtreeStart(clause);
+        int end = parse.SubtreeEnd(clause);
+        if (clause < verb && !EndsAtBreak(doc, end))
+        {
+            return null; // S, X said: a comma, dash or quote mark closes the clause before its speaker
+        }
+
+        if (start <= verb && verb < end)
+        {
+            // A non-projective parse that wraps the cue: keep the side the clause's head is on.
+            (start, end) = clause > verb ? (verb + 1, end) : (start, verb);
+        }
+
+        bool absorbed = false;
+        if (clause > verb)
+        {
+            // After the cue, the clause starts where the cue's own dependents (told reporters, said on Monday)
+            // end: anything else the parse hung on the cue before the clause is the clause's (its subject,
+            // attached too high: he said the general, killed on Friday, had played a role).
+            int next = verb + 1;
+            foreach (int c in parse.Children(verb))
+            {
+                if (c > verb && c != clause && parse.SubtreeStart(c) == next && parse.SubtreeEnd(c) <= clause && IsCueDependent(parse, c, cue))
+                {
+                    next = parse.SubtreeEnd(c);
+                }
+            }
+
+            absorbed = next < start;
+            start = Math.Min(start, next);
+        }
+
+        // A reported clause has a subject of its own or a complementizer (X said that …), unlike a participle
+        // (Briefing reporters, X said: …; “…,” X said, referring to Y).
+        // (Briefing reporters, X said: …; “…,” X said, referring to Y). Right after its cue, with nothing
+        // between, a clause may open with a gerund (X said rising rents have pushed families out).
+        if (!absorbed && !HasSubject(parse, clause) && !(clause > verb && (HasComplementizer(doc, parse, clause) || start == verb + 1)))
+        {
+            return null;
+        }
+
+        // The subject of a clause before its cue is no relative pronoun (X, who ran the clinic, said).
+        if (clause < verb && IsRelativeSubject(doc, parse, clause))
+        {
+            return null;
+        }
+
+        end = BeforeCoordinatedCue(doc, parse, start, end, clause);
+        return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>
+    /// Where a clause ends before a second cue the parse coordinated into it (X said that S, but said T): the
+    /// coordinated cue begins a report of its own.
+    /// </summary>
+    private static int BeforeCoordinatedCue(DocumentView doc, ParseView parse, int start, int end, int clause)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (t != clause && parse.Has(t, "conj") && parse.Pos(t) == UniversalPos.Verb && t > clause
+                && (QuoteLexicons.CueVerbs.TryGetValue(doc.Word(t), out CueForm f) && f.Class != CueClass.Quote) && !HasSubject(parse, t))
+            {
+                int cut = parse.SubtreeStart(t);
+                return cut > start ? cut : end;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The speaker of a cue: the subject next to it, read from the words before it, else the parse's subject.
+    /// Measured on PolNeAR dev, the words next to the cue name the speaker more often than the parse does
+    /// (its subject attachments are its weakest relation on long news sentences); the parse finds the
+    /// subjects the words cannot reach (X, who …, said; X did Y and then said).
+    /// </summary>
+    private static Phrase Speaker(DocumentView doc, ParseView parse, CueMatch cue)
+    {
+        Phrase surface = ReportedSpeech.SurfaceSpeaker(doc, cue);
+        Phrase parsed = ParseAttribution.CueSpeaker(doc, parse, cue.First);
+        if (surface.IsNone)
+        {
+            return parsed;
+        }
+
+        // Whitcombe, a cardiologist, said: the words before the cue reach the apposition; the parse's subject is
+        // the name it belongs to.
+        if (!parsed.IsNone && parsed.Relative < 0 && parse.Pos(parsed.Last) == UniversalPos.PropN && parsed.Last < surface.First
+            && parse.SubtreeEnd(parsed.Last) > surface.Last && parse.Has(HeadWithin(parse, surface.Last, parsed.Last), "appos"))
+        {
+            return parsed;
+        }
+
+        return surface;
+    }
+
+    /// <summary>The ancestor of <paramref name="t"/> that is a child of <paramref name="top"/>, or -1.</summary>
+    private static int HeadWithin(ParseView parse, int t, int top)
+    {
+        for (int i = 0; i < 64 && t >= 0; i++)
+        {
+            int h = parse.Head(t);
+            if (h == top)
+            {
+                return t;
+            }
+
+            t = h;
+        }
+
+        return -1;
+    }
+
+    /// <summary>X urged Y to S; X promised to S; X seems to S: the to-infinitive of a verb that reports one, with the object before it.</summary>
+    private static QuoteCandidate? Infinitive(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)
+    {
+        if (!TryCueVerb(doc, verb, out CueMatch cue) || !QuoteLexicons.InfinitiveCues.Contains(cue.Lemma) || IsDenied(doc, parse, verb))
+        {
+            return null;
+        }
+
+        int clause = -1;
+        foreach (int c in parse.Children(verb))
+        {
+            // seem and appear report an adjective or noun too (she seemed unaware of the risk).
+            if (c > verb && parse.Has(c, "xcomp") && ((parse.Pos(c) == UniversalPos.Verb && IsTo(doc, parse.Child(c, "mark"))) || cue.Lemma is "seem" or "appear"))
+            {
+                clause = c;
+                break;
+            }
+        }
+
+        int obj = parse.Child(verb, "obj");
+        if (clause < 0 && obj > verb)
+        {
+            // urged members to reject the offer: the parse may hang the infinitive on the object.
+            int acl = parse.Child(obj, "acl");
+            if (acl > obj && parse.Pos(acl) == UniversalPos.Verb && IsTo(doc, parse.Child(acl, "mark")))
+            {
+                clause = acl;
+            }
+        }
+
+        if (clause < 0)
+        {
+            return null;
+        }
+
+        int start = parse.SubtreeStart(clause);
+        if (obj > verb && obj < clause)
+        {
+            start = parse.SubtreeStart(obj);
+        }
+
+        return Make(doc, parse, start, parse.SubtreeEnd(clause), cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    private static bool IsTo(DocumentView doc, int t) => t >= 0 && doc.IsWord(t) && doc.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>S, X said (, …): the cue hangs on the clause it interrupts as parataxis; the clause is its words before the cue's own.</summary>
+    private static QuoteCandidate? Interrupted(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)
+    {
+        int head = parse.Head(verb);
+        // The parse gives the interrupting cue as parataxis, or as an adverbial clause with a subject of its own.
+        bool interrupts = parse.Has(verb, "parataxis") || (parse.Has(verb, "advcl") && HasSubject(parse, verb) && parse.Child(verb, "mark") < 0);
+        if (head < 0 || head > verb || !interrupts || !TryCueVerb(doc, verb, out CueMatch cue) || IsDenied(doc, parse, verb))
+        {
+            return null;
+        }
+
+        // The interrupted words are a clause of their own, with a subject (not "Breaking his silence, X said").
+        if (!HasSubject(parse, head))
+        {
+            return null;
+        }
+
+        Phrase speaker = Speaker(doc, parse, cue);
+        if (speaker.IsNone || !EndsAtBreak(doc, parse.SubtreeStart(verb)))
+        {
+            return null;
+        }
+
+        return Make(doc, parse, parse.SubtreeStart(head), parse.SubtreeStart(verb), cue, speaker, insideQuote);
+    }
+
+    /// <summary>According to X, S / S, according to X: the clause the phrase modifies, on the side away from X.</summary>
+    private static QuoteCandidate? AccordingTo(DocumentView doc, ParseView parse, int according, bool[] insideQuote)
+    {
+        if (!doc.TryCue(according, out CueMatch cue) || !cue.IsAccordingTo)
+        {
+            return null;
+        }
+
+        // "according" is the case marker of X (or its head, with "to" fixed to it); X modifies the clause.
+        int source = parse.Head(according);
+        if (source < 0 || source <= cue.Last)
+        {
+            source = FirstAfter(parse, according, cue.Last);
+        }
+
+        if (source < 0)
+        {
+            return null;
+        }
+
+        // The parse often hangs "according to X" on a word near it; what X vouches for is the whole clause
+        // around it, so climb to the top of the sentence's tree.
+        int clause = source;
+        for (int i = 0; i < 64 && parse.Head(clause) >= 0; i++)
+        {
+            clause = parse.Head(clause);
+        }
+
+        if (clause == source)
+        {
+            return null;
+        }
+
+        int clauseStart = parse.SubtreeStart(clause);
+        int clauseEnd = parse.SubtreeEnd(clause);
+        int sourceEnd = parse.SubtreeEnd(source);
+        (int start, int end) = according - clauseStart > clauseEnd - sourceEnd ? (clauseStart, according) : (sourceEnd, clauseEnd);
+        return Make(doc, parse, start, end, cue, ParseAttribution.Mention(doc, parse, source), insideQuote);
+    }
+
+    /// <summary>X's claim that S, the warning that S: a noun of speech with a that-clause (acl or ccomp).</summary>
+    private static QuoteCandidate? SpeechNoun(DocumentView doc, ParseView parse, int noun, bool[] insideQuote)
+    {
+        if (!QuoteLexicons.CueNouns.TryGetValue(doc.Word(noun), out string? lemma))
+        {
+            return null;
+        }
+
+        int clause = -1;
+        foreach (int c in parse.Children(noun))
+        {
+            if (c > noun && (parse.Has(c, "acl") || parse.Has(c, "ccomp")) && StartsWithThat(doc, parse, c))
+            {
+                clause = c;
+                break;
+            }
+        }
+
+        if (clause < 0)
+        {
+            return null;
+        }
+
+        // The speaker is the noun's possessor (Smith's claim); the subject of a verb the noun is the object of
+        // may be the one who made the claim or the one who rejected it, so it names no one.
+        int owner = parse.Child(noun, "nmod:poss");
+        Phrase speaker = owner >= 0 ? ParseAttribution.Mention(doc, parse, owner) : Phrase.None;
+        // The parse tends to hang the sentence's own verb on the clause (her claim that S was rejected): a verb
+        // after the clause's head with no subject of its own is the sentence's, and ends the clause.
+        int end = parse.SubtreeEnd(clause);
+        foreach (int c in parse.Children(clause))
+        {
+            if (c > clause && (parse.Has(c, "ccomp") || parse.Has(c, "conj") || parse.Has(c, "parataxis") || parse.Has(c, "dep")) && !HasSubject(parse, c))
+            {
+                end = Math.Min(end, parse.SubtreeStart(c));
+            }
+        }
+
+        var cue = new CueMatch(noun, noun, lemma, CueClass.Speech);
+        return Make(doc, parse, Math.Max(parse.SubtreeStart(clause), noun + 1), end, cue, speaker, insideQuote);
+    }
+
+    /// <summary>A verb form of the cue lexicon that can introduce a reported clause.</summary>
+    private static bool TryCueVerb(DocumentView doc, int t, out CueMatch cue)
+    {
+        if ((QuoteLexicons.CueVerbs.TryGetValue(doc.Word(t), out CueForm form) && form.Class != CueClass.Quote)
+            || QuoteLexicons.AttitudeVerbs.TryGetValue(doc.Word(t), out form))
+        {
+            cue = new CueMatch(t, t, form.Lemma, form.Class);
+            return true;
+        }
+
+        cue = default;
+        return false;
+    }
+
+    /// <summary>
+    /// A negated cue (X did not say whether …, X would never say that …) reports nothing said; neither does a
+    /// cue someone declined or refused to use (X declined to say whether …).
+    /// </summary>
+    private static bool IsDenied(DocumentView doc, ParseView parse, int verb)
+    {
+        foreach (int c in parse.Children(verb))
+        {
+            if (parse.Has(c, "advmod") && doc.IsWord(c) && IsNegation(doc.Word(c)))
+            {
+                return true;
+            }
+        }
+
+        // X declined (refused, was not willing) to say: the verb the infinitive hangs on says so.
+        int head = parse.Head(verb);
+        if (!parse.Has(verb, "xcomp") || head < 0 || !doc.IsWord(head))
+        {
+            return false;
+        }
+
+        if (doc.Word(head).StartsWith("declin", StringComparison.OrdinalIgnoreCase) || doc.Word(head).StartsWith("refus", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (int c in parse.Children(head))
+        {
+            if (parse.Has(c, "advmod") && doc.IsWord(c) && IsNegation(doc.Word(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNegation(ReadOnlySpan<char> w) =>
+        w.Equals("not", StringComparison.OrdinalIgnoreCase) || w.Equals("n't", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("n’t", StringComparison.OrdinalIgnoreCase) || w.Equals("never", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasSubject(ParseView parse, int clause)
+    {
+        foreach (int c in parse.Children(clause))
+        {
+            if (parse.HasBase(c, "nsubj") || parse.HasBase(c, "csubj") || parse.Has(c, "expl"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The clause that ends before token <paramref name="end"/> ends at a comma, a dash or a quote mark.</summary>
+    private static bool EndsAtBreak(DocumentView doc, int end)
+    {
+        for (int t = end - 1; t <= end && t < doc.Count; t++)
+        {
+            if (t >= 0 && (doc.Is(t, ',') || doc.Tokens[t].Kind == TokenKind.Dash || doc.Tokens[t].IsQuoteMark))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A dependent of the cue itself, not of its clause: where, when and to whom it was said.</summary>
+    private static bool IsCueDependent(ParseView parse, int c, CueMatch cue)
+    {
+        ReadOnlySpan<char> r = parse.BaseRelation(c);
+        if (r is "obj" or "iobj")
+        {
+            return cue.Class == CueClass.SpeechThat; // only a verb of telling has a hearer before its clause
+        }
+
+        return r is "obl" or "advmod" or "punct" or "nsubj" or "aux" or "cc" or "compound" or "discourse" or "dep";
+    }
+
+    private static bool IsRelativeSubject(DocumentView doc, ParseView parse, int clause)
+    {
+        int subject = parse.ChildOfBase(clause, "nsubj");
+        return subject >= 0 && doc.IsWord(subject) && (doc.Word(subject).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(subject).Equals("which", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool HasComplementizer(DocumentView doc, ParseView parse, int clause)
+    {
+        int mark = parse.Child(clause, "mark");
+        return mark >= 0 && doc.IsWord(mark) && !IsTo(doc, mark);
+    }
+
+    private static bool StartsWithThat(DocumentView doc, ParseView parse, int clause)
+    {
+        int mark = parse.Child(clause, "mark");
+        return mark >= 0 && doc.IsWord(mark) && doc.Word(mark).Equals("that", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsAccording(DocumentView doc, int t) => doc.Word(t).Equals("according", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first token after <paramref name="after"/> whose head is <paramref name="t"/>'s head or <paramref name="t"/> itself: X in "according to X" when the parse hangs "according" elsewhere.</summary>
+    private static int FirstAfter(ParseView parse, int t, int after)
+    {
+        for (int u = after + 1; u < parse.Count && u <= after + 3; u++)
+        {
+            if (parse.Pos(u) is UniversalPos.PropN or UniversalPos.Noun or UniversalPos.Pron)
+            {
+                int h = u;
+                for (int i = 0; i < 4 && parse.Head(h) >= 0 && parse.Pos(parse.Head(h)) is UniversalPos.PropN or UniversalPos.Noun; i++)
+                {
+                    h = parse.Head(h);
+                }
+
+                return h;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
+    private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)
+    {
+        if (speaker.IsNone)
+        {
+            return null;
+        }
+
+        while (start < end && (doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash
+            || ((parse.Has(start, "mark") || parse.Pos(start) == UniversalPos.SConj) && doc.Word(start).Equals("that", StringComparison.OrdinalIgnoreCase))))
+        {
+            start++;
+        }
+
+        // A colon or semicolon inside ends what was reported: what follows it is the writer's (it drew ire
+        // from all sides: Stern questioned …); so does a source given after it (…, according to the minutes).
+        for (int t = start + MinimumClauseTokens; t < end; t++)
+        {
+            if (((doc.Is(t, ':') || doc.Is(t, ';')) && !insideQuote[t]) || (doc.Is(t, ',') && t + 1 < end && IsAccording(doc, t + 1)))
+            {
+                end = t;
+                break;
+            }
+        }
+
+        while (end > start && doc.Tokens[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash)
+        {
+            end--;
+        }
+
+        if (end - start < MinimumClauseTokens)
+        {
+            return null;
+        }
+
+        // The speaker is outside what they said: a clause that holds its own speaker is a misparse.
+        if (speaker.First >= start && speaker.Last < end)
+        {
+            return null;
+        }
+
+        // Words in quote marks are the marked quote's; a clause that is mostly quoted is that quote, not reported speech.
+        int quoted = 0;
+        for (int t = start; t < end; t++)
+        {
+            quoted += insideQuote[t] ? 1 : 0;
+        }
+
+        if (insideQuote[start] || 2 * quoted > end - start)
+        {
+            return null;
+        }
+
+        return ReportedSpeech.Make(doc, start, end, cue, speaker);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Linq;
+
+namespace QuoteExtract.Tests.Quotes;
+
+/// <summary>
+/// Reported speech over the parse, one golden case per construction of the attribution issue, on sentences
+/// written for these tests: the clause's words (without "that" and the final punctuation), its cue and its speaker.
+/// </summary>
+public class ReportedClauseTests
+{
+    [Theory]
+    // X said S (the three sentences of the issue, which the surface rules missed or half-read).
+    [InlineData("Whitcombe said rising rents and lost wages have pushed families out of the town.", "rising rents and lost wages have pushed families out of the town", "Whitcombe", "say")]
+    [InlineData("However, tenant advocates say obstacles remain for many renters on low incomes.", "obstacles remain for many renters on low incomes", "tenant advocates", "say")]
+    [InlineData("Nandi said roughly 60 per cent of the staff voted in favour of joining the union.", "roughly 60 per cent of the staff voted in favour of joining the union", "Nandi", "say")]
+    // X said that S; the cue's own dependents stay out of the clause.
+    [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "say")]
+    [InlineData("The rail operator said on Tuesday that services would resume next week.", "services would resume next week", "The rail operator", "say")]
+    // S, X said / S, said X.
+    [InlineData("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "say")]
+    [InlineData("Funding has been cut twice this year, said Dana Okafor, who chairs the board.", "Funding has been cut twice this year", "Dana Okafor", "say")]
+    // X, the Y of Z, said S; X, who …, said S; X, a Y, said S: the name, not the apposition or the relative clause.
+    [InlineData("Lena Ortiz, the director of the food bank, said demand had doubled since spring.", "demand had doubled since spring", "Lena Ortiz", "say")]
+    [InlineData("Rosa Delgado, who has run the clinic since 2009, said the waiting list had never been longer.", "the waiting list had never been longer", "Rosa Delgado", "say")]
+    [InlineData("Whitcombe, a cardiologist, said the waiting times were getting worse.", "the waiting times were getting worse", "Whitcombe", "say")]
+    [InlineData("Dr Patel, speaking on local radio, said the outbreak was under control.", "the outbreak was under control", "Dr Patel", "say")]
+    // X told Y that S.
+    [InlineData("Ortiz told reporters that the shelves were empty by noon.", "the shelves were empty by noon", "Ortiz", "tell")]
+    // according to X, S / S, according to X.
+    [InlineData("According to the council, the library will close for a month.", "the library will close for a month", "the council", "according to")]
+    [InlineData("The library will close for a month, according to the council.", "The library will close for a month", "the council", "according to")]
+    // X was quoted as saying S.
+    [InlineData("The minister was quoted as saying the talks had stalled.", "the talks had stalled", "The minister", "say")]
+    // X did Y and said S: the subject of the clause the cue hangs on.
+    [InlineData("Grant stood up in the chamber and said the budget would be balanced by 2028.", "the budget would be balanced by 2028", "Grant", "say")]
+    // A noun of speech with its clause; the sentence's own verb stays out.
+    [InlineData("Ms Marsh's claim that the audit had been rigged was rejected by the board.", "the audit had been rigged", "Ms Marsh", "claim")]
+    // Verbs of thought and evidence, and a to-infinitive that is what was reported.
+    [InlineData("The report found that most of the complaints had never been answered.", "most of the complaints had never been answered", "The report", "find")]
+    [InlineData("The union urged members to reject the offer.", "members to reject the offer", "The union", "urge")]
+    [InlineData("Officials expect the bridge to reopen in spring.", "the bridge to reopen in spring", "Officials", "expect")]
+    // A question reported with whether keeps its complementizer: it is what was asked.
+    [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
+    public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal(clause, q.Text);
+        Assert.Equal(clause, text.Substring(q.Span.Start, q.Span.Length));
+        Assert.Equal(speaker, q.Speaker?.Text);
+        Assert.Equal(cueLemma, q.Cue?.Lemma);
+    }
+
+    [Fact]
+    public void Two_cues_coordinated_in_one_sentence_give_two_clauses_of_one_speaker()
+    {
+        const string text = "Ms Okafor said the vote had been close, but said the board would not meet again.";
+        Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];
+        Assert.Equal(["the vote had been close", "the board would not meet again"], reported.Select(q => q.Text));
+        Assert.All(reported, q => Assert.Equal("Ms Okafor", q.Speaker?.Text));
+    }
+
+    [Fact]
+    public void A_clause_ends_before_a_source_given_after_it()
+    {
+        const string text = "The treasurer warned that reserves would run out by March, according to minutes of the meeting.";
+        Quote warned = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Cue?.Lemma == "warn");
+        Assert.Equal("reserves would run out by March", warned.Text);
+        Assert.Equal("The treasurer", warned.Speaker?.Text);
+    }
+
+    [Theory]
+    // A cue under negation, or one someone declined to use, reports nothing said.
+    [InlineData("The spokesman would not say whether the plant would close.")]
+    [InlineData("The company declined to say whether the plant would close.")]
+    // A participle before the cue is no reported clause of its own.
+    [InlineData("Briefing reporters on Monday, the spokesman said nothing new.")]
+    public void Nothing_is_reported(string text) =>
+        Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
+
+    [Fact]
+    public void A_thought_inside_a_reported_clause_is_part_of_it()
+    {
+        const string text = "The minister said the rebels seem to be losing ground in the north.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("the rebels seem to be losing ground in the north", q.Text);
+        Assert.Equal("say", q.Cue?.Lemma);
+    }
+
+    [Fact]
+    public void A_quoted_fragment_inside_reported_speech_is_a_mixed_quote_of_its_speaker()
+    {
+        const string text = "The mayor said the ruling was \u201Ca victory for common sense\u201D and would be obeyed.";
+        Analysis a = Extractor.Analyze(text);
+        Quote mixed = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Equal("a victory for common sense", mixed.Text);
+        Assert.Equal("The mayor", mixed.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Without_a_parse_the_surface_rules_still_find_reported_speech()
+    {
+        var noSyntax = ExtractorPipeline.Create(new ExtractorOptions { Syntax = SyntaxScope.None });
+        Quote q = Assert.Single(Extractor.Analyze("The mayor said that the bridge would reopen in May.", noSyntax).Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("the bridge would reopen in May", q.Text);
+    }
+}
