@@ -86,16 +86,45 @@ public sealed class ExtractorPipeline
         cancellationToken.ThrowIfCancellationRequested();
         SegmentedText segments = _tokenizer.Segment(text);
         cancellationToken.ThrowIfCancellationRequested();
-        TokenSyntax[] syntax = _options.Syntax == SyntaxScope.None
-            ? []
-            : (_syntax ?? SyntaxModel.Default.Analyzer).Analyze(segments, _options.Syntax, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
         ImmutableArray<Entity> entities = _options.RecognizeEntities
             ? (_recognizer ?? EntityRecognizer.Default).Recognize(segments, cancellationToken)
             : [];
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Entities first: the names they find correct the part-of-speech tagger before the parse.
+        TokenSyntax[] syntax = _options.Syntax == SyntaxScope.None
+            ? []
+            : (_syntax ?? SyntaxModel.Default.Analyzer).Analyze(segments, _options.Syntax, cancellationToken, CapitalisedNameWords(segments, entities));
+        cancellationToken.ThrowIfCancellationRequested();
         QuoteAttribution attribution = QuoteAttributor.Attribute(segments, syntax, entities, _options, cancellationToken);
         return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups, ImmutableCollectionsMarshal.AsImmutableArray(syntax));
+    }
+
+    /// <summary>Per token, whether it is a capitalised word inside one of <paramref name="entities"/>; empty when there are none.</summary>
+    private static bool[] CapitalisedNameWords(SegmentedText segments, ImmutableArray<Entity> entities)
+    {
+        if (entities.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        ImmutableArray<Token> tokens = segments.Tokens;
+        var names = new bool[tokens.Length];
+        int t = 0;
+        foreach (Entity e in entities)
+        {
+            while (t < tokens.Length && tokens[t].End <= e.Span.Start)
+            {
+                t++;
+            }
+
+            for (int u = t; u < tokens.Length && tokens[u].Start < e.Span.End; u++)
+            {
+                names[u] = tokens[u].Kind == TokenKind.Word && (tokens[u].Traits & TokenTraits.Capitalized) != 0;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>

@@ -27,7 +27,15 @@ internal sealed class SyntaxAnalyzer
     /// The syntax of every token of <paramref name="segments"/>: all tagged, and the sentences that
     /// <paramref name="scope"/> takes parsed (heads as document token indices). Empty for <see cref="SyntaxScope.None"/>.
     /// </summary>
-    public TokenSyntax[] Analyze(SegmentedText segments, SyntaxScope scope, CancellationToken cancellationToken)
+    /// <param name="segments">The text's tokens and sentences.</param>
+    /// <param name="scope">Which sentences are parsed.</param>
+    /// <param name="cancellationToken">Checked between sentences.</param>
+    /// <param name="names">
+    /// Per document token, whether the entity tagger put a capitalised word inside a name; empty for none. The
+    /// tagger's part of speech for such a word is made PROPN before the parse when it is not a noun already (a
+    /// surname it has never seen, at a sentence's start, comes out as a conjunction or a verb).
+    /// </param>
+    public TokenSyntax[] Analyze(SegmentedText segments, SyntaxScope scope, CancellationToken cancellationToken, ReadOnlySpan<bool> names = default)
     {
         if (scope == SyntaxScope.None)
         {
@@ -49,7 +57,7 @@ internal sealed class SyntaxAnalyzer
             }
 
             bool parse = scope == SyntaxScope.All || NeedsParse(text, words);
-            Run(work, words.Length, parse);
+            Run(work, words.Length, parse, names.IsEmpty ? default : names.Slice(sentence.FirstToken, words.Length));
             Span<TokenSyntax> output = result.AsSpan(sentence.FirstToken, words.Length);
             Fill(work, output, parse, sentence.FirstToken);
             if (work.Capacity > RetainedWords)
@@ -108,10 +116,18 @@ internal sealed class SyntaxAnalyzer
         return work ?? new Workspace();
     }
 
-    private void Run(Workspace work, int n, bool parse)
+    private void Run(Workspace work, int n, bool parse, ReadOnlySpan<bool> names = default)
     {
         Span<UniversalPos> tags = work.Tags.AsSpan(0, n);
         Model.Tagger.Tag(work.Words.AsSpan(0, n), tags);
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i] && tags[i] is not (UniversalPos.PropN or UniversalPos.Noun or UniversalPos.Punct))
+            {
+                tags[i] = UniversalPos.PropN;
+            }
+        }
+
         if (!parse)
         {
             return;

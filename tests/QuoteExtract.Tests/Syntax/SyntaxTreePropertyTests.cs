@@ -25,6 +25,8 @@ public class SyntaxTreePropertyTests
     private static readonly ExtractorOptions TinyAllOptions = new() { Syntax = SyntaxScope.All, SyntaxModel = Tiny };
     private static readonly ExtractorOptions TinyDefaultOptions = new() { SyntaxModel = Tiny };
     private static readonly ExtractorPipeline TinyAll = ExtractorPipeline.Create(TinyAllOptions);
+    private static readonly ExtractorPipeline AllWithoutEntities = ExtractorPipeline.Create(new ExtractorOptions { Syntax = SyntaxScope.All, RecognizeEntities = false });
+    private static readonly ExtractorPipeline TinyAllWithoutEntities = ExtractorPipeline.Create(new ExtractorOptions { Syntax = SyntaxScope.All, SyntaxModel = Tiny, RecognizeEntities = false });
     private static readonly ExtractorPipeline TinyDefault = ExtractorPipeline.Create(TinyDefaultOptions);
 
     /// <summary>One to four news snippets joined by a space or line breaks, after up to 16 hostile character edits.</summary>
@@ -165,7 +167,8 @@ public class SyntaxTreePropertyTests
         Named(generator).Sample(
             text =>
             {
-                foreach ((ExtractorPipeline pipeline, SyntaxModel model) in new[] { (All, SyntaxModel.Default), (TinyAll, Tiny) })
+                // Without entities: with them, their names correct the tagger before the parse (tested below).
+                foreach ((ExtractorPipeline pipeline, SyntaxModel model) in new[] { (AllWithoutEntities, SyntaxModel.Default), (TinyAllWithoutEntities, Tiny) })
                 {
                     Analysis analysis = pipeline.Analyze(text);
                     foreach (Sentence s in analysis.Sentences)
@@ -178,6 +181,37 @@ public class SyntaxTreePropertyTests
             },
             iter: Iterations / 2,
             print: SyntaxTrees.Show);
+
+    [Theory]
+    [MemberData(nameof(Generators))]
+    public void A_capitalised_word_in_a_name_is_parsed_as_a_noun(string generator) =>
+        Named(generator).Sample(
+            text =>
+            {
+                Analysis analysis = All.Analyze(text);
+                foreach (Entity e in analysis.Entities)
+                {
+                    for (int t = 0; t < analysis.Tokens.Length; t++)
+                    {
+                        Token token = analysis.Tokens[t];
+                        if (token.Start >= e.Span.Start && token.End <= e.Span.End && token.Kind == TokenKind.Word && (token.Traits & TokenTraits.Capitalized) != 0)
+                        {
+                            Assert.Contains(analysis.Syntax[t].Pos, new[] { UniversalPos.PropN, UniversalPos.Noun, UniversalPos.Punct });
+                        }
+                    }
+                }
+            },
+            iter: Iterations / 4,
+            print: SyntaxTrees.Show);
+
+    [Fact]
+    public void A_first_name_the_tagger_reads_as_a_verb_is_a_proper_noun_once_the_entity_tagger_names_it()
+    {
+        const string text = "Helen Marsh's claim that the audit had been rigged was rejected by the board.";
+        Analysis analysis = All.Analyze(text);
+        Assert.Contains(analysis.Entities, e => e.Text == "Helen Marsh");
+        Assert.Equal(UniversalPos.PropN, analysis.Syntax[0].Pos);
+    }
 
     public static TheoryData<int> SnippetIndices => [.. Enumerable.Range(0, HostileText.Snippets.Length)];
 
