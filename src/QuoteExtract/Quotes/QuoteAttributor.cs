@@ -85,11 +85,11 @@ internal static class QuoteAttributor
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        ParseView parse = syntax.Length == doc.Count ? new ParseView(syntax) : ParseView.Empty;
         if (options.IncludeIndirect)
         {
             // Reported speech from the parse first; the surface rules add the clauses of cues the parse gives
             // none for (a misparse, an unparsed sentence): on PolNeAR dev they add recall at equal precision.
-            ParseView parse = syntax.Length == doc.Count ? new ParseView(syntax) : ParseView.Empty;
             List<QuoteCandidate> fromParse = ReportedClauses.Find(doc, parse, inside, cancellationToken);
             candidates.AddRange(fromParse);
             foreach (QuoteCandidate c in ReportedSpeech.Find(doc, inside, cancellationToken))
@@ -107,7 +107,7 @@ internal static class QuoteAttributor
         // saying the campaign was wrong. ¶ “I am sick of it.”).
         Continue(candidates);
 
-        var resolver = new SpeakerResolver(doc, inside);
+        var resolver = new SpeakerResolver(doc, inside, parse);
         foreach (QuoteCandidate c in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();

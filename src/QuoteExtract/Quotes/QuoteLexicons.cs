@@ -81,6 +81,13 @@ internal static class QuoteLexicons
     public static readonly SpanLexicon<string> CueNouns = new(
         LexiconResources.ReadLines("cue-nouns.txt").Select(f => new KeyValuePair<string, string>(f[0], f[1])), ignoreCase: true);
 
+    /// <summary>Short forms of roles and the role word each stands for (pm → minister).</summary>
+    public static readonly FrozenDictionary<string, string> RoleShortForms = LexiconResources.ReadLines("role-short-forms.txt")
+        .ToFrozenDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+
+    /// <summary>The two-word roles among <see cref="RoleShortForms"/>' values (prime minister).</summary>
+    public static readonly FrozenSet<string> RoleCompounds = RoleShortForms.Values.Where(v => v.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
+
     public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt");
 
     public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("title-genders.txt", ignoreCase: false);

@@ -67,14 +67,17 @@ internal sealed class SpeakerResolver
     private readonly Dictionary<string, List<(int Token, ResolvedSpeaker Speaker)>> _roles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Gender Gender, bool IsPerson)> _knownNames = new(StringComparer.Ordinal);
     private readonly List<(ResolvedSpeaker Speaker, int Token)> _spoken = [];
+    private readonly Dictionary<string, int> _mentionCounts = new(StringComparer.Ordinal);
     private readonly bool[] _insideQuote;
+    private readonly ParseView _parse;
 
     private readonly record struct NameRun(int First, int Last, string Name, Gender Gender, bool IsPerson);
 
-    public SpeakerResolver(DocumentView doc, bool[] insideQuote)
+    public SpeakerResolver(DocumentView doc, bool[] insideQuote, ParseView? parse = null)
     {
         _doc = doc;
         _insideQuote = insideQuote;
+        _parse = parse ?? ParseView.Empty;
         IndexNames();
     }
 
@@ -128,9 +131,8 @@ internal sealed class SpeakerResolver
 
         // A role: the person introduced with it, or the speaker just before.
         int head = phrase.Last;
-        string role = LowerWord(head);
-        bool definite = (_doc.ClassOf(phrase.First) & SpeakerWord.Determiner) != 0
-            && _doc.Word(phrase.First).Equals("the", StringComparison.OrdinalIgnoreCase);
+        string role = RoleKey(head);
+        bool definite = IsDefinite(phrase.First);
         SpeakerWord headClass = _doc.ClassOf(head);
         bool institution = (headClass & SpeakerWord.Institution) != 0;
         if (definite && (headClass & SpeakerWord.Role) != 0)
@@ -156,6 +158,36 @@ internal sealed class SpeakerResolver
         }
 
         return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !IsPluralWord(role) && !institution, MentionKind.Phrase);
+    }
+
+    /// <summary>The role a head word names, its short form read as the role (the PM → minister).</summary>
+    private string RoleKey(int t)
+    {
+        string word = LowerWord(t);
+        return QuoteLexicons.RoleShortForms.TryGetValue(word, out string? role) ? role : word;
+    }
+
+    /// <summary>
+    /// The phrase starting at <paramref name="first"/> is definite: it starts with "the", or "the" stands just
+    /// before the modifiers the speaker phrase left out (the lanky, bespectacled professor).
+    /// </summary>
+    private bool IsDefinite(int first)
+    {
+        for (int t = first; t >= 0 && t >= first - 6; t--)
+        {
+            if (_doc.IsWord(t) && _doc.Word(t).Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            bool modifier = t < first && (_doc.Is(t, ',') || (_doc.IsWord(t) && !_doc.IsCapitalized(t) && (_doc.ClassOf(t) & (SpeakerWord.Pronoun | SpeakerWord.Skip | SpeakerWord.Stop)) == 0));
+            if (t < first && !modifier)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A mention that refers to a speaker named elsewhere.</summary>
@@ -229,6 +261,23 @@ internal sealed class SpeakerResolver
             return new ResolvedSpeaker(mention, [near.Name], near.Gender, near.IsPerson);
         }
 
+        // A person the sentence before introduced, outside quote marks, its subject first: news introduces a
+        // source and then quotes them (Whitcombe, a cardiologist, reviewed the files. “…,” she said.). Not when
+        // that sentence had a speaker of its own: the pronoun goes on with them.
+        if (person && !SpokeIn(sentenceStart - 1))
+        {
+            if (PreviousSentencePerson(sentenceStart, wanted) is NameRun introduced)
+            {
+                return new ResolvedSpeaker(mention, [introduced.Name], introduced.Gender, introduced.IsPerson);
+            }
+
+            // A surname no list knows, as the sentence's subject (Whitcombe, a cardiologist, reviewed …): the parse says it is a name.
+            if (PreviousSentenceNamedSubject(sentenceStart) is Phrase subject)
+            {
+                return new ResolvedSpeaker(mention, [Clean(subject)], Gender.Any, IsPerson: true);
+            }
+        }
+
         for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - MaxCandidates; i--)
         {
             (ResolvedSpeaker s, int at) = _spoken[i];
@@ -253,6 +302,97 @@ internal sealed class SpeakerResolver
             if (run.IsPerson == person && !_insideQuote[run.First] && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
                 return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A proper noun that opens the previous sentence, outside quote marks, followed by a comma or a verb
+    /// (Whitcombe, a cardiologist, reviewed …; Whitcombe reviewed …): its subject, by the part-of-speech tags,
+    /// which every token has (the sentence itself is parsed only when attribution reads it).
+    /// </summary>
+    private Phrase? PreviousSentenceNamedSubject(int sentenceStart)
+    {
+        if (sentenceStart <= 0 || _parse.Count != _doc.Count || _insideQuote[sentenceStart - 1])
+        {
+            return null;
+        }
+
+        int first = _doc.SentenceStart(sentenceStart - 1);
+        int last = first;
+        while (last + 1 < sentenceStart && _parse.Pos(last + 1) == UniversalPos.PropN && _doc.IsCapitalized(last + 1))
+        {
+            last++;
+        }
+
+        if (_parse.Pos(first) != UniversalPos.PropN || !_doc.IsCapitalized(first) || _insideQuote[first] || last - first >= MaxNameWords
+            || !(_doc.Is(last + 1, ',') || _parse.Pos(last + 1) is UniversalPos.Verb or UniversalPos.Aux))
+        {
+            return null;
+        }
+
+        return new Phrase(first, last);
+    }
+
+    /// <summary>A speaker was remembered in the sentence that holds token <paramref name="t"/>.</summary>
+    private bool SpokeIn(int t)
+    {
+        if (t < 0 || _spoken.Count == 0)
+        {
+            return false;
+        }
+
+        int sentence = _doc.SentenceOf[t];
+        for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - MaxCandidates; i--)
+        {
+            int s = _doc.SentenceOf[Math.Min(_spoken[i].Token, _doc.Count - 1)];
+            if (s == sentence)
+            {
+                return true;
+            }
+
+            if (s < sentence)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first person of a compatible gender named outside quote marks in the sentence before the one that
+    /// starts at <paramref name="sentenceStart"/>, when that sentence is itself outside quote marks and in the
+    /// same or the previous paragraph; null otherwise.
+    /// </summary>
+    private NameRun? PreviousSentencePerson(int sentenceStart, Gender wanted)
+    {
+        int first = sentenceStart;
+        while (first < _doc.Count && _doc.Tokens[first].IsQuoteMark)
+        {
+            first++;
+        }
+
+        if (sentenceStart <= 0 || first >= _doc.Count || _insideQuote[sentenceStart - 1])
+        {
+            return null;
+        }
+
+        int previous = _doc.SentenceStart(sentenceStart - 1);
+        if (_insideQuote[previous] || _doc.ParagraphOf(previous) < _doc.ParagraphOf(sentenceStart) - 1)
+        {
+            return null;
+        }
+
+        for (int i = Math.Max(0, LastRunBefore(previous)); i < _names.Count && i <= LastRunBefore(sentenceStart); i++)
+        {
+            NameRun run = _names[i];
+            if (run.First >= previous && run.Last < sentenceStart && run.IsPerson && !_insideQuote[run.First]
+                && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
+            {
+                return run;
             }
         }
 
@@ -366,7 +506,21 @@ internal sealed class SpeakerResolver
 
     private void RememberRole(int roleToken, ResolvedSpeaker speaker)
     {
-        string role = LowerWord(roleToken);
+        // A two-word role that a short form stands for (Prime Minister X, for the PM) is remembered as well.
+        if (roleToken > 0 && _doc.IsWord(roleToken - 1))
+        {
+            string compound = LowerWord(roleToken - 1) + " " + LowerWord(roleToken);
+            if (QuoteLexicons.RoleCompounds.Contains(compound))
+            {
+                Remember(compound, roleToken, speaker);
+            }
+        }
+
+        Remember(RoleKey(roleToken), roleToken, speaker);
+    }
+
+    private void Remember(string role, int roleToken, ResolvedSpeaker speaker)
+    {
         if (!_roles.TryGetValue(role, out var list))
         {
             list = [];
@@ -409,12 +563,41 @@ internal sealed class SpeakerResolver
             }
         }
 
-        if (before)
+        ResolvedSpeaker? nearest = before
+            ? (firstAfter > 0 ? list[firstAfter - 1].Speaker : null)
+            : (firstAfter < list.Count ? list[firstAfter].Speaker : null);
+        if (nearest is null)
         {
-            return firstAfter > 0 ? list[firstAfter - 1].Speaker : null;
+            return null;
         }
 
-        return firstAfter < list.Count ? list[firstAfter].Speaker : null;
+        // Several people hold the role (two prime ministers): "the PM" is the one the article names most.
+        ResolvedSpeaker best = nearest;
+        int bestCount = MentionCount(nearest.Name);
+        foreach ((_, ResolvedSpeaker holder) in list)
+        {
+            int count = MentionCount(holder.Name);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (holder, count);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How many name runs of the article resolve to <paramref name="name"/>.</summary>
+    private int MentionCount(string name)
+    {
+        if (_mentionCounts.Count == 0)
+        {
+            foreach (NameRun run in _names)
+            {
+                _mentionCounts[run.Name] = _mentionCounts.GetValueOrDefault(run.Name) + 1;
+            }
+        }
+
+        return _mentionCounts.GetValueOrDefault(name);
     }
 
     private bool IsNamePart(int t) =>
@@ -466,6 +649,18 @@ internal sealed class SpeakerResolver
             {
                 run = run with { IsPerson = true }; // health secretary Priya Nair
                 RememberRole(first - 1, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
+            }
+
+            // A capitalised title inside the run (Professor Hans Keller, Prime Minister Boris Johnson): the role
+            // the rest of the article may call the person by (the professor, the PM).
+            (int core, _, _) = Core(first, last);
+            for (int u = first; u < core && core <= last && last - first < MaxNameWords; u++)
+            {
+                if ((_doc.ClassOf(u) & SpeakerWord.Role) != 0)
+                {
+                    run = run with { IsPerson = true };
+                    RememberRole(u, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
+                }
             }
 
             _names.Add(run);

@@ -68,4 +68,26 @@ public class SpeakerResolutionTests
         Quote q = QuoteWith(Extractor.Analyze(text), "real progress");
         Assert.Contains("Cole", q.Speaker!.Name, StringComparison.Ordinal); // named as its entity group names him
     }
+
+    [Theory]
+    // A role noun goes to the person introduced with that title, past the modifiers before it.
+    [InlineData("Professor Hans Keller of the technical university showed the figures to the committee on Tuesday.\n\n\u201CI don\u2019t know any carmaker that makes money in this category,\u201D the lanky, bespectacled professor said.", "carmaker", "professor", "Hans Keller")]
+    // A pronoun goes to the person the sentence before introduced, past one of the other gender.
+    [InlineData("The clinic\u2019s manager, Helen Walsh, arranged a week-long trial for local accountant David Bakare, 50.\n\n\u201CI had a gym membership, but this programme really helped me build a habit,\u201D he says.", "gym membership", "he", "David Bakare")]
+    // A surname no list knows, opening the sentence before as its subject.
+    [InlineData("Whitcombe, a cardiologist, reviewed the files. \u201CThe numbers speak for themselves,\u201D she said.", "numbers speak", "she", "Whitcombe")]
+    [InlineData("Mayor Linda Osei opened the new library on Saturday. \u201CEvery child in this town deserves a place like this,\u201D she said.", "Every child", "she", "Linda Osei")]
+    public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
+    {
+        Quote q = QuoteWith(Extractor.Analyze(text), fragment);
+        Assert.Equal(mention, q.Speaker?.Text);
+        Assert.Equal(name, q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_pronoun_goes_on_with_the_speaker_of_the_sentence_before()
+    {
+        const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
+        Assert.Equal("Anna Price", QuoteWith(Extractor.Analyze(text), "ready").Speaker?.Name);
+    }
 }
