@@ -6,8 +6,9 @@ namespace QuoteExtract;
 /// <summary>What <see cref="Extractor"/> found in a text. Immutable.</summary>
 public sealed class Analysis
 {
-    internal Analysis(SegmentedText segments, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<EntityGroup> groups, ImmutableArray<TokenSyntax> syntax = default)
+    internal Analysis(SegmentedText segments, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<EntityGroup> groups, ImmutableArray<TokenSyntax> syntax = default, ImmutableArray<Person> people = default)
     {
+        People = people.IsDefault ? [] : people;
         Segments = segments;
         Syntax = syntax.IsDefault ? [] : syntax;
         Quotes = quotes;
@@ -45,4 +46,10 @@ public sealed class Analysis
 
     /// <summary>The people, organisations and places of the text that have mentions, with their quotes.</summary>
     public IReadOnlyList<EntityGroup> Groups { get; }
+
+    /// <summary>
+    /// The people of the text (the person groups of <see cref="Groups"/>, without bylines and photo credits), each
+    /// with their gender and quotes: who is quoted, and how many of them are women.
+    /// </summary>
+    public ImmutableArray<Person> People { get; }
 }

@@ -8,11 +8,15 @@ internal static class AnalysisMapper
 {
     /// <summary>One --jsonl output line.</summary>
     public static DocumentJson ToDocument(string? id, Analysis analysis) =>
-        ToDocument(id, analysis.Quotes, analysis.Entities);
+        ToDocument(id, analysis.Quotes, analysis.Entities, analysis.People);
 
-    /// <summary>One --jsonl output line, from quotes and entities however they were made.</summary>
-    public static DocumentJson ToDocument(string? id, IReadOnlyList<Quote> quotes, IReadOnlyList<Entity> entities) =>
-        new(id, quotes.Select(q => ToJson(q, full: false)).ToArray(), entities.Select(e => ToJson(e, full: false)).ToArray());
+    /// <summary>One --jsonl output line, from quotes, entities and people however they were made.</summary>
+    public static DocumentJson ToDocument(string? id, IReadOnlyList<Quote> quotes, IReadOnlyList<Entity> entities, IReadOnlyList<Person>? people = null) =>
+        new(
+            id,
+            quotes.Select(q => ToJson(q, full: false)).ToArray(),
+            entities.Select(e => ToJson(e, full: false)).ToArray(),
+            (people ?? []).Select(p => new PersonJson(p.Name, GenderName(p.Gender), p.IsQuoted, p.Mentions.Length)).ToArray());
 
     /// <summary>The whole analysis (--json).</summary>
     public static AnalysisJson ToJson(Analysis analysis) => new(
@@ -31,7 +35,7 @@ internal static class AnalysisMapper
         quote.Text,
         KindName(quote.Kind),
         quote.Segments.Select(ToJson).ToArray(),
-        quote.Speaker is { } s ? new SpeakerJson(s.Span.Start, s.Span.End, s.Text, s.Name) { Names = full ? s.Names : null } : null,
+        quote.Speaker is { } s ? new SpeakerJson(s.Span.Start, s.Span.End, s.Text, s.Name, GenderName(s.Gender)) { Names = full ? s.Names : null } : null,
         quote.Cue is { } c ? new CueJson(c.Span.Start, c.Span.End, c.Text) { Lemma = full ? c.Lemma : null } : null,
         quote.Confidence);
 
@@ -40,6 +44,14 @@ internal static class AnalysisMapper
         new(entity.Span.Start, entity.Span.End, entity.Text, entity.Type.ToLabel(), entity.Name) { Confidence = full ? entity.Confidence : null };
 
     public static SpanJson ToJson(TextSpan span) => new(span.Start, span.End);
+
+    /// <summary>The contract's name of a gender: female, male or unknown.</summary>
+    public static string GenderName(PersonGender gender) => gender switch
+    {
+        PersonGender.Female => "female",
+        PersonGender.Male => "male",
+        _ => "unknown",
+    };
 
     /// <summary>The contract's name of a kind; spelled out so that renaming the enum cannot change the output.</summary>
     public static string KindName(QuoteKind kind) => kind switch

@@ -11,7 +11,7 @@ namespace QuoteExtract.Cli.Json;
 internal sealed record SpanJson(int Start, int End);
 
 /// <summary>A quote's speaker: the mention and the name it resolves to.</summary>
-internal sealed record SpeakerJson(int Start, int End, string Text, string Name)
+internal sealed record SpeakerJson(int Start, int End, string Text, string Name, string Gender)
 {
     /// <summary>--json only: one name per speaker.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -39,7 +39,10 @@ internal sealed record EntityJson(int Start, int End, string Text, string Type, 
 }
 
 /// <summary>One output line of --jsonl.</summary>
-internal sealed record DocumentJson(string? Id, IReadOnlyList<QuoteJson> Quotes, IReadOnlyList<EntityJson> Entities);
+internal sealed record DocumentJson(string? Id, IReadOnlyList<QuoteJson> Quotes, IReadOnlyList<EntityJson> Entities, IReadOnlyList<PersonJson> People);
+
+/// <summary>A person of the article: <see cref="Gender"/> is female, male or unknown; quoted when they speak at least one quote.</summary>
+internal sealed record PersonJson(string Name, string Gender, bool Quoted, int Mentions);
 
 /// <summary>A person, organisation or place with its mentions and the indexes of its quotes.</summary>
 internal sealed record GroupJson(string Name, string Type, IReadOnlyList<SpanJson> Mentions, IReadOnlyList<int> Quotes);

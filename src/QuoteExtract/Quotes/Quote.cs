@@ -49,11 +49,21 @@ public sealed record Speaker
     /// <summary>The mention as written.</summary>
     public required string Text { get; init; }
 
-    /// <summary>The name the mention resolves to (Helen Marsh); for several speakers, their names joined by ", " and " and ".</summary>
+    /// <summary>
+    /// The name the mention resolves to (Helen Marsh); for several speakers, their names joined by ", " and " and ";
+    /// for a speaker the article never names, the role phrase (a senior official); empty for a pronoun that resolves
+    /// to no one. Never a bare pronoun. <see cref="NameKind"/> says which.
+    /// </summary>
     public required string Name { get; init; }
 
-    /// <summary>The names of the speakers, one per person or organisation (one entry unless the speaker is plural).</summary>
+    /// <summary>The names of the speakers, one per person or organisation (one entry unless the speaker is plural); empty when unresolved.</summary>
     public required ImmutableArray<string> Names { get; init; }
+
+    /// <summary>What <see cref="Name"/> holds: a name, an unnamed speaker's role phrase, or nothing (an unresolved pronoun).</summary>
+    public SpeakerNameKind NameKind { get; init; }
+
+    /// <summary>The speaker's gender as the article tells it (see <see cref="Person.Gender"/>); unknown for several speakers.</summary>
+    public PersonGender Gender { get; init; }
 }
 
 /// <summary>The cue of a quote: a reporting verb or phrase.</summary>

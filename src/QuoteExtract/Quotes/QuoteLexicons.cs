@@ -88,6 +88,9 @@ internal static class QuoteLexicons
     /// <summary>The two-word roles among <see cref="RoleShortForms"/>' values (prime minister).</summary>
     public static readonly FrozenSet<string> RoleCompounds = RoleShortForms.Values.Where(v => v.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that tell a person's gender in a mention of them (she, spokeswoman, his mother).</summary>
+    public static readonly SpanLexicon<Gender> GenderWords = LexiconResources.ReadEnumLexicon<Gender>("gender-words.txt", ignoreCase: true);
+
     public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt");
 
     public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("title-genders.txt", ignoreCase: false);

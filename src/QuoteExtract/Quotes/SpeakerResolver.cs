@@ -37,6 +37,7 @@ internal sealed record ResolvedSpeaker(TextSpan Mention, ImmutableArray<string> 
         Text = text.Substring(Mention.Start, Mention.Length),
         Name = Name,
         Names = Names,
+        NameKind = Names.IsEmpty ? SpeakerNameKind.Unresolved : Kind == MentionKind.Phrase ? SpeakerNameKind.Role : SpeakerNameKind.Name,
     };
 }
 
@@ -86,6 +87,25 @@ internal sealed class SpeakerResolver
 
     public ResolvedSpeaker? Resolve(Phrase phrase, int anchor)
     {
+        ResolvedSpeaker? resolved = ResolveMention(phrase, anchor);
+        if (resolved is null || !resolved.Names.Any(IsBarePronoun))
+        {
+            return resolved;
+        }
+
+        // A pronoun is never a name: what resolves to one (a phrase read as "the he") is unresolved.
+        return resolved with { Names = [.. resolved.Names.Where(n => !IsBarePronoun(n))], Kind = MentionKind.Phrase };
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ObjectPronouns =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["him", "her", "them", "us", "me", "his", "its", "their", "whom", "who"], StringComparer.OrdinalIgnoreCase);
+
+    internal static bool IsBarePronoun(string name) =>
+        !name.Contains(' ', StringComparison.Ordinal)
+        && ((QuoteLexicons.ClassOf(name) & (SpeakerWord.Pronoun | SpeakerWord.Determiner)) != 0 || ObjectPronouns.Contains(name));
+
+    private ResolvedSpeaker? ResolveMention(Phrase phrase, int anchor)
+    {
         if (phrase.IsNone)
         {
             return null;
@@ -94,7 +114,7 @@ internal sealed class SpeakerResolver
         if (phrase.Relative >= 0)
         {
             // Ana Lopez, who said: the mention is "who", standing for the phrase before it.
-            ResolvedSpeaker? antecedent = Resolve(phrase with { Relative = -1 }, anchor);
+            ResolvedSpeaker? antecedent = ResolveMention(phrase with { Relative = -1 }, anchor);
             TextSpan relative = TextSpan.FromBounds(_doc.Tokens[phrase.Relative].Start, _doc.Tokens[phrase.Relative].End);
             return antecedent is null ? null : Refer(antecedent, relative);
         }
@@ -104,7 +124,7 @@ internal sealed class SpeakerResolver
         {
             // An unresolved pronoun still marks where the speaker is mentioned.
             return ResolvePronoun(phrase.First, mention, anchor)
-                ?? new ResolvedSpeaker(mention, [_doc.Word(phrase.First).ToString()], Gender.Any, IsPerson: true, MentionKind.Phrase);
+                ?? new ResolvedSpeaker(mention, [], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
         // A possessive phrase (Ms Marsh’s official spokesman) is its own name.

@@ -46,7 +46,7 @@ public class JsonContractTests
     {
         Assert.Equal(7, Text.IndexOf("We", StringComparison.Ordinal)); // the emoji counts two
         Assert.Equal(
-            """{"id":"a1","quotes":[{"start":7,"end":19,"text":"We will win,","kind":"direct","segments":[{"start":7,"end":19}],"speaker":{"start":21,"end":31,"text":"Jane Smith","name":"Jane Smith"},"cue":{"start":32,"end":36,"text":"said"},"confidence":0.9}],"entities":[{"start":21,"end":31,"text":"Jane Smith","type":"PER","name":"Jane Smith"}]}""",
+            """{"id":"a1","quotes":[{"start":7,"end":19,"text":"We will win,","kind":"direct","segments":[{"start":7,"end":19}],"speaker":{"start":21,"end":31,"text":"Jane Smith","name":"Jane Smith","gender":"unknown"},"cue":{"start":32,"end":36,"text":"said"},"confidence":0.9}],"entities":[{"start":21,"end":31,"text":"Jane Smith","type":"PER","name":"Jane Smith"}],"people":[]}""",
             Line("a1", [DirectQuote()], [Person()]));
     }
 
@@ -132,7 +132,7 @@ public class JsonContractTests
     [Fact]
     public void Null_id_is_written_as_null()
     {
-        Assert.Equal("""{"id":null,"quotes":[],"entities":[]}""", Line(null, [], []));
+        Assert.Equal("""{"id":null,"quotes":[],"entities":[],"people":[]}""", Line(null, [], []));
     }
 
     [Fact]

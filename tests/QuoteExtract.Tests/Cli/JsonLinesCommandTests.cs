@@ -71,7 +71,7 @@ public class JsonLinesCommandTests
     {
         CliResult result = CliHost.RunWithInput("""{"id": "empty", "text": ""}""" + "\n", "--jsonl");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("""{"id":"empty","quotes":[],"entities":[]}""", Assert.Single(result.Lines));
+        Assert.Equal("""{"id":"empty","quotes":[],"entities":[],"people":[]}""", Assert.Single(result.Lines));
     }
 
     [Fact]
@@ -104,9 +104,15 @@ public class JsonLinesCommandTests
     {
         CliResult result = CliHost.RunWithInput("""{"id": "q", "text": "Hi 😀 “We will win,” Jane Smith said."}""", "--jsonl");
         using JsonDocument doc = JsonDocument.Parse(Assert.Single(result.Lines));
-        Assert.Equal(new[] { "id", "quotes", "entities" }, doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "id", "quotes", "entities", "people" }, doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Array, doc.RootElement.GetProperty("quotes").ValueKind);
         Assert.Equal(JsonValueKind.Array, doc.RootElement.GetProperty("entities").ValueKind);
+        JsonElement person = Assert.Single(doc.RootElement.GetProperty("people").EnumerateArray());
+        Assert.Equal(new[] { "name", "gender", "quoted", "mentions" }, person.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Jane Smith", person.GetProperty("name").GetString());
+        Assert.Equal("female", person.GetProperty("gender").GetString());
+        Assert.True(person.GetProperty("quoted").GetBoolean());
+        Assert.Equal("female", doc.RootElement.GetProperty("quotes")[0].GetProperty("speaker").GetProperty("gender").GetString());
     }
 
     [Fact]

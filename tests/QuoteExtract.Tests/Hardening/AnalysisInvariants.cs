@@ -43,7 +43,7 @@ internal static class AnalysisInvariants
         }
 
         return Tokens(text, analysis) ?? Sentences(analysis) ?? Paragraphs(text, analysis)
-            ?? Quotes(text, analysis, options) ?? Entities(text, analysis) ?? Groups(text, analysis) ?? Syntax(analysis, options);
+            ?? Quotes(text, analysis, options) ?? Entities(text, analysis) ?? Groups(text, analysis) ?? People(text, analysis) ?? Syntax(analysis, options);
     }
 
     /// <summary>
@@ -347,15 +347,68 @@ internal static class AnalysisInvariants
             return bad;
         }
 
-        if (speaker.Span.Length == 0 || speaker.Names.IsDefaultOrEmpty || speaker.Names.Any(string.IsNullOrWhiteSpace))
+        if (speaker.Span.Length == 0 || speaker.Names.IsDefault || speaker.Names.Any(string.IsNullOrWhiteSpace))
         {
             return $"{what} speaker has an empty mention or an empty name";
+        }
+
+        // Only an unresolved speaker has no name, and no name is a bare pronoun.
+        if (speaker.Names.IsEmpty != (speaker.NameKind == SpeakerNameKind.Unresolved))
+        {
+            return $"{what} speaker has {speaker.Names.Length} names but is {speaker.NameKind}";
+        }
+
+        if (speaker.Names.Any(n => BarePronouns.Contains(n)))
+        {
+            return $"{what} speaker name is a bare pronoun: {string.Join(", ", speaker.Names)}";
+        }
+
+        if (speaker.Names.IsEmpty)
+        {
+            return speaker.Name.Length == 0 ? null : $"{what} unresolved speaker has a name";
         }
 
         string expected = speaker.Names.Length == 1
             ? speaker.Names[0]
             : string.Join(", ", speaker.Names.Take(speaker.Names.Length - 1)) + " and " + speaker.Names[^1];
         return string.Equals(speaker.Name, expected, StringComparison.Ordinal) ? null : $"{what} speaker name is not its names joined";
+    }
+
+    private static readonly HashSet<string> BarePronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "his", "their", "who",
+    };
+
+    /// <summary>Each person's mentions are inside the text, their quotes are indexes of quotes whose speaker names them, and a quote's gender is its person's.</summary>
+    private static string? People(string text, Analysis analysis)
+    {
+        foreach (Person p in analysis.People)
+        {
+            if (string.IsNullOrWhiteSpace(p.Name) || BarePronouns.Contains(p.Name) || p.Mentions.IsDefault || p.Quotes.IsDefault)
+            {
+                return $"person '{p.Name}' has no name or a pronoun for one";
+            }
+
+            if (p.Mentions.Any(m => m.Start < 0 || m.End > text.Length))
+            {
+                return $"person '{p.Name}' has a mention outside the text";
+            }
+
+            foreach (int q in p.Quotes)
+            {
+                if ((uint)q >= (uint)analysis.Quotes.Count)
+                {
+                    return $"person '{p.Name}' has quote {q}, which is out of range";
+                }
+
+                if (analysis.Quotes[q].Speaker is Speaker s && s.Names.Length == 1 && s.Names[0] == p.Name && s.Gender != p.Gender)
+                {
+                    return $"quote {q} speaker gender {s.Gender} is not {p.Name}'s {p.Gender}";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string? Entities(string text, Analysis analysis)

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using QuoteExtract.Quotes;
+
+namespace QuoteExtract.Speakers;
+
+/// <summary>
+/// The people of an article from its person groups: each with the gender its mentions tell (pronouns that
+/// resolve to them, titles, gendered words, a first name), and the quotes' speakers given that gender.
+/// Bylines and photo credits (By X, AP Photo/X, THE CANADIAN PRESS/X) name no person of the article, nor does a
+/// pronoun the entity tagger took for a name.
+/// </summary>
+internal static class PeopleBuilder
+{
+    public static (ImmutableArray<Person> People, ImmutableArray<Quote> Quotes) Build(string text, ImmutableArray<EntityGroup> groups, ImmutableArray<Quote> quotes)
+    {
+        var people = ImmutableArray.CreateBuilder<Person>();
+        var genderOfQuote = new PersonGender?[quotes.Length];
+        foreach (EntityGroup group in groups)
+        {
+            if (group.Type != EntityType.Person || SpeakerResolver.IsBarePronoun(group.Name) || IsCredit(text, group))
+            {
+                continue;
+            }
+
+            PersonGender gender = GenderOf(text, group);
+            people.Add(new Person { Name = group.Name, Gender = gender, Mentions = group.Mentions, Quotes = group.Quotes });
+            foreach (int q in group.Quotes)
+            {
+                if ((uint)q < (uint)genderOfQuote.Length)
+                {
+                    // A plural speaker (Johnson, Merkel and Macron) has no one gender.
+                    genderOfQuote[q] = genderOfQuote[q] is null || genderOfQuote[q] == gender ? gender : PersonGender.Unknown;
+                }
+            }
+        }
+
+        var withGender = ImmutableArray.CreateBuilder<Quote>(quotes.Length);
+        for (int i = 0; i < quotes.Length; i++)
+        {
+            Quote q = quotes[i];
+            withGender.Add(q.Speaker is { } s && genderOfQuote[i] is PersonGender g && s.Names.Length == 1 ? q with { Speaker = s with { Gender = g } } : q);
+        }
+
+        return (people.ToImmutable(), withGender.MoveToImmutable());
+    }
+
+    /// <summary>A vote over the mentions: each pronoun, title or gendered word counts once, the name's first word once.</summary>
+    private static PersonGender GenderOf(string text, EntityGroup group)
+    {
+        int male = 0;
+        int female = 0;
+        foreach (TextSpan m in group.Mentions)
+        {
+            ReadOnlySpan<char> rest = text.AsSpan(m.Start, m.Length);
+            while (!rest.IsEmpty)
+            {
+                int space = rest.IndexOf(' ');
+                ReadOnlySpan<char> word = (space < 0 ? rest : rest[..space]).TrimEnd('.');
+                rest = space < 0 ? default : rest[(space + 1)..];
+                Gender g = QuoteLexicons.Titles.TryGetValue(word, out Gender title) ? title
+                    : QuoteLexicons.GenderWords.TryGetValue(word, out Gender w) ? w
+                    : Gender.Any;
+                male += g == Gender.Male ? 1 : 0;
+                female += g == Gender.Female ? 1 : 0;
+            }
+        }
+
+        ReadOnlySpan<char> name = group.Name.AsSpan();
+        int firstEnd = name.IndexOf(' ');
+        if (firstEnd > 0 && QuoteLexicons.FirstNames.TryGetValue(name[..firstEnd], out Gender first))
+        {
+            male += first == Gender.Male ? 1 : 0;
+            female += first == Gender.Female ? 1 : 0;
+        }
+
+        return male > female ? PersonGender.Male : female > male ? PersonGender.Female : PersonGender.Unknown;
+    }
+
+    /// <summary>Every mention is a byline or a photo credit: "By X" opening a line, or "Photo/X", "PRESS/X".</summary>
+    private static bool IsCredit(string text, EntityGroup group)
+    {
+        if (group.Mentions.IsDefaultOrEmpty || !group.Quotes.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        foreach (TextSpan m in group.Mentions)
+        {
+            ReadOnlySpan<char> before = text.AsSpan(0, m.Start);
+            int lineStart = before.LastIndexOfAny('\n', '\r') + 1;
+            ReadOnlySpan<char> line = before[lineStart..].Trim();
+            bool byline = line.Equals("By", StringComparison.OrdinalIgnoreCase);
+            bool credit = before.EndsWith("/", StringComparison.Ordinal) && before.Length > 1 && char.IsLetter(before[^2]);
+            if (!byline && !credit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
