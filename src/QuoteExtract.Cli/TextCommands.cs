@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using QuoteExtract.Cli.Html;
@@ -121,14 +122,40 @@ internal static class TextCommands
                 output.WriteLine($"   {open}{text.AsSpan(segment.Start, segment.Length)}{close}");
             }
         }
+
+        if (count > 0)
+        {
+            output.WriteLine(GenderShare(quotes));
+        }
+    }
+
+    /// <summary><c>Quotes by gender: 2 female (40%), 3 male (60%), 1 unknown, 1 without a speaker</c>; shares of those whose gender is known.</summary>
+    public static string GenderShare(IReadOnlyList<Quote> quotes)
+    {
+        int female = quotes.Count(q => q.Speaker is { Gender: PersonGender.Female });
+        int male = quotes.Count(q => q.Speaker is { Gender: PersonGender.Male });
+        int unknown = quotes.Count(q => q.Speaker is { Gender: PersonGender.Unknown });
+        int none = quotes.Count - female - male - unknown;
+        int known = female + male;
+        string Share(int n) => known == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" ({100.0 * n / known:0}%)");
+        return string.Create(CultureInfo.InvariantCulture, $"Quotes by gender: {female} female{Share(female)}, {male} male{Share(male)}, {unknown} unknown")
+            + (none > 0 ? string.Create(CultureInfo.InvariantCulture, $", {none} without a speaker") : "");
     }
 
     /// <summary>The speaker's name, with the mention when it differs (Jane Smith (“she”)), or "speaker unknown".</summary>
     public static string DescribeSpeaker(Speaker? speaker) => speaker switch
     {
         null => "speaker unknown",
-        { } s when s.Text == s.Name => s.Name,
-        { } s => $"{s.Name} (“{s.Text}”)",
+        { NameKind: SpeakerNameKind.Unresolved } s => $"unresolved (“{s.Text}”)",
+        { } s when s.Text == s.Name => s.Name + GenderSuffix(s),
+        { } s => $"{s.Name} (“{s.Text}”)" + GenderSuffix(s),
+    };
+
+    private static string GenderSuffix(Speaker s) => s.Gender switch
+    {
+        PersonGender.Female => ", female",
+        PersonGender.Male => ", male",
+        _ => "",
     };
 
     /// <summary>The analysis, or null after telling why the extractor refused the text.</summary>

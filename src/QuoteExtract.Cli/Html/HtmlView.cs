@@ -75,6 +75,11 @@ internal static class HtmlView
                 html.Raw(" <span class=\"badge\">").Text(type.ToLabel()).Raw("</span>");
             }
 
+            if (analysis.People.FirstOrDefault(p => p.Name == speaker.Name) is { Gender: not PersonGender.Unknown } person)
+            {
+                html.Raw(" <span class=\"badge\">").Text(AnalysisMapper.GenderName(person.Gender)).Raw("</span>");
+            }
+
             html.Raw(" <span class=\"count\">").Text(Count(speaker.Quotes.Count, "quote")).Raw("</span></h3>\n<ol>\n");
             foreach (int q in speaker.Quotes)
             {

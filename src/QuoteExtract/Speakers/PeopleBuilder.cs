@@ -67,6 +67,21 @@ internal static class PeopleBuilder
             }
         }
 
+        // A gendered role word right before a name, or before it and a comma (spokeswoman Priya Nair; the
+        // spokeswoman, Priya Nair): an apposition or a title the mention itself leaves out.
+        foreach (TextSpan m in group.Mentions)
+        {
+            ReadOnlySpan<char> before = text.AsSpan(0, m.Start).TrimEnd();
+            before = before.EndsWith(",", StringComparison.Ordinal) ? before[..^1].TrimEnd() : before;
+            int start = before.LastIndexOfAny(' ', '\n', '\t') + 1;
+            ReadOnlySpan<char> word = before[start..];
+            if (word.Length > 3 && QuoteLexicons.GenderWords.TryGetValue(word, out Gender g) && !IsPronoun(word))
+            {
+                male += g == Gender.Male ? 1 : 0;
+                female += g == Gender.Female ? 1 : 0;
+            }
+        }
+
         ReadOnlySpan<char> name = group.Name.AsSpan();
         int firstEnd = name.IndexOf(' ');
         if (firstEnd > 0 && QuoteLexicons.FirstNames.TryGetValue(name[..firstEnd], out Gender first))
@@ -77,6 +92,11 @@ internal static class PeopleBuilder
 
         return male > female ? PersonGender.Male : female > male ? PersonGender.Female : PersonGender.Unknown;
     }
+
+    private static bool IsPronoun(ReadOnlySpan<char> word) => (QuoteLexicons.ClassOf(word) & SpeakerWord.Pronoun) != 0
+        || word.Equals("him", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("her", StringComparison.OrdinalIgnoreCase) || word.Equals("hers", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("himself", StringComparison.OrdinalIgnoreCase) || word.Equals("herself", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every mention is a byline or a photo credit: "By X" opening a line, or "Photo/X", "PRESS/X".</summary>
     private static bool IsCredit(string text, EntityGroup group)

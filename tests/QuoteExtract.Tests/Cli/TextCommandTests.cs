@@ -21,8 +21,10 @@ public class TextCommandTests
         Assert.Matches(@"^" + Regex.Escape(Sample) + @": (no|\d+) quotes?$", result.Lines[0]);
         foreach (string line in result.Lines.Skip(1))
         {
-            Assert.True(char.IsDigit(line[0]) || line.StartsWith("   ", StringComparison.Ordinal), line);
+            Assert.True(char.IsDigit(line[0]) || line.StartsWith("   ", StringComparison.Ordinal) || line == result.Lines[^1], line);
         }
+
+        Assert.StartsWith("Quotes by gender: ", result.Lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public class TextCommandTests
             new()
             {
                 Text = "the club would appeal", Span = Find("the club would appeal"), Segments = [Find("the club would appeal")], Kind = QuoteKind.Indirect, Confidence = 0.7,
-                Speaker = new Speaker { Span = Find("She"), Text = "She", Name = "Jane Smith", Names = ["Jane Smith"] },
+                Speaker = new Speaker { Span = Find("She"), Text = "She", Name = "Jane Smith", Names = ["Jane Smith"], Gender = PersonGender.Female },
                 Cue = new Cue(Find("said the"), "said", "say") with { Span = new TextSpan(Find("said the").Start, 4) },
             },
         ];
@@ -60,8 +62,9 @@ public class TextCommandTests
             2. direct · speaker unknown · cue: none · confidence 0.50
                “Then we rest.”
                “Later we celebrate.”
-            3. indirect · Jane Smith (“She”) · cue: said · confidence 0.70
+            3. indirect · Jane Smith (“She”), female · cue: said · confidence 0.70
                the club would appeal
+            Quotes by gender: 1 female (100%), 0 male (0%), 1 unknown, 1 without a speaker
 
             """.ReplaceLineEndings(output.NewLine),
             output.ToString());

@@ -1,0 +1,73 @@
+using System.Linq;
+
+namespace QuoteExtract.Tests.Speakers;
+
+/// <summary>Analysis.People on short articles written for these tests: who is a person of the article, their gender, whether they are quoted.</summary>
+public class PeopleTests
+{
+    private static Person PersonNamed(Analysis a, string name) => Assert.Single(a.People, p => p.Name == name);
+
+    [Theory]
+    // The pronoun that resolves to them tells it, for a first name no list knows.
+    [InlineData("Dr Sam Okoro runs the clinic. \u201CWe are full every day,\u201D she said.", "Sam Okoro", PersonGender.Female)]
+    // A title does.
+    [InlineData("Mr Tallis chairs the board. \u201CThe vote is on Friday,\u201D Mr Tallis said.", "Tallis", PersonGender.Male)]
+    // A gendered role word in a mention does.
+    [InlineData("The spokeswoman, Priya Nandakumar, said the line would reopen.", "Priya Nandakumar", PersonGender.Female)]
+    // A first name the list knows does.
+    [InlineData("David Marsh said the line would reopen.", "David Marsh", PersonGender.Male)]
+    // Nothing tells it.
+    [InlineData("Councillor Kim Okonkwo said the line would reopen.", "Kim Okonkwo", PersonGender.Unknown)]
+    public void A_persons_gender_is_what_the_text_tells(string text, string name, PersonGender gender)
+    {
+        Analysis a = Extractor.Analyze(text);
+        Person p = PersonNamed(a, name);
+        Assert.Equal(gender, p.Gender);
+        Assert.True(p.IsQuoted);
+        Assert.All(p.Quotes, q => Assert.Equal(gender, a.Quotes[q].Speaker?.Gender));
+    }
+
+    [Fact]
+    public void A_person_who_is_only_mentioned_is_not_quoted()
+    {
+        Analysis a = Extractor.Analyze("Helen Marsh said the plan had been agreed with David Hale on Friday.");
+        Assert.True(PersonNamed(a, "Helen Marsh").IsQuoted);
+        Assert.False(PersonNamed(a, "David Hale").IsQuoted);
+    }
+
+    [Theory]
+    [InlineData("By Kate Ellis\n\nThe council met on Monday. Helen Marsh said the plan had been agreed.")]
+    [InlineData("The council met on Monday. Helen Marsh said the plan had been agreed.\n\nAP Photo/Kate Ellis")]
+    public void A_byline_or_photo_credit_names_no_person_of_the_article(string text)
+    {
+        Analysis a = Extractor.Analyze(text);
+        Assert.DoesNotContain(a.People, p => p.Name.Contains("Ellis", System.StringComparison.Ordinal));
+        Assert.Contains(a.People, p => p.Name == "Helen Marsh");
+    }
+
+    [Fact]
+    public void An_unresolved_pronoun_has_no_name_and_says_so()
+    {
+        Quote q = Assert.Single(Extractor.Analyze("\u201CWe are ready,\u201D she said.").Quotes);
+        Assert.Equal(SpeakerNameKind.Unresolved, q.Speaker!.NameKind);
+        Assert.Equal("", q.Speaker.Name);
+        Assert.Empty(q.Speaker.Names);
+        Assert.Equal("she", q.Speaker.Text);
+    }
+
+    [Fact]
+    public void An_unnamed_speaker_is_named_by_the_role_and_says_so()
+    {
+        Quote q = Assert.Single(Extractor.Analyze("A senior official said the talks had stalled.").Quotes);
+        Assert.Equal(SpeakerNameKind.Role, q.Speaker!.NameKind);
+        Assert.Equal("senior official", q.Speaker.Name);
+    }
+
+    [Fact]
+    public void A_named_speaker_says_so()
+    {
+        Quote q = Assert.Single(Extractor.Analyze("Helen Marsh said the plan had been agreed.").Quotes);
+        Assert.Equal(SpeakerNameKind.Name, q.Speaker!.NameKind);
+        Assert.Equal(PersonGender.Female, q.Speaker.Gender);
+    }
+}
