@@ -62,10 +62,20 @@ internal static class ReportedClauses
             return null;
         }
 
-        int clause = parse.Child(verb, "ccomp");
+        // The clause after the cue if there is one (a misparse may hang a word before the cue as a second ccomp).
+        int clause = -1;
+        foreach (int c in parse.Children(verb))
+        {
+            // Not a relative clause the parse took for a complement (…, said X, who chairs the board).
+            if (parse.Has(c, "ccomp") && !IsRelativeSubject(doc, parse, c) && (clause < 0 || (clause < verb && c > verb)))
+            {
+                clause = c;
+            }
+        }
+
         if (clause < 0)
         {
-            return null;
+            return HangingCue(doc, parse, verb, cue, insideQuote);
         }
 
         int start = parse.SubtreeStart(clause);
@@ -117,6 +127,28 @@ internal static class ReportedClauses
 
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>
+    /// X said S, with the parse upside down: the cue hangs on the reported clause's verb as an adverbial clause
+    /// (said ← advcl ← broken in "Lawson said talks had broken down"); the clause is its head's words after the cue's.
+    /// </summary>
+    private static QuoteCandidate? HangingCue(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
+    {
+        int head = parse.Head(verb);
+        if (head <= verb || !(parse.Has(verb, "advcl") || parse.Has(verb, "dep")) || parse.Child(verb, "mark") >= 0)
+        {
+            return null;
+        }
+
+        int start = parse.SubtreeEnd(verb);
+        int subject = parse.ChildOfBase(head, "nsubj");
+        if (subject < start || parse.SubtreeStart(subject) != start || parse.Pos(head) != UniversalPos.Verb)
+        {
+            return null; // the clause opens with its own subject, right after the cue
+        }
+
+        return Make(doc, parse, start, parse.SubtreeEnd(head), cue, Speaker(doc, parse, cue), insideQuote);
     }
 
     /// <summary>
