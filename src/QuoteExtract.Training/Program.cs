@@ -65,6 +65,8 @@ internal static class Program
                     return SyntaxTrainer.Eval(positional, options);
                 case "parse-text":
                     return SyntaxTrainer.ParseText(positional, options);
+                case "compile-names":
+                    return FirstNameCompiler.Compile(options);
                 default:
                     Console.Error.WriteLine($"unknown command '{args[0]}'");
                     return 2;

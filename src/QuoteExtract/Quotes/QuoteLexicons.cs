@@ -109,6 +109,20 @@ internal static class QuoteLexicons
     public static readonly SpanLexicon<bool> CuePhraseStarts = new(
         CuePhrases.Select(p => new KeyValuePair<string, bool>(p.Words[0], true)), ignoreCase: true);
 
+    /// <summary>
+    /// The gender a capitalised first name is mostly given to: the library's own list first, then the census
+    /// table (models/first-names.bin). False for a name neither holds or that is given to both.
+    /// </summary>
+    public static bool TryGetFirstNameGender(ReadOnlySpan<char> name, out Gender gender)
+    {
+        if (FirstNames.TryGetValue(name, out gender))
+        {
+            return true;
+        }
+
+        return name.Length > 1 && char.IsUpper(name[0]) && Models.FirstNameTable.Default.TryGetGender(name, out gender);
+    }
+
     public static SpeakerWord ClassOf(ReadOnlySpan<char> word) => SpeakerWords.TryGetValue(word, out SpeakerWord w) ? w : SpeakerWord.None;
 
     private static SpanLexicon<SpeakerWord> ReadFlags(string name)

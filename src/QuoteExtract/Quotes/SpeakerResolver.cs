@@ -813,6 +813,14 @@ internal sealed class SpeakerResolver
             person |= known.IsPerson;
         }
 
+        // The census table tells the gender of a person already known to be one; it makes no one a person,
+        // because a first name that is also a word or a place (Jordan, Florence) would.
+        if (person && gender == Gender.Any && name.IndexOf(' ', StringComparison.Ordinal) is > 0 and int space
+            && QuoteLexicons.TryGetFirstNameGender(name.AsSpan(0, space), out Gender census))
+        {
+            gender = census;
+        }
+
         _knownNames[name] = (gender, person);
         return new NameRun(first, last, name, gender, person);
     }

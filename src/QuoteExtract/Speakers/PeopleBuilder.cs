@@ -46,7 +46,7 @@ internal static class PeopleBuilder
         return (people.ToImmutable(), withGender.MoveToImmutable());
     }
 
-    /// <summary>A vote over the mentions: each pronoun, title or gendered word counts once, the name's first word once.</summary>
+    /// <summary>A vote over the mentions: each pronoun, title or gendered word counts two, the name's first word one.</summary>
     private static PersonGender GenderOf(string text, EntityGroup group)
     {
         int male = 0;
@@ -84,7 +84,10 @@ internal static class PeopleBuilder
 
         ReadOnlySpan<char> name = group.Name.AsSpan();
         int firstEnd = name.IndexOf(' ');
-        if (firstEnd > 0 && QuoteLexicons.FirstNames.TryGetValue(name[..firstEnd], out Gender first))
+        // What the text says of them counts twice what a name list says (Sam, a man's name on the lists, is "she").
+        male *= 2;
+        female *= 2;
+        if (firstEnd > 0 && QuoteLexicons.TryGetFirstNameGender(name[..firstEnd], out Gender first))
         {
             male += first == Gender.Male ? 1 : 0;
             female += first == Gender.Female ? 1 : 0;
