@@ -98,6 +98,19 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
         return tokens;
     }
 
+    [Benchmark(Description = "Stage: syntax (tag all, parse attribution's sentences)")]
+    public int AnalyzeSyntax()
+    {
+        int tokens = 0;
+        foreach (SegmentedText segments in _segments)
+        {
+            _ = SyntaxModel.Default.Analyzer.Analyze(segments, SyntaxScope.Attribution, CancellationToken.None);
+            tokens += segments.Tokens.Length;
+        }
+
+        return tokens;
+    }
+
     [Benchmark(Description = "Stage: attribute quotes (with grouping)")]
     public int AttributeQuotes()
     {
