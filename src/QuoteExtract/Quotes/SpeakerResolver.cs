@@ -136,6 +136,17 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // The PM: a capitalised short form of a role after "the" is the holder introduced with the role in this
+        // paragraph or the one before (Prime Minister Boris Johnson spoke … The PM said); further away, another
+        // holder may be meant (an article's two prime ministers), so it stays the role.
+        if (phrase.First < phrase.Last && IsDefinite(phrase.First) && _doc.IsCapitalized(phrase.Last)
+            && QuoteLexicons.RoleShortForms.TryGetValue(LowerWord(phrase.Last), out string? shortFor))
+        {
+            ResolvedSpeaker? near = FindRoleNear(shortFor, anchor);
+            return near is not null ? Refer(near, mention)
+                : new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
+        }
+
         // A name at the end (former foreign secretary Tom Reeve, Mr Grant, Downing Street).
         int nameStart = phrase.Last + 1;
         while (nameStart - 1 >= phrase.First && IsNamePart(nameStart - 1))
@@ -604,6 +615,25 @@ internal sealed class SpeakerResolver
         }
 
         return best;
+    }
+
+    /// <summary>The holder of <paramref name="role"/> introduced last before <paramref name="anchor"/>, in its paragraph or the one before; null otherwise.</summary>
+    private ResolvedSpeaker? FindRoleNear(string role, int anchor)
+    {
+        if (!_roles.TryGetValue(role, out var list))
+        {
+            return null;
+        }
+
+        for (int i = list.Count - 1; i >= 0; i--)
+        {
+            if (list[i].Token < anchor)
+            {
+                return _doc.ParagraphOf(list[i].Token) >= _doc.ParagraphOf(anchor) - 1 ? list[i].Speaker : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How many name runs of the article resolve to <paramref name="name"/>.</summary>

@@ -77,6 +77,8 @@ public class SpeakerResolutionTests
     // A surname no list knows, opening the sentence before as its subject.
     [InlineData("Whitcombe, a cardiologist, reviewed the files. \u201CThe numbers speak for themselves,\u201D she said.", "numbers speak", "she", "Whitcombe")]
     [InlineData("Mayor Linda Osei opened the new library on Saturday. \u201CEvery child in this town deserves a place like this,\u201D she said.", "Every child", "she", "Linda Osei")]
+    // A short form of a role goes to the holder introduced with the role just before.
+    [InlineData("Prime Minister Boris Johnson spoke to reporters on Monday. The PM said the talks had been constructive.", "talks had been constructive", "The PM", "Boris Johnson")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
@@ -89,5 +91,14 @@ public class SpeakerResolutionTests
     {
         const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
         Assert.Equal("Anna Price", QuoteWith(Extractor.Analyze(text), "ready").Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_short_form_far_from_its_holder_stays_the_role()
+    {
+        const string text = "Prime Minister Ann Lee met the mayor.\n\nThe ferry strike began in May.\n\nTalks stalled in June.\n\nThe PM said the strike must end.";
+        Quote q = QuoteWith(Extractor.Analyze(text), "strike must end");
+        Assert.Equal("PM", q.Speaker?.Name);
+        Assert.Equal(SpeakerNameKind.Role, q.Speaker?.NameKind);
     }
 }
