@@ -92,9 +92,15 @@ internal static class QuoteAttributor
             // none for (a misparse, an unparsed sentence): on PolNeAR dev they add recall at equal precision.
             List<QuoteCandidate> fromParse = ReportedClauses.Find(doc, parse, inside, cancellationToken);
             candidates.AddRange(fromParse);
+            var covered = new bool[doc.Text.Length + 1]; // characters inside a clause from the parse: one pass each
+            foreach (QuoteCandidate p in fromParse)
+            {
+                Array.Fill(covered, true, p.Segments[0].Start, p.Segments[0].Length);
+            }
+
             foreach (QuoteCandidate c in ReportedSpeech.Find(doc, inside, cancellationToken))
             {
-                if (!fromParse.Exists(p => p.Segments[0].Start < c.Segments[0].End && c.Segments[0].Start < p.Segments[0].End))
+                if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0)
                 {
                     candidates.Add(c);
                 }

@@ -605,7 +605,7 @@ internal sealed class SpeakerResolver
         // Several people hold the role (two prime ministers): "the PM" is the one the article names most.
         ResolvedSpeaker best = nearest;
         int bestCount = MentionCount(nearest.Name);
-        foreach ((_, ResolvedSpeaker holder) in list)
+        foreach ((_, ResolvedSpeaker holder) in list.Count <= MaxCandidates ? list : list.GetRange(Math.Max(0, firstAfter - MaxCandidates), Math.Min(list.Count - Math.Max(0, firstAfter - MaxCandidates), MaxCandidates)))
         {
             int count = MentionCount(holder.Name);
             if (count > bestCount)

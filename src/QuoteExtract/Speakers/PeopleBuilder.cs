@@ -111,10 +111,11 @@ internal static class PeopleBuilder
 
         foreach (TextSpan m in group.Mentions)
         {
-            ReadOnlySpan<char> before = text.AsSpan(0, m.Start);
+            // Only the few characters before the mention are read: "By " at a line's start, or "…/".
+            ReadOnlySpan<char> before = text.AsSpan(Math.Max(0, m.Start - 8), Math.Min(8, m.Start));
             int lineStart = before.LastIndexOfAny('\n', '\r') + 1;
-            ReadOnlySpan<char> line = before[lineStart..].Trim();
-            bool byline = line.Equals("By", StringComparison.OrdinalIgnoreCase);
+            bool atLineStart = lineStart > 0 || m.Start <= 8;
+            bool byline = atLineStart && before[lineStart..].Trim().Equals("By", StringComparison.OrdinalIgnoreCase);
             bool credit = before.EndsWith("/", StringComparison.Ordinal) && before.Length > 1 && char.IsLetter(before[^2]);
             if (!byline && !credit)
             {

@@ -34,6 +34,19 @@ public class LargeInputTests
     }
 
     [Fact]
+    public void Fifty_thousand_reported_clauses_in_one_text_are_each_found_once()
+    {
+        // The parse's reported clauses are checked against each other and against the surface rules' by sweeps,
+        // not pair by pair: a text of many reported clauses stays linear.
+        const string unit = "Helen Marsh said the bridge would reopen in May. The ferry will run until then, according to the council. ";
+        const int units = 25_000;
+        string text = string.Concat(Enumerable.Repeat(unit, units));
+        Analysis analysis = Extractor.Analyze(text);
+        AnalysisInvariants.Check(text, analysis);
+        Assert.Equal(2 * units, analysis.Quotes.Count(q => q.Kind == QuoteKind.Indirect));
+    }
+
+    [Fact]
     public void One_speaker_quoted_three_hundred_thousand_times_is_one_group()
     {
         // The speaker groups once checked each new mention against a list of the earlier ones: quadratic
