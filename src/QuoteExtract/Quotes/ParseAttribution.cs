@@ -142,15 +142,15 @@ internal static class ParseAttribution
         int first = head;
         int last = head;
         // Left modifiers that reach up to the phrase so far, nearest first: the former chief executive Ann Li.
-        for (bool grown = true; grown;)
+        for (int pass = 0, grown = 1; grown == 1 && pass < 8; pass++)
         {
-            grown = false;
+            grown = 0;
             foreach (int c in parse.Children(head))
             {
                 if (c < first && parse.SubtreeEnd(c) == first && IsNameModifier(parse, c))
                 {
                     first = parse.SubtreeStart(c);
-                    grown = true;
+                    grown = 1;
                 }
             }
         }

@@ -14,6 +14,9 @@ internal static class ReportedClauses
 {
     private const int MinimumClauseTokens = 3;
 
+    /// <summary>A reported clause is cut to this many tokens: bounds the work per cue in a sentence of any length.</summary>
+    private const int MaxClauseTokens = 160;
+
     public static List<QuoteCandidate> Find(DocumentView doc, ParseView parse, bool[] insideQuote, CancellationToken cancellationToken)
     {
         var found = new List<QuoteCandidate>();
@@ -138,6 +141,7 @@ internal static class ReportedClauses
             return null;
         }
 
+        (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
     }
@@ -170,7 +174,7 @@ internal static class ReportedClauses
     /// </summary>
     private static int BeforeCoordinatedCue(DocumentView doc, ParseView parse, int start, int end, int clause)
     {
-        for (int t = start; t < end; t++)
+        for (int t = start; t < end; t++) // at most MaxClauseTokens
         {
             if (t != clause && parse.Has(t, "conj") && parse.Pos(t) == UniversalPos.Verb && t > clause
                 && (QuoteLexicons.CueVerbs.TryGetValue(doc.Word(t), out CueForm f) && f.Class != CueClass.Quote) && !HasSubject(parse, t))
@@ -522,6 +526,8 @@ internal static class ReportedClauses
             return null;
         }
 
+        // Cut to MaxClauseTokens on the side away from the cue: every loop below is bounded.
+        (start, end) = cue.First < start ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         while (start < end && (doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash
             || ((parse.Has(start, "mark") || parse.Pos(start) == UniversalPos.SConj) && doc.Word(start).Equals("that", StringComparison.OrdinalIgnoreCase))))
         {

@@ -353,7 +353,7 @@ internal sealed class SpeakerResolver
 
         int first = _doc.SentenceStart(sentenceStart - 1);
         int last = first;
-        while (last + 1 < sentenceStart && _parse.Pos(last + 1) == UniversalPos.PropN && _doc.IsCapitalized(last + 1))
+        while (last + 1 < sentenceStart && last - first < MaxNameWords && _parse.Pos(last + 1) == UniversalPos.PropN && _doc.IsCapitalized(last + 1))
         {
             last++;
         }
@@ -417,7 +417,9 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        for (int i = Math.Max(0, LastRunBefore(previous)); i < _names.Count && i <= LastRunBefore(sentenceStart); i++)
+        int from = Math.Max(0, LastRunBefore(previous));
+        int to = Math.Min(LastRunBefore(sentenceStart), from + MaxCandidates);
+        for (int i = from; i < _names.Count && i <= to; i++)
         {
             NameRun run = _names[i];
             if (run.First >= previous && run.Last < sentenceStart && run.IsPerson && !_insideQuote[run.First]

@@ -47,6 +47,17 @@ public class LargeInputTests
     }
 
     [Fact]
+    public void One_sentence_of_forty_thousand_nested_reports_is_read_in_bounded_work_per_cue()
+    {
+        // Each cue's clause would run to the end of the sentence; clauses are cut to a bounded length, so the
+        // rules' work per cue is bounded however long the sentence.
+        string text = string.Concat(Enumerable.Repeat("Ann Lee said Tom Hale said ", 20_000)) + "the bridge would reopen.";
+        Analysis analysis = Extractor.Analyze(text);
+        AnalysisInvariants.Check(text, analysis);
+        Assert.NotEmpty(analysis.Quotes);
+    }
+
+    [Fact]
     public void One_speaker_quoted_three_hundred_thousand_times_is_one_group()
     {
         // The speaker groups once checked each new mention against a list of the earlier ones: quadratic
