@@ -110,6 +110,24 @@ internal static class QuoteLexicons
         CuePhrases.Select(p => new KeyValuePair<string, bool>(p.Words[0], true)), ignoreCase: true);
 
     /// <summary>
+    /// Every word that makes a sentence one attribution reads (a cue verb, a verb of thought or evidence, a noun of
+    /// speech, a cue phrase's first word): one lookup per word when the syntax stage decides what to parse.
+    /// </summary>
+    public static readonly SpanLexicon<bool> ParseTriggers = new(
+        CueVerbs.Keys.Concat(AttitudeVerbs.Keys).Concat(CueNouns.Keys).Concat(CuePhraseStarts.Keys)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Select(k => new KeyValuePair<string, bool>(k, true)),
+        ignoreCase: true);
+
+    /// <summary>Object, possessive and reflexive pronouns, which the speaker-word classes leave out.</summary>
+    private static readonly SpanLexicon<bool> OtherPronouns = new(
+        new[] { "him", "her", "hers", "them", "us", "me", "his", "its", "their", "whom", "who", "himself", "herself" }
+            .Select(w => new KeyValuePair<string, bool>(w, true)),
+        ignoreCase: true);
+
+    /// <summary>A pronoun, of any case: never a name.</summary>
+    public static bool IsPronounWord(ReadOnlySpan<char> word) => (ClassOf(word) & SpeakerWord.Pronoun) != 0 || OtherPronouns.Contains(word);
+
+    /// <summary>
     /// The gender a capitalised first name is mostly given to: the library's own list first, then the census
     /// table (models/first-names.bin). False for a name neither holds or that is given to both.
     /// </summary>

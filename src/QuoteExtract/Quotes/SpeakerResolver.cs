@@ -97,12 +97,8 @@ internal sealed class SpeakerResolver
         return resolved with { Names = [.. resolved.Names.Where(n => !IsBarePronoun(n))], Kind = MentionKind.Phrase };
     }
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> ObjectPronouns =
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(["him", "her", "them", "us", "me", "his", "its", "their", "whom", "who"], StringComparer.OrdinalIgnoreCase);
-
     internal static bool IsBarePronoun(string name) =>
-        !name.Contains(' ', StringComparison.Ordinal)
-        && ((QuoteLexicons.ClassOf(name) & (SpeakerWord.Pronoun | SpeakerWord.Determiner)) != 0 || ObjectPronouns.Contains(name));
+        !name.Contains(' ', StringComparison.Ordinal) && (QuoteLexicons.IsPronounWord(name) || (QuoteLexicons.ClassOf(name) & SpeakerWord.Determiner) != 0);
 
     private ResolvedSpeaker? ResolveMention(Phrase phrase, int anchor)
     {

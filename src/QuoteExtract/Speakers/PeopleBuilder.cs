@@ -75,7 +75,7 @@ internal static class PeopleBuilder
             before = before.EndsWith(",", StringComparison.Ordinal) ? before[..^1].TrimEnd() : before;
             int start = before.LastIndexOfAny(' ', '\n', '\t') + 1;
             ReadOnlySpan<char> word = before[start..];
-            if (word.Length > 3 && QuoteLexicons.GenderWords.TryGetValue(word, out Gender g) && !IsPronoun(word))
+            if (word.Length > 3 && QuoteLexicons.GenderWords.TryGetValue(word, out Gender g) && !QuoteLexicons.IsPronounWord(word))
             {
                 male += g == Gender.Male ? 1 : 0;
                 female += g == Gender.Female ? 1 : 0;
@@ -95,11 +95,6 @@ internal static class PeopleBuilder
 
         return male > female ? PersonGender.Male : female > male ? PersonGender.Female : PersonGender.Unknown;
     }
-
-    private static bool IsPronoun(ReadOnlySpan<char> word) => (QuoteLexicons.ClassOf(word) & SpeakerWord.Pronoun) != 0
-        || word.Equals("him", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("her", StringComparison.OrdinalIgnoreCase) || word.Equals("hers", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("himself", StringComparison.OrdinalIgnoreCase) || word.Equals("herself", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every mention is a byline or a photo credit: "By X" opening a line, or "Photo/X", "PRESS/X".</summary>
     private static bool IsCredit(string text, EntityGroup group)

@@ -99,8 +99,7 @@ internal sealed class SyntaxAnalyzer
 
             ReadOnlySpan<char> w = t.GetText(text);
             if (t.Kind == TokenKind.Punctuation ? w is ":" : t.Kind == TokenKind.Word
-                && (QuoteLexicons.CueVerbs.TryGetValue(w, out _) || QuoteLexicons.AttitudeVerbs.TryGetValue(w, out _)
-                    || QuoteLexicons.CueNouns.TryGetValue(w, out _) || QuoteLexicons.CuePhraseStarts.TryGetValue(w, out _)))
+                && QuoteLexicons.ParseTriggers.Contains(w))
             {
                 return true;
             }
