@@ -20,6 +20,7 @@ namespace QuoteExtract.Training;
 /// dotnet run -c Release --project src/QuoteExtract.Training -- predict-jsonl IN.jsonl OUT.jsonl [--model FILE.bin]
 /// dotnet run -c Release --project src/QuoteExtract.Training -- train-syntax [--out models/syntax-en] [options]
 /// dotnet run -c Release --project src/QuoteExtract.Training -- eval-syntax GOLD.conllu [--model FILE.bin] [--pred OUT.conllu]
+/// dotnet run -c Release --project src/QuoteExtract.Training -- convert-ner IN.bin OUT.bin
 /// </code>
 /// </summary>
 internal static class Program
@@ -67,6 +68,8 @@ internal static class Program
                     return SyntaxTrainer.ParseText(positional, options);
                 case "compile-names":
                     return FirstNameCompiler.Compile(options);
+                case "convert-ner":
+                    return ConvertNer(positional);
                 default:
                     Console.Error.WriteLine($"unknown command '{args[0]}'");
                     return 2;
@@ -94,6 +97,30 @@ internal static class Program
         Console.Error.Write(Evaluator.ToTable(scores));
         Console.Error.WriteLine(Invariant($"{docs.Count} documents, {docs.Sum(d => d.Tokens.Length):N0} tokens in {clock.Elapsed.TotalSeconds:F1} s"));
         Console.WriteLine(Evaluator.ToJson(scores));
+        return 0;
+    }
+
+    /// <summary>Rewrites an entity model in the current format (a format-1 file's float16 weights become bytes).</summary>
+    private static int ConvertNer(List<string> positional)
+    {
+        if (positional.Count != 2)
+        {
+            Console.Error.WriteLine("usage: convert-ner IN.bin OUT.bin");
+            return 2;
+        }
+
+        NerModel model;
+        using (FileStream input = File.OpenRead(positional[0]))
+        {
+            model = NerModel.Read(input);
+        }
+
+        using (FileStream output = File.Create(positional[1]))
+        {
+            model.Write(output);
+        }
+
+        Console.Error.WriteLine(Invariant($"{positional[0]} ({new FileInfo(positional[0]).Length:N0} bytes) -> {positional[1]} ({new FileInfo(positional[1]).Length:N0} bytes)"));
         return 0;
     }
 

@@ -146,7 +146,7 @@ public class CustomModelTests : IClassFixture<ShippedModelFixture>
     {
         byte[] bytes = (byte[])TinyBytes.Clone();
         bytes[5] = 9;
-        AssertInvalid(bytes, "has format version 9; this library reads format version 1");
+        AssertInvalid(bytes, "has format version 9; this library reads format version 2 (and 1)");
     }
 
     [Fact]
@@ -230,13 +230,70 @@ public class CustomModelTests : IClassFixture<ShippedModelFixture>
         AssertInvalid(Deflate(body), "is corrupt: " + problem + ".");
     }
 
-    [Fact]
-    public void Infinite_weight_is_named()
+    [Theory]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NaN)]
+    [InlineData(0f)]
+    [InlineData(-0.5f)]
+    public void Impossible_weight_unit_is_named(float unit)
     {
-        int firstRow = 74 + 32; // stage 1's rows, after its bitmap of 2^8 bits; all rows are stored
         byte[] body = (byte[])TinyBody.Clone();
-        BinaryPrimitives.WriteHalfLittleEndian(body.AsSpan(firstRow + 2), Half.PositiveInfinity);
-        AssertInvalid(Deflate(body), "is corrupt: stage 1 has a weight that is not a finite number");
+        BinaryPrimitives.WriteSingleLittleEndian(body.AsSpan(ScaleOffset), unit); // stage 1's unit, after its 9 biases
+        AssertInvalid(Deflate(body), "is corrupt: stage 1 has a weight unit that is not a positive finite number");
+    }
+
+    [Fact]
+    public void Format_1_model_with_float16_weights_loads_and_tags_as_its_conversion()
+    {
+        byte[] v1 = ToFormat1(TinyBody);
+        byte[] file = [.. TinyBytes.AsSpan(0, HeaderLength - 1), 1, .. ModelFileBytes.Deflate(TinyBytes, v1).AsSpan(HeaderLength)];
+        NerModel old = NerModel.Read(new MemoryStream(file));
+        NerModel current = NerModel.Read(new MemoryStream(TinyBytes));
+        for (int s = 0; s < 2; s++)
+        {
+            Assert.Equal(current.Stages[s].Weights, old.Stages[s].Weights);
+            Assert.Equal(current.Stages[s].Scale, old.Stages[s].Scale, 1e-5f); // the largest weight went through float16
+        }
+    }
+
+    [Fact]
+    public void Infinite_float16_weight_of_a_format_1_model_is_named()
+    {
+        byte[] v1 = ToFormat1(TinyBody);
+        BinaryPrimitives.WriteHalfLittleEndian(v1.AsSpan(ScaleOffset + 32 + 2), Half.PositiveInfinity); // stage 1's first row, after its bitmap
+        byte[] file = [.. TinyBytes.AsSpan(0, HeaderLength - 1), 1, .. ModelFileBytes.Deflate(TinyBytes, v1).AsSpan(HeaderLength)];
+        AssertInvalid(file, "is corrupt: stage 1 has a weight that is not a finite number");
+    }
+
+    /// <summary>Where stage 1's weight unit is in <see cref="TinyBody"/>: after its bits, label count and 9 biases.</summary>
+    private const int ScaleOffset = 30 + 4 + 4 + 36;
+
+    /// <summary>
+    /// The tiny model's body in format 1: per stage no weight unit, and each stored row's bytes as float16 values
+    /// (the tiny model's 2^8-row stages store every row).
+    /// </summary>
+    private static byte[] ToFormat1(byte[] body)
+    {
+        var output = new List<byte>(body.AsSpan(0, 30).ToArray());
+        int at = 30;
+        byte[] half = new byte[2];
+        for (int stage = 0; stage < 2; stage++)
+        {
+            output.AddRange(body.AsSpan(at, 44).ToArray());
+            float unit = BinaryPrimitives.ReadSingleLittleEndian(body.AsSpan(at + 44));
+            output.AddRange(body.AsSpan(at + 48, 32).ToArray());
+            at += 48 + 32;
+            for (int i = 0; i < 256 * 8; i++)
+            {
+                BinaryPrimitives.WriteHalfLittleEndian(half, (Half)((sbyte)body[at + i] * unit));
+                output.AddRange(half);
+            }
+
+            at += 256 * 8;
+        }
+
+        Assert.Equal(body.Length, at);
+        return [.. output];
     }
 
     [Fact]

@@ -47,10 +47,8 @@ public class NerModelTests
         for (int s = 0; s < 2; s++)
         {
             Assert.Equal(model.Stages[s].Bias, read.Stages[s].Bias);
-            for (int i = 0; i < model.Stages[s].Weights.Length; i++)
-            {
-                Assert.Equal(model.Stages[s].Weights[i], read.Stages[s].Weights[i], 0.001f); // stored as float16
-            }
+            Assert.Equal(model.Stages[s].Weights, read.Stages[s].Weights); // bytes, stored as they are
+            Assert.Equal(model.Stages[s].Scale, read.Stages[s].Scale);
         }
 
         const string text = "Anna Becker flew from Paris to Lagos with Tom Walcott and Nina Roth on Monday.";
