@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
@@ -143,6 +144,7 @@ internal sealed class Gazetteer
     }
 
     /// <summary>The classes of a sequence hash (0 when absent).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public GazetteerClass Lookup(ulong key)
     {
         int slot = (int)(NerHash.Mix(key) & (ulong)_mask);

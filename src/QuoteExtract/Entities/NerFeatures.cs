@@ -62,6 +62,7 @@ internal sealed class NerFeatures
     /// <param name="tokens">Its tokens.</param>
     /// <param name="sentences">Its sentences; every token should be in one.</param>
     /// <param name="gazetteer">The model's gazetteer.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Load(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Gazetteer gazetteer)
     {
         _count = tokens.Length;
@@ -106,6 +107,7 @@ internal sealed class NerFeatures
     /// <param name="previousStage">Stage 1's labels for the document, for stage 2; empty for stage 1.</param>
     /// <param name="features">At least <see cref="MaxFeatures"/> long.</param>
     /// <returns>The number of features written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Extract(int i, int s0, int s1, ReadOnlySpan<byte> previousStage, Span<ulong> features)
     {
         ref NerToken t = ref _tokens[i];
@@ -240,6 +242,7 @@ internal sealed class NerFeatures
     /// <summary>Records stage 1's labels of the words that can be names, for the document memory of stage 2.</summary>
     /// <param name="labels">Stage 1's label for every token of the document.</param>
     /// <param name="labelCount">The number of labels.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BuildMemory(ReadOnlySpan<byte> labels, int labelCount)
     {
         _memoryIndex.Clear();
@@ -271,6 +274,7 @@ internal sealed class NerFeatures
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AddStageTwo(int i, int s0, int s1, ReadOnlySpan<byte> previous, Span<ulong> features, int n, ref NerToken t)
     {
         ulong own = previous[i];
@@ -333,6 +337,7 @@ internal sealed class NerFeatures
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkSentence(int s0, int s1)
     {
         int letterTokens = 0;
@@ -387,6 +392,7 @@ internal sealed class NerFeatures
     /// (of, and, for, the, de, &amp;), outside all-caps headlines. Per token: position (B/I/L/U) and
     /// length bucket, and the run's first and last words.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkCapitalisedRuns(int s0, int s1)
     {
         for (int i = s0; i < s1; i++)
@@ -450,6 +456,7 @@ internal sealed class NerFeatures
     private static readonly ulong De = NerHash.LowerHash("de");
     private static readonly ulong Ampersand = NerHash.LowerHash("&");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MatchGazetteer(int s0, int s1, Gazetteer gazetteer)
     {
         for (int i = s0; i < s1; i++)

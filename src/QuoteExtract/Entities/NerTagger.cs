@@ -101,6 +101,7 @@ internal sealed class NerTagger
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunStage(
         Workspace ws,
         NerStage stage,
@@ -228,6 +229,7 @@ internal sealed class NerTagger
     }
 
     /// <summary>Viterbi over one sentence's scores under the allowed transitions; then each token's probability.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decode(ReadOnlySpan<float> scores, int k, Workspace ws, Span<byte> labels, Span<float> probabilities)
     {
         NerLabels set = Model.Labels;

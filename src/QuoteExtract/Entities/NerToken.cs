@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace QuoteExtract.Entities;
 
@@ -64,6 +65,7 @@ internal struct NerToken
     public int Length;
 
     /// <summary>Fills <paramref name="token"/> from a token's characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Analyze(ReadOnlySpan<char> word, ref NerToken token)
     {
         ulong exact = NerHash.Seed;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace QuoteExtract.Syntax;
 
@@ -46,6 +47,7 @@ internal sealed class DependencyParser
     /// (and their last three characters' hashes) and UPOS numbers, then the root's (<see cref="ParserFeatures.RootWord"/>, <see cref="ParserFeatures.RootTag"/>).
     /// Afterwards <paramref name="state"/> holds the heads (n for the root) and relation indices.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(ParserState state, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> suffixes, ReadOnlySpan<byte> tags)
     {
         int n = words.Length - 1;
@@ -69,6 +71,7 @@ internal sealed class DependencyParser
     }
 
     /// <summary>The valid action with the highest score (the first of equals).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ParserAction Best(ParserState state, ReadOnlySpan<short> scores)
     {
         ParserAction best = ParserAction.Shift;
@@ -89,6 +92,7 @@ internal sealed class DependencyParser
     }
 
     /// <summary>The best relation other than root for the arc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int BestLabel(ParserState state, int head, int dependent, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> suffixes, ReadOnlySpan<byte> tags, Span<ulong> features, Span<short> scores)
     {
         ParserFeatures.Label(state, head, dependent, words, suffixes, tags, features);

@@ -57,6 +57,7 @@ internal static class ParserFeatures
     internal static ulong Pair(ulong a, ulong b) => System.Numerics.BitOperations.RotateLeft(a * 0x9E3779B97F4A7C15UL, 31) ^ b;
 
     /// <summary>The bucket of a distance between two words: 0 when one is missing, 1–4 exact, then 5, 6, 7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Distance(int a, int b)
     {
         if (a < 0 || b < 0)
@@ -74,6 +75,7 @@ internal static class ParserFeatures
     /// <param name="suffixes">Hashes of the words' last three characters, the root's (<see cref="RootWord"/>) last.</param>
     /// <param name="tags">UPOS numbers, the root's (<see cref="RootTag"/>) last.</param>
     /// <param name="f">Receives the features.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Action(ParserState s, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> suffixes, ReadOnlySpan<byte> tags, Span<ulong> f)
     {
         int s0 = s.Stack(0), s1 = s.Stack(1), s2 = s.Stack(2);
@@ -185,6 +187,7 @@ internal static class ParserFeatures
     private static ulong Suffix(ReadOnlySpan<ulong> suffixes, int i) => i < 0 ? NoWord : suffixes[i];
 
     /// <summary>Writes the <see cref="LabelCount"/> features of the arc <paramref name="head"/> → <paramref name="dependent"/> in <paramref name="s"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Label(ParserState s, int head, int dependent, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> suffixes, ReadOnlySpan<byte> tags, Span<ulong> f)
     {
         ulong dir = dependent < head ? 1UL : 2UL;

@@ -131,6 +131,7 @@ internal sealed class ParserState
     public (int Head, int Dependent) ArcOf(ParserAction action) =>
         action == ParserAction.Left ? (Buffer, Stack(0)) : (Stack(1), Stack(0));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ParserAction action, int label)
     {
         switch (action)
@@ -148,6 +149,7 @@ internal sealed class ParserState
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Attach(int head, int dependent, int label)
     {
         _heads[dependent] = head;

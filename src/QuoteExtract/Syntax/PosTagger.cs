@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using QuoteExtract.Entities;
 
 namespace QuoteExtract.Syntax;
@@ -43,6 +44,7 @@ internal sealed class PosTagger
     public QuantizedTable Second { get; }
 
     /// <summary>Tags one sentence: <paramref name="tags"/>[i] receives the UPOS of word i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tag(ReadOnlySpan<NerToken> words, Span<UniversalPos> tags)
     {
         // The features that do not depend on tags are hashed once for both passes.
@@ -85,6 +87,7 @@ internal sealed class PosTagger
     }
 
     /// <summary>One pass; the second (<paramref name="first"/> not empty) reads the first pass's tags to the right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pass(QuantizedTable table, ReadOnlySpan<NerToken> words, Span<UniversalPos> tags, ReadOnlySpan<UniversalPos> first, Span<ulong> features, Span<short> scores)
     {
         int prev1 = Outside, prev2 = Outside;
@@ -105,6 +108,7 @@ internal sealed class PosTagger
     }
 
     /// <summary>The second pass's extra features: the first pass's tags of the next two words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RightFeatures(ReadOnlySpan<NerToken> words, ReadOnlySpan<UniversalPos> first, int i, int prev1, Span<ulong> f)
     {
         ulong next1 = i + 1 < first.Length ? (ulong)first[i + 1] : Outside;
@@ -126,6 +130,7 @@ internal sealed class PosTagger
     }
 
     /// <summary>The features that read the tags before word <paramref name="i"/>: entries <see cref="StaticCount"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DynamicFeatures(ReadOnlySpan<NerToken> words, int i, int prev1, int prev2, Span<ulong> f)
     {
         ref readonly NerToken w = ref words[i];
@@ -138,6 +143,7 @@ internal sealed class PosTagger
     }
 
     /// <summary>The features of word <paramref name="i"/> that read no tag: entries 0 to <see cref="StaticCount"/> - 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StaticFeatures(ReadOnlySpan<NerToken> words, int i, Span<ulong> f)
     {
         ref readonly NerToken w = ref words[i];

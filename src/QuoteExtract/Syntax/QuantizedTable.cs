@@ -89,6 +89,7 @@ internal sealed class QuantizedTable
     public int Row(ulong feature) => NerHash.Bucket(feature, Bits) * Stride;
 
     /// <summary>Sets the first <see cref="Stride"/> entries of <paramref name="scores"/> to the sums of the features' rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Score(ReadOnlySpan<ulong> features, Span<short> scores)
     {
         int stride = Stride;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Threading;
 using QuoteExtract.Entities;
@@ -35,6 +36,7 @@ internal sealed class SyntaxAnalyzer
     /// tagger's part of speech for such a word is made PROPN before the parse when it is not a noun already (a
     /// surname it has never seen, at a sentence's start, comes out as a conjunction or a verb).
     /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TokenSyntax[] Analyze(SegmentedText segments, SyntaxScope scope, CancellationToken cancellationToken, ReadOnlySpan<bool> names = default)
     {
         if (scope == SyntaxScope.None)
@@ -88,6 +90,7 @@ internal sealed class SyntaxAnalyzer
     }
 
     /// <summary>Sentences that attribution reads: a quote mark, a colon, a reporting or attitude verb, a noun of speech or the start of a cue phrase.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool NeedsParse(ReadOnlySpan<char> text, ReadOnlySpan<Token> words)
     {
         foreach (Token t in words)
@@ -115,6 +118,7 @@ internal sealed class SyntaxAnalyzer
         return work ?? new Workspace();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(Workspace work, int n, bool parse, ReadOnlySpan<bool> names = default)
     {
         Span<UniversalPos> tags = work.Tags.AsSpan(0, n);
@@ -145,6 +149,7 @@ internal sealed class SyntaxAnalyzer
         Model.Parser.Parse(work.State, work.Lower.AsSpan(0, n + 1), work.Suffixes.AsSpan(0, n + 1), work.TagBytes.AsSpan(0, n + 1));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(Workspace work, Span<TokenSyntax> output, bool parse, int offset)
     {
         int n = output.Length;

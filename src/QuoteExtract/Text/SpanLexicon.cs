@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 
 namespace QuoteExtract.Text;
@@ -60,6 +61,7 @@ internal sealed class SpanLexicon<TValue>
 
     public bool Contains(ReadOnlySpan<char> word) => TryGetValue(word, out _);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(ReadOnlySpan<char> word, out TValue value)
     {
         int b = Hash(word) & _mask;
