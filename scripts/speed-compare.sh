@@ -67,14 +67,16 @@ tool_dll="$root/src/QuoteExtract.Cli/bin/Release/net10.0/quote-extract.dll"
 # The package gets a version of its own and the app restores into its own packages folder, so no
 # QuoteExtract package from some cache can stand in for this one (the same as ConsumerAppTests).
 version="0.1.0-speed.$(date -u +%Y%m%d%H%M%S)"
-say "the library's package: dotnet pack src/QuoteExtract -c Release ($version, into $work/feed)"
-(cd "$root" && dotnet pack src/QuoteExtract -c Release -o "$work/feed" --artifacts-path "$work/pack-artifacts" \
-  "-p:Version=$version" -nodeReuse:false -v q >&2) || fail "the pack failed"
+for project in QuoteExtract.Models QuoteExtract; do
+  say "the library's packages: dotnet pack src/$project -c Release ($version, into $work/feed)"
+  (cd "$root" && dotnet pack "src/$project" -c Release -o "$work/feed" --artifacts-path "$work/pack-artifacts" \
+    "-p:Version=$version" -nodeReuse:false -v q >&2) || fail "the pack of $project failed"
+done
 
 say "the consumer app (benchmarks/ConsumerFirstPass) on that package"
 cp -r "$root/benchmarks/ConsumerFirstPass" "$work/consumer"
 rm -rf "$work/consumer/bin" "$work/consumer/obj"
-# The feed first and only for QuoteExtract; nuget.org for its dependencies, which the user's package
+# The feed first and only for QuoteExtract and its models; nuget.org for its dependencies, which the user's package
 # cache (read only, as a fallback folder) usually holds already.
 user_cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 fallback=""
@@ -87,7 +89,7 @@ cat > "$work/consumer/nuget.config" <<EOF
     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
   <packageSourceMapping>
-    <packageSource key="speed-feed"><package pattern="QuoteExtract" /></packageSource>
+    <packageSource key="speed-feed"><package pattern="QuoteExtract" /><package pattern="QuoteExtract.Models" /></packageSource>
     <packageSource key="nuget.org"><package pattern="*" /></packageSource>
   </packageSourceMapping>
   $fallback

@@ -17,7 +17,6 @@ namespace QuoteExtract;
 /// </summary>
 public sealed class SyntaxModel
 {
-    private const string ResourceName = "QuoteExtract.Models.syntax-en.bin";
 
     private static readonly Lazy<SyntaxModel> DefaultModel = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -116,8 +115,8 @@ public sealed class SyntaxModel
 
     private static SyntaxModel LoadEmbedded()
     {
-        using Stream stream = typeof(SyntaxModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The library was built without its syntax model ({ResourceName}); train one with src/QuoteExtract.Training (see models/README.md).");
+        using Stream stream = ModelResources.Open(ModelResources.SyntaxModel)
+            ?? throw new InvalidOperationException($"The library was built without its syntax model ({ModelResources.SyntaxModel}); train one with src/QuoteExtract.Training (see models/README.md).");
         return new SyntaxModel(SyntaxModelFile.Read(stream, null), null);
     }
 }

@@ -10,13 +10,10 @@ namespace QuoteExtract.Entities;
 /// <summary>
 /// Finds person, organisation, location and other names with the trained tagger embedded in the
 /// library (models/ner-en.bin, trained by QuoteExtract.Training). The default instance loads the
-/// model once, lazily and thread-safely, from the assembly's resources. Thread-safe.
+/// model once, lazily and thread-safely, from the resources of QuoteExtract.Models. Thread-safe.
 /// </summary>
 internal sealed class EntityRecognizer
 {
-    /// <summary>The manifest resource name of the embedded model.</summary>
-    public const string ModelResource = "QuoteExtract.Models.ner-en.bin";
-
     private static readonly Lazy<EntityRecognizer> DefaultRecognizer = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly NerTagger _tagger;
@@ -122,8 +119,8 @@ internal sealed class EntityRecognizer
 
     private static EntityRecognizer LoadEmbedded()
     {
-        using Stream stream = typeof(EntityRecognizer).Assembly.GetManifestResourceStream(ModelResource)
-            ?? throw new InvalidOperationException($"The entity model '{ModelResource}' is missing from {typeof(EntityRecognizer).Assembly.GetName().Name}.");
+        using Stream stream = ModelResources.Open(ModelResources.EntityModel)
+            ?? throw new InvalidOperationException($"The entity model '{ModelResources.EntityModel}' is missing from {typeof(ModelResources).Assembly.GetName().Name}.");
         return Load(stream);
     }
 }

@@ -17,7 +17,6 @@ internal sealed class FirstNameTable
     public const string Magic = "QXNAM";
     public const byte Version = 1;
     private const int MaxNames = 1 << 20;
-    private const string Resource = "QuoteExtract.Models.first-names.bin";
 
     private static readonly Lazy<FirstNameTable> Embedded = new(LoadEmbedded);
 
@@ -108,7 +107,7 @@ internal sealed class FirstNameTable
 
     private static FirstNameTable LoadEmbedded()
     {
-        using Stream? stream = typeof(FirstNameTable).Assembly.GetManifestResourceStream(Resource);
+        using Stream? stream = ModelResources.Open(ModelResources.FirstNames);
         if (stream is null)
         {
             return new FirstNameTable([], []);

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using QuoteExtract.Entities;
+using QuoteExtract.Models;
 
 namespace QuoteExtract.Tests.Entities;
 
@@ -15,7 +16,7 @@ public class EntityRecognizerTests : IClassFixture<RecognizerFixture>
     [Fact]
     public void Model_loads_from_the_assembly()
     {
-        Assert.NotNull(typeof(EntityRecognizer).Assembly.GetManifestResourceInfo(EntityRecognizer.ModelResource));
+        Assert.NotNull(typeof(ModelResources).Assembly.GetManifestResourceInfo(ModelResources.EntityModel));
         Assert.Equal("O", _fixture.Recognizer.Model.Labels.Names[0]);
         Assert.InRange(_fixture.Recognizer.Model.Stages.Length, 1, 2);
         Assert.True(_fixture.Recognizer.Model.Gazetteer.Count > 10_000);

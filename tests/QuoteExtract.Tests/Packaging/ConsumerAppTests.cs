@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
+using QuoteExtract.Models;
 using QuoteExtract.Tests.Cli;
 using Xunit.Abstractions;
 
@@ -39,8 +40,9 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
 
         Analysis analysis = Extractor.Analyze(File.ReadAllText(args[0]));
         Assembly library = typeof(Extractor).Assembly;
-        Console.WriteLine($"library\t{library.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}\t{library.Location}");
-        foreach (string resource in library.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        Assembly models = Assembly.Load("QuoteExtract.Models");
+        Console.WriteLine($"library\t{library.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}\t{library.Location}\t{models.Location}");
+        foreach (string resource in library.GetManifestResourceNames().Concat(models.GetManifestResourceNames()).Order(StringComparer.Ordinal))
         {
             Console.WriteLine($"resource\t{resource}");
         }
@@ -74,7 +76,7 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
             string[] output = PackAndRunConsumer(root, feed, version);
 
             AssertPackageLayout(feed, version);
-            AssertUsesThePackedLibrary(output, Path.Combine(root, "packages", "quoteextract", version), version);
+            AssertUsesThePackedLibrary(output, Path.Combine(root, "packages"), version);
             AssertQuoteAndSpeaker(output);
             AssertSameAnalysisAsInProcess(output);
             AssertEntitiesWhenTheLibraryEmbedsAModel(output);
@@ -92,16 +94,19 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
         }
     }
 
-    /// <summary>Packs the library into <paramref name="feed"/>, builds a console app on it and returns its output lines.</summary>
+    /// <summary>Packs the library and its models into <paramref name="feed"/>, builds a console app on them and returns its output lines.</summary>
     private string[] PackAndRunConsumer(string root, string feed, string version)
     {
         var total = Stopwatch.StartNew();
-        string library = Path.Combine(CliHost.RepoRoot, "src", "QuoteExtract", "QuoteExtract.csproj");
-        ChildResult pack = ChildProcess.RunDotnet(
-            ["pack", library, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts"), $"-p:Version={version}", "-nodeReuse:false", "-v", "q"],
-            root,
-            StepTimeout);
-        log.WriteLine($"dotnet pack: {pack.Elapsed.TotalSeconds:0.0} s");
+        foreach (string project in new[] { "QuoteExtract.Models", "QuoteExtract" })
+        {
+            string path = Path.Combine(CliHost.RepoRoot, "src", project, project + ".csproj");
+            ChildResult pack = ChildProcess.RunDotnet(
+                ["pack", path, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts"), $"-p:Version={version}", "-nodeReuse:false", "-v", "q"],
+                root,
+                StepTimeout);
+            log.WriteLine($"dotnet pack {project}: {pack.Elapsed.TotalSeconds:0.0} s");
+        }
 
         // The app lives outside the repository: empty Directory.* files stop MSBuild from looking further up.
         string app = Path.Combine(root, "app");
@@ -141,7 +146,7 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
     }
 
     /// <summary>
-    /// The temporary feed first and only for QuoteExtract; the public feed for its dependencies, which the
+    /// The temporary feed first and only for QuoteExtract and its models; the public feed for its dependencies, which the
     /// user's package cache (a read-only fallback folder) usually holds already, so that nothing is downloaded.
     /// </summary>
     private static string NuGetConfig(string feed)
@@ -161,17 +166,33 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
                 new XElement("add", new XAttribute("key", "nuget.org"), new XAttribute("value", "https://api.nuget.org/v3/index.json"))),
             new XElement(
                 "packageSourceMapping",
-                new XElement("packageSource", new XAttribute("key", "test-feed"), new XElement("package", new XAttribute("pattern", "QuoteExtract"))),
+                new XElement("packageSource", new XAttribute("key", "test-feed"), new XElement("package", new XAttribute("pattern", "QuoteExtract")), new XElement("package", new XAttribute("pattern", "QuoteExtract.Models"))),
                 new XElement("packageSource", new XAttribute("key", "nuget.org"), new XElement("package", new XAttribute("pattern", "*")))),
             fallback);
         return config.ToString();
     }
 
-    /// <summary>The .nupkg holds both targets with XML docs, the package README and the MIT expression; the .snupkg the PDBs.</summary>
+    /// <summary>
+    /// The .nupkg holds both targets with XML docs, the package README and the MIT expression, and depends on
+    /// QuoteExtract.Models, the one copy of the models (one netstandard2.0 DLL); the .snupkg the PDBs.
+    /// </summary>
     private static void AssertPackageLayout(string feed, string version)
     {
-        using ZipArchive package = ZipFile.OpenRead(Path.Combine(feed, $"QuoteExtract.{version}.nupkg"));
+        string modelsPath = Path.Combine(feed, $"QuoteExtract.Models.{version}.nupkg");
+        using (ZipArchive models = ZipFile.OpenRead(modelsPath))
+        {
+            string[] dlls = models.Entries.Select(e => e.FullName).Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(["lib/netstandard2.0/QuoteExtract.Models.dll"], dlls);
+            Assert.Contains("PACKAGE.md", models.Entries.Select(e => e.FullName));
+        }
+
+        string libraryPath = Path.Combine(feed, $"QuoteExtract.{version}.nupkg");
+        using ZipArchive package = ZipFile.OpenRead(libraryPath);
         string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        Assert.DoesNotContain(entries, e => e.EndsWith("QuoteExtract.Models.dll", StringComparison.Ordinal));
+
+        // The speed issue's bar: at most 15 MB for what a user downloads, both packages together.
+        Assert.InRange(new FileInfo(libraryPath).Length + new FileInfo(modelsPath).Length, 1, 15_000_000);
         foreach (string expected in new[]
         {
             "PACKAGE.md", "lib/net8.0/QuoteExtract.dll", "lib/net8.0/QuoteExtract.xml", "lib/net10.0/QuoteExtract.dll", "lib/net10.0/QuoteExtract.xml",
@@ -188,6 +209,8 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
             Assert.Equal("MIT", Field("license"));
             Assert.Equal("PACKAGE.md", Field("readme"));
             Assert.Equal(version, Field("version"));
+            XElement dependency = Assert.Single(metadata.Descendants().Where(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "QuoteExtract.Models").DistinctBy(e => (string?)e.Attribute("version")));
+            Assert.Equal(version, (string?)dependency.Attribute("version"));
         }
 
         using ZipArchive symbols = ZipFile.OpenRead(Path.Combine(feed, $"QuoteExtract.{version}.snupkg"));
@@ -195,12 +218,13 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
         Assert.Contains("lib/net10.0/QuoteExtract.pdb", symbols.Entries.Select(e => e.FullName));
     }
 
-    /// <summary>The app ran the packed assembly, restored into its own packages folder, not some other copy.</summary>
-    private static void AssertUsesThePackedLibrary(string[] output, string restored, string version)
+    /// <summary>The app ran the packed assemblies, restored into its own packages folder, not some other copy.</summary>
+    private static void AssertUsesThePackedLibrary(string[] output, string packages, string version)
     {
         string[] library = Fields(output, "library").Single();
         Assert.StartsWith(version, library[0], StringComparison.Ordinal);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(restored, "lib", "net10.0", "QuoteExtract.dll")), File.ReadAllBytes(library[1]));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(packages, "quoteextract", version, "lib", "net10.0", "QuoteExtract.dll")), File.ReadAllBytes(library[1]));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(packages, "quoteextract.models", version, "lib", "netstandard2.0", "QuoteExtract.Models.dll")), File.ReadAllBytes(library[2]));
     }
 
     private static void AssertQuoteAndSpeaker(string[] output)
@@ -217,7 +241,7 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
         Analysis analysis = Extractor.Analyze(Article);
         string[] expected =
         [
-            .. typeof(Extractor).Assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).Select(r => $"resource\t{r}"),
+            .. typeof(Extractor).Assembly.GetManifestResourceNames().Concat(ModelResources.Names()).Order(StringComparer.Ordinal).Select(r => $"resource\t{r}"),
             .. analysis.Quotes.Select(q => $"quote\t{q.Kind}\t{q.Text}\t{q.Speaker?.Name}\t{q.Speaker?.Text}\t{q.Cue?.Lemma}"),
             .. analysis.Entities.Select(e => $"entity\t{e.Type.ToLabel()}\t{e.Text}\t{e.Name}"),
             .. analysis.Groups.Select(g => $"group\t{g.Type.ToLabel()}\t{g.Name}\t{string.Join(',', g.Quotes)}"),
@@ -226,13 +250,13 @@ public sealed class ConsumerAppTests(ITestOutputHelper log)
     }
 
     /// <summary>
-    /// Entities come from the tagger's model, embedded in the DLL under QuoteExtract.Models.*. Until the model
-    /// lands the library reports none and there is nothing to check; once it does, the packed DLL must carry it
-    /// and tag the speaker as a person — with no change to this test.
+    /// Entities come from the tagger's model, embedded in QuoteExtract.Models.dll under QuoteExtract.Models.*.
+    /// A build without the model reports none and there is nothing to check; with it, the packed DLL must carry
+    /// it and tag the speaker as a person.
     /// </summary>
     private static void AssertEntitiesWhenTheLibraryEmbedsAModel(string[] output)
     {
-        bool hasModel = typeof(Extractor).Assembly.GetManifestResourceNames().Any(r => r.StartsWith("QuoteExtract.Models.", StringComparison.Ordinal));
+        bool hasModel = ModelResources.Names().Contains(ModelResources.EntityModel);
         string[] packedModels = Fields(output, "resource").Select(r => r[0]).Where(r => r.StartsWith("QuoteExtract.Models.", StringComparison.Ordinal)).ToArray();
         if (!hasModel)
         {

@@ -17,7 +17,7 @@ public sealed class EmbeddedSyntaxModelFixture
 {
     private readonly Lazy<byte[]> _bytes = new(() =>
     {
-        using Stream stream = typeof(SyntaxModel).Assembly.GetManifestResourceStream("QuoteExtract.Models.syntax-en.bin")
+        using Stream stream = ModelResources.Open(ModelResources.SyntaxModel)
             ?? throw new InvalidOperationException("The library was built without models/syntax-en.bin.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
