@@ -37,6 +37,11 @@ internal static class CliApp
                 CliCommand.Conllu => ConlluCommand.Run(options, stdin, stdout, stderr),
                 CliCommand.EvalQuotes => EvalCommands.Quotes(options, stdin, stdout),
                 CliCommand.EvalPolnear => EvalCommands.Polnear(options, stdout, stderr),
+#if NET10_0_OR_GREATER
+                CliCommand.Serve => Serve.ServeCommand.Run(options, stderr),
+#else
+                CliCommand.Serve => throw new CliInputException("serve needs the .NET 10 build of quote-extract (or the native one)"),
+#endif
                 _ => TextCommands.Quotes(options, stdin, stdout, stderr),
             };
             stdout.Flush();

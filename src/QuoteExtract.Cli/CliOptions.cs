@@ -29,6 +29,9 @@ internal enum CliCommand
     /// <summary>Score against PolNeAR-style gold (score_polnear.py).</summary>
     EvalPolnear,
 
+    /// <summary>The HTTP service (serve).</summary>
+    Serve,
+
     /// <summary>Print the help.</summary>
     Help,
 
@@ -71,7 +74,31 @@ internal sealed record CliOptions
     /// <summary>--conllu --pretokenized: the input is CoNLL-U whose words are tagged and parsed as they are.</summary>
     public bool Pretokenized { get; init; }
 
+    /// <summary>serve --urls: where the service listens.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>serve --max-request-bytes: the largest request body accepted.</summary>
+    public long MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
+
+    /// <summary>serve --concurrency: requests analysed at once; null for the number of cores.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>serve --queue: requests that wait for a free slot before more are refused.</summary>
+    public int QueueLength { get; init; } = DefaultQueueLength;
+
+    /// <summary>The default of --urls: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    /// <summary>The default of --max-request-bytes: 64 MB.</summary>
+    public const long DefaultMaxRequestBytes = 64L * 1024 * 1024;
+
+    /// <summary>The default of --queue.</summary>
+    public const int DefaultQueueLength = 16;
+
     public int DegreeOfParallelism => Threads ?? Environment.ProcessorCount;
+
+    /// <summary>serve: the requests analysed at once.</summary>
+    public int ConcurrencyLimit => Concurrency ?? Environment.ProcessorCount;
 
     /// <summary>The shared default pipeline when no extraction option is given, else one built for the options.</summary>
     /// <exception cref="CliInputException">The --model file cannot be read or is not an entity model, or the --syntax-model file is not a syntax model.</exception>
@@ -163,10 +190,15 @@ internal sealed record CliOptions
             return options with { Command = CliCommand.Version };
         }
 
-        bool json = false, jsonLines = false, html = false, conllu = false;
+        bool json = false, jsonLines = false, html = false, conllu = false, serve = false, serveOption = false;
         string? evalKind = null;
         int start = 0;
-        if (args.Count > 0 && args[0] == "eval")
+        if (args.Count > 0 && args[0] == "serve")
+        {
+            serve = true;
+            start = 1;
+        }
+        else if (args.Count > 0 && args[0] == "eval")
         {
             evalKind = args.Count > 1 ? args[1] : null;
             if (evalKind is not ("quotes" or "polnear"))
@@ -228,7 +260,8 @@ internal sealed record CliOptions
                     continue;
             }
 
-            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o" or "--model" or "--syntax-model";
+            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o" or "--model" or "--syntax-model"
+                or "--urls" or "--max-request-bytes" or "--concurrency" or "--queue";
             if (!takesValue)
             {
                 error = $"unknown option '{arg}'";
@@ -253,15 +286,6 @@ internal sealed record CliOptions
 
                     options = options with { MinimumConfidence = confidence };
                     break;
-                case "--threads" or "-j":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int threads) || threads < 1)
-                    {
-                        error = $"{name} must be a whole number of at least 1, not '{value}'";
-                        return null;
-                    }
-
-                    options = options with { Threads = threads };
-                    break;
                 case "--output" or "-o":
                     options = options with { Output = value };
                     break;
@@ -271,6 +295,36 @@ internal sealed record CliOptions
                 case "--syntax-model":
                     options = options with { SyntaxModelPath = value };
                     break;
+                case "--urls":
+                    serveOption = true;
+                    options = options with { Urls = value };
+                    break;
+                case "--max-request-bytes":
+                    serveOption = true;
+                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) || bytes < 1)
+                    {
+                        error = $"--max-request-bytes must be a whole number of at least 1, not '{value}'";
+                        return null;
+                    }
+
+                    options = options with { MaxRequestBytes = bytes };
+                    break;
+                case "--threads" or "-j" or "--concurrency" or "--queue":
+                    serveOption |= name is "--concurrency" or "--queue";
+                    int least = name == "--queue" ? 0 : 1;
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < least)
+                    {
+                        error = $"{name} must be a whole number of at least {least.ToString(CultureInfo.InvariantCulture)}, not '{value}'";
+                        return null;
+                    }
+
+                    options = name switch
+                    {
+                        "--queue" => options with { QueueLength = count },
+                        "--concurrency" => options with { Concurrency = count },
+                        _ => options with { Threads = count },
+                    };
+                    break;
                 default:
                     options = options with { Predictions = value };
                     break;
@@ -278,8 +332,51 @@ internal sealed record CliOptions
         }
 
         options = options with { Files = files };
+        if (serve)
+        {
+            error = ValidateServe(ref options, json, jsonLines, html, conllu);
+            return error is null ? options : null;
+        }
+
+        if (serveOption)
+        {
+            error = "--urls, --max-request-bytes, --concurrency and --queue go with serve only";
+            return null;
+        }
+
         error = Validate(ref options, evalKind, json, jsonLines, html, conllu);
         return error is null ? options : null;
+    }
+
+    /// <summary>serve: no files and no output format (the service answers in JSON); the extraction options hold.</summary>
+    private static string? ValidateServe(ref CliOptions options, bool json, bool jsonLines, bool html, bool conllu)
+    {
+        if (json || jsonLines || html || conllu)
+        {
+            return "serve answers in JSON and JSON Lines: --json, --jsonl, --html and --conllu do not go with it";
+        }
+
+        string? other = options switch
+        {
+            { Files.Count: > 0 } => $"'{options.Files[0]}' (serve reads no files)",
+            { UkMarks: true } => "--uk",
+            { Predictions: not null } => "--pred",
+            { Output: not null } => "-o/--output",
+            { Pretokenized: true } => "--pretokenized",
+            _ => null,
+        };
+        if (other is not null)
+        {
+            return $"{other} does not go with serve";
+        }
+
+        if (options.ModelPath is not null && options.NoEntities)
+        {
+            return "--model and --no-entities exclude each other";
+        }
+
+        options = options with { Command = CliCommand.Serve };
+        return null;
     }
 
     private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool html, bool conllu)
@@ -434,6 +531,8 @@ internal sealed record CliOptions
                                                       the words of a CoNLL-U file tagged and parsed as they are
           quote-extract eval quotes GOLD.json ARTICLE.txt [--pred PRED.json] [OPTIONS]
           quote-extract eval polnear GOLD.jsonl [--uk] [--pred PRED.jsonl] [OPTIONS]
+          quote-extract serve [--urls URL] [--max-request-bytes N] [--concurrency N] [--queue N] [OPTIONS]
+                                                      the HTTP service (the .NET 10 and native builds)
         A FILE of '-' is standard input. Files are read as UTF-8 (a byte-order mark is honoured).
 
         Output:
@@ -515,6 +614,22 @@ internal sealed record CliOptions
           --pred FILE          With eval: score these predictions (score_quotes.py PRED.json such as the
                                --json output, or --jsonl output) instead of running the extractor; the
                                ARTICLE.txt of eval quotes is then not read.
+
+        HTTP service (serve; Ctrl+C or SIGTERM stops it after the requests in flight):
+          POST /v1/analyze     {"id": ..., "text": "..."} -> the --jsonl line for it (application/json);
+                               400 {"error": "..."} for malformed JSON or no "text".
+          POST /v1/analyze/batch
+                               JSON Lines in -> JSON Lines out (application/x-ndjson), streamed, in input order;
+                               a bad line gives {"line": N, "error": "..."} in its place.
+          GET /health          503 until the models are loaded, then 200. GET /openapi/v1.json: the OpenAPI document.
+          --urls URL           Where to listen (default http://127.0.0.1:8080; several separated by ';').
+          --max-request-bytes N
+                               The largest request body (default 67108864, 64 MB); larger ones get 413.
+          --concurrency N      Requests analysed at once (default: the number of cores); a batch request
+                               analyses -j documents at once.
+          --queue N            Requests that may wait for a free slot (default 16); beyond that, 503 with
+                               Retry-After.
+          Logs go to standard error, one JSON object per line.
 
           -h, --help           Print this help.
           --version            Print the version.

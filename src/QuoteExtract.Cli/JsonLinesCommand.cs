@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
 using QuoteExtract.Cli.Json;
 
 namespace QuoteExtract.Cli;
@@ -55,10 +56,14 @@ internal static class JsonLinesCommand
     }
 
     /// <summary>One output line, or the reason there is none.</summary>
-    internal readonly record struct LineResult(long LineNumber, string? Json, string? Error);
+    /// <param name="LineNumber">The input line's 1-based number.</param>
+    /// <param name="Json">The output line, or null when there is none.</param>
+    /// <param name="Error">Why there is none: the input's fault, or the extractor's when <paramref name="ExtractorFailed"/>.</param>
+    /// <param name="ExtractorFailed">The input was a document, and the extractor failed on it.</param>
+    internal readonly record struct LineResult(long LineNumber, string? Json, string? Error, bool ExtractorFailed = false);
 
     /// <summary>The input lines with their 1-based numbers; blank lines are skipped.</summary>
-    private static IEnumerable<(long Number, string Line)> ReadDocuments(TextReader input)
+    internal static IEnumerable<(long Number, string Line)> ReadDocuments(TextReader input)
     {
         long number = 0;
         while (input.ReadLine() is { } line)
@@ -72,7 +77,8 @@ internal static class JsonLinesCommand
     }
 
     /// <summary>Parses, analyses and serializes one line; never throws for a bad document.</summary>
-    internal static LineResult Process((long Number, string Line) input, ExtractorPipeline pipeline)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    internal static LineResult Process((long Number, string Line) input, ExtractorPipeline pipeline, CancellationToken cancellationToken = default)
     {
         InputDocument? doc;
         try
@@ -102,13 +108,14 @@ internal static class JsonLinesCommand
         Analysis analysis;
         try
         {
-            analysis = pipeline.Analyze(doc.Text);
+            analysis = pipeline.Analyze(doc.Text, cancellationToken);
         }
 #pragma warning disable CA1031 // One document the extractor fails on must not stop the others: it is reported and counted.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return new(input.Number, null, $"{Describe(id)}the extractor failed: {ex.GetType().Name}: {ex.Message}");
+            // Analyze throws ArgumentException only for its input (a text over MaxTextLength): the document's fault.
+            return new(input.Number, null, $"{Describe(id)}the extractor failed: {ex.GetType().Name}: {ex.Message}", ExtractorFailed: ex is not ArgumentException);
         }
 
         return new(input.Number, ToJsonLine(AnalysisMapper.ToDocument(id, analysis)), null);

@@ -112,3 +112,12 @@ internal sealed class NativeToolTheoryAttribute : TheoryAttribute
         Skip = NativeToolTests.SkipReason;
     }
 }
+
+/// <summary>A fact that needs the native executable; skipped, with the reason, when QUOTEEXTRACT_NATIVE_TOOL names none.</summary>
+internal sealed class NativeToolFactAttribute : FactAttribute
+{
+    public NativeToolFactAttribute()
+    {
+        Skip = NativeToolTests.SkipReason;
+    }
+}
