@@ -29,7 +29,8 @@ internal static class CliApp
         {
             int code = options.Command switch
             {
-                CliCommand.Help => Write(stdout, CliOptions.HelpText),
+                CliCommand.Help => Write(stdout, options.Help),
+                CliCommand.Directive => options.Directive!.Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr }),
                 CliCommand.Version => Write(stdout, "quote-extract " + Version),
                 CliCommand.Json => TextCommands.Json(options, stdin, stdout, stderr),
                 CliCommand.JsonLines => JsonLinesCommand.Run(options, stdin, stdout, stderr, stderrIsTerminal ? new ProgressLine(stderr, ProgressLine.DefaultInterval) : null),

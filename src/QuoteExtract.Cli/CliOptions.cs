@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 
 namespace QuoteExtract.Cli;
@@ -35,11 +38,14 @@ internal enum CliCommand
     /// <summary>Print the help.</summary>
     Help,
 
+    /// <summary>A System.CommandLine directive such as [suggest] (tab completion): it writes its own output.</summary>
+    Directive,
+
     /// <summary>Print the version.</summary>
     Version,
 }
 
-/// <summary>The parsed command line. Hand-written parsing: a handful of options does not need a package.</summary>
+/// <summary>The parsed command line: System.CommandLine's tokens (<see cref="CliCommandLine"/>), converted and checked against each other.</summary>
 internal sealed record CliOptions
 {
     public CliCommand Command { get; init; }
@@ -74,6 +80,12 @@ internal sealed record CliOptions
     /// <summary>--conllu --pretokenized: the input is CoNLL-U whose words are tagged and parsed as they are.</summary>
     public bool Pretokenized { get; init; }
 
+    /// <summary>--help: the help of the command it was given with.</summary>
+    public string Help { get; init; } = "";
+
+    /// <summary>The parse of a directive ([suggest]), which writes its own output.</summary>
+    public ParseResult? Directive { get; init; }
+
     /// <summary>serve --urls: where the service listens.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
@@ -85,6 +97,8 @@ internal sealed record CliOptions
 
     /// <summary>serve --queue: requests that wait for a free slot before more are refused.</summary>
     public int QueueLength { get; init; } = DefaultQueueLength;
+
+    private const string EvalNeedsAKind = "eval needs a kind: 'eval quotes GOLD.json ARTICLE.txt' or 'eval polnear GOLD.jsonl'";
 
     /// <summary>The default of --urls: loopback only.</summary>
     public const string DefaultUrls = "http://127.0.0.1:8080";
@@ -177,105 +191,59 @@ internal sealed record CliOptions
     public static CliOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        var files = new List<string>();
-        var options = new CliOptions();
-        int end = IndexOf(args, "--") is int dashes and >= 0 ? dashes : args.Count;
-        if (IndexOf(args, "--help", end) >= 0 || IndexOf(args, "-h", end) >= 0)
+        if (args.Count > 0 && args[0] == "eval" && (args.Count < 2 || !(args[1] is "quotes" or "polnear" || args[1].StartsWith('-'))))
         {
-            return options with { Command = CliCommand.Help };
+            error = EvalNeedsAKind;
+            return null;
         }
 
-        if (IndexOf(args, "--version", end) >= 0)
+        var line = new CliCommandLine();
+        ParseResult parsed = line.Parse(args);
+        if (line.Request(parsed) is CliCommand request)
         {
-            return options with { Command = CliCommand.Version };
+            return new CliOptions { Command = request, Help = request == CliCommand.Help ? CliCommandLine.HelpFor(args) : "" };
         }
 
-        bool json = false, jsonLines = false, html = false, conllu = false, serve = false, serveOption = false;
-        string? evalKind = null;
-        int start = 0;
-        if (args.Count > 0 && args[0] == "serve")
+        if (parsed.CommandResult.Command == line.Eval)
         {
-            serve = true;
-            start = 1;
+            error = EvalNeedsAKind;
+            return null;
         }
-        else if (args.Count > 0 && args[0] == "eval")
+
+        if (parsed.Errors.Count > 0)
         {
-            evalKind = args.Count > 1 ? args[1] : null;
-            if (evalKind is not ("quotes" or "polnear"))
+            ParseError first = parsed.Errors[0];
+            error = first.SymbolResult is OptionResult { Tokens.Count: 0 } missing ? $"option '{CliCommandLine.NameUsed(missing)}' needs a value" : first.Message;
+            return null;
+        }
+
+        if (parsed.Action != line.ToolAction)
+        {
+            return new CliOptions { Command = CliCommand.Directive, Directive = parsed }; // [suggest]: completions
+        }
+
+        Command command = parsed.CommandResult.Command;
+
+        bool serve = command == line.Serve, serveOption = false;
+        string? evalKind = command == line.EvalQuotes ? "quotes" : command == line.EvalPolnear ? "polnear" : null;
+        bool Given(string name) => parsed.GetValue(line.Flags.Single(f => f.Name == name));
+        bool json = Given("--json"), jsonLines = Given("--jsonl"), html = Given("--html"), conllu = Given("--conllu");
+        var options = new CliOptions
+        {
+            Pretokenized = Given("--pretokenized"),
+            NoIndirect = Given("--no-indirect"),
+            NoEntities = Given("--no-entities"),
+            UkMarks = Given("--uk"),
+        };
+        foreach (Option<string> option in line.Values)
+        {
+            if (parsed.GetResult(option) is not OptionResult result || parsed.GetValue(option) is not string value)
             {
-                error = "eval needs a kind: 'eval quotes GOLD.json ARTICLE.txt' or 'eval polnear GOLD.jsonl'";
-                return null;
-            }
-
-            start = 2;
-        }
-
-        bool onlyFiles = false;
-        for (int i = start; i < args.Count; i++)
-        {
-            string arg = args[i];
-            if (onlyFiles || arg == "-" || !arg.StartsWith('-'))
-            {
-                files.Add(arg);
                 continue;
             }
 
-            string name = arg;
-            string? inlineValue = null;
-            int equals = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
-            {
-                name = arg[..equals];
-                inlineValue = arg[(equals + 1)..];
-            }
-
-            switch (name)
-            {
-                case "--":
-                    onlyFiles = true;
-                    continue;
-                case "--json":
-                    json = true;
-                    continue;
-                case "--jsonl":
-                    jsonLines = true;
-                    continue;
-                case "--html":
-                    html = true;
-                    continue;
-                case "--conllu":
-                    conllu = true;
-                    continue;
-                case "--pretokenized":
-                    options = options with { Pretokenized = true };
-                    continue;
-                case "--no-indirect":
-                    options = options with { NoIndirect = true };
-                    continue;
-                case "--no-entities":
-                    options = options with { NoEntities = true };
-                    continue;
-                case "--uk":
-                    options = options with { UkMarks = true };
-                    continue;
-            }
-
-            bool takesValue = name is "--min-confidence" or "--threads" or "-j" or "--pred" or "--output" or "-o" or "--model" or "--syntax-model"
-                or "--urls" or "--max-request-bytes" or "--concurrency" or "--queue";
-            if (!takesValue)
-            {
-                error = $"unknown option '{arg}'";
-                return null;
-            }
-
-            if (inlineValue is null && i + 1 >= args.Count)
-            {
-                error = $"option '{name}' needs a value";
-                return null;
-            }
-
-            string value = inlineValue ?? args[++i];
-            switch (name)
+            string name = CliCommandLine.NameUsed(result);
+            switch (option.Name)
             {
                 case "--min-confidence":
                     if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double confidence) || !(confidence is >= 0 and <= 1))
@@ -286,7 +254,7 @@ internal sealed record CliOptions
 
                     options = options with { MinimumConfidence = confidence };
                     break;
-                case "--output" or "-o":
+                case "--output":
                     options = options with { Output = value };
                     break;
                 case "--model":
@@ -294,6 +262,9 @@ internal sealed record CliOptions
                     break;
                 case "--syntax-model":
                     options = options with { SyntaxModelPath = value };
+                    break;
+                case "--pred":
+                    options = options with { Predictions = value };
                     break;
                 case "--urls":
                     serveOption = true;
@@ -309,28 +280,46 @@ internal sealed record CliOptions
 
                     options = options with { MaxRequestBytes = bytes };
                     break;
-                case "--threads" or "-j" or "--concurrency" or "--queue":
-                    serveOption |= name is "--concurrency" or "--queue";
-                    int least = name == "--queue" ? 0 : 1;
+                default: // --threads (-j), --concurrency, --queue
+                    serveOption |= option.Name is "--concurrency" or "--queue";
+                    int least = option.Name == "--queue" ? 0 : 1;
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < least)
                     {
                         error = $"{name} must be a whole number of at least {least.ToString(CultureInfo.InvariantCulture)}, not '{value}'";
                         return null;
                     }
 
-                    options = name switch
+                    options = option.Name switch
                     {
                         "--queue" => options with { QueueLength = count },
                         "--concurrency" => options with { Concurrency = count },
                         _ => options with { Threads = count },
                     };
                     break;
-                default:
-                    options = options with { Predictions = value };
-                    break;
             }
         }
 
+        IReadOnlyList<string> files = line.FilesOf(parsed);
+
+        // System.CommandLine hands an unknown option to the files argument: before a "--", it is no file.
+        int dashes = args.Count;
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--")
+            {
+                dashes = i;
+                break;
+            }
+        }
+
+        for (int i = 0; i < dashes; i++)
+        {
+            if (args[i].Length > 1 && args[i][0] == '-' && files.Contains(args[i]))
+            {
+                error = $"unknown option '{args[i]}'";
+                return null;
+            }
+        }
         options = options with { Files = files };
         if (serve)
         {
@@ -502,22 +491,12 @@ internal sealed record CliOptions
         return options.Files.Count != 1 ? "--conllu needs exactly one file ('-' for standard input)" : null;
     }
 
-    /// <summary>The index of <paramref name="value"/> in <paramref name="args"/> before <paramref name="end"/>, or -1.</summary>
-    private static int IndexOf(IReadOnlyList<string> args, string value, int end = int.MaxValue)
-    {
-        for (int i = 0; i < args.Count && i < end; i++)
-        {
-            if (args[i] == value)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     public const string HelpText = """
-        quote-extract: the quotes, speakers and named entities of English news text.
+
+        Reference:
+          Tab completion: install dotnet-suggest (dotnet tool install -g dotnet-suggest) and its shell script;
+          quote-extract answers its [suggest] directive.
 
         Usage:
           quote-extract [OPTIONS] FILE...             the quotes of each file with their speakers, for reading

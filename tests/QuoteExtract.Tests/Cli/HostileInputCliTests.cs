@@ -167,7 +167,7 @@ public class HostileInputCliTests
     [Theory]
     [InlineData("--threads must be a whole number of at least 1, not '99999999999'", "--jsonl", "--threads", "99999999999")]
     [InlineData("-j must be a whole number of at least 1, not '-1'", "--jsonl", "-j", "-1")]
-    [InlineData("--threads must be a whole number of at least 1, not ''", "--jsonl", "--threads=")]
+    [InlineData("option '--threads' needs a value", "--jsonl", "--threads=")]
     [InlineData("--threads must be a whole number of at least 1, not ' 2'", "--jsonl", "--threads", " 2")]
     [InlineData("--min-confidence must be a number from 0 to 1, not 'NaN'", "--min-confidence", "NaN", "a.txt")]
     [InlineData("--min-confidence must be a number from 0 to 1, not '-0.5'", "--min-confidence=-0.5", "a.txt")]

@@ -64,6 +64,8 @@ public class OptionsTests
     [InlineData("--min-confidence does not go with --conllu", "--conllu", "--min-confidence", "0.2", "a.txt")]
     [InlineData("-o/--output does not go with --conllu", "--conllu", "a.txt", "-o", "out.conllu")]
     [InlineData("option '--syntax-model' needs a value", "--conllu", "a.txt", "--syntax-model")]
+    [InlineData("unknown option '-x'", "-x", "--", "-y")]
+    [InlineData("eval needs a kind", "eval", "--json")]
     public void Invalid_command_lines_exit_2_with_a_message(string message, params string[] args)
     {
         CliResult result = CliHost.Run(args);
@@ -87,5 +89,32 @@ public class OptionsTests
         CliResult result = CliHost.Run("--threads=2", "--min-confidence=0.3", "--", "--not-an-option.txt");
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("cannot read '--not-an-option.txt'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_of_a_command_is_the_standard_help_of_that_command_then_the_reference()
+    {
+        CliResult serve = CliHost.Run("serve", "--help");
+        Assert.Equal(0, serve.ExitCode);
+        Assert.Contains("The HTTP service", serve.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--max-request-bytes <N>", serve.Stdout, StringComparison.Ordinal);
+        Assert.True(serve.Stdout.IndexOf("Options:", StringComparison.Ordinal) < serve.Stdout.IndexOf("Exit codes", StringComparison.Ordinal));
+        Assert.NotEqual(CliHost.Run("--help").Stdout, serve.Stdout);
+    }
+
+    [Fact]
+    public void The_suggest_directive_completes_options_and_commands()
+    {
+        CliResult result = CliHost.Run("[suggest]", "--js");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["--json", "--jsonl"], result.Lines);
+    }
+
+    [Fact]
+    public void After_a_double_dash_every_argument_is_a_file()
+    {
+        CliResult result = CliHost.Run("--", "--json");
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("cannot read '--json'", result.Stderr, StringComparison.Ordinal);
     }
 }
