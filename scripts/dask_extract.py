@@ -15,6 +15,7 @@ on the PATH, such as a pyenv one, may not see it); the workers need the same.
 """
 import argparse
 import ctypes
+import glob
 import json
 import os
 import signal
@@ -26,14 +27,25 @@ import uuid
 from pathlib import Path
 
 SUFFIX = ".jsonl"
+# The tool's exit codes that are its verdict on the partition (1: documents it refused, 2: usage), the same on
+# every worker, so reported rather than retried. Anything else (3: a file it could not read, a signal) may be
+# this worker's trouble: the task raises and Dask tries it again.
+VERDICT_EXIT_CODES = {1: "documents refused", 2: "usage error"}
 
 
 def _die_with_parent():
-    """In the tool's process: SIGKILL it when the worker that started it dies (Linux), so no orphan writes on."""
+    """For the tool's process: SIGKILL it when the worker that started it dies (Linux), so no orphan writes on.
+    libc is loaded here, in the worker, not in the forked child (a child of a threaded process should not dlopen)."""
     try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        prctl = ctypes.CDLL("libc.so.6", use_errno=True).prctl
     except OSError:
-        pass
+        return None
+    return lambda: prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def temp_files(out_dir, name):
+    """The temporary files of every attempt at partition `name`: .NAME.HOST.PID.tmp in the output folder."""
+    return Path(out_dir).glob(f".{glob.escape(name)}.*.tmp")
 
 
 def count_documents(path):
@@ -49,19 +61,19 @@ def run_partition(in_path, out_dir, tool, tool_args):
     if out.exists():
         return {"name": in_path.name, "skipped": True, **summarize(out)}
     # What an earlier attempt at this partition left behind (its worker lost): never renamed, so never an output.
-    for stale in out_dir.glob(f".{in_path.name}.*.tmp"):
+    for stale in temp_files(out_dir, in_path.name):
         stale.unlink(missing_ok=True)
     temp = out_dir / f".{in_path.name}.{socket.gethostname()}.{os.getpid()}.tmp"
     started = time.monotonic()
     with open(temp, "wb") as sink:
         proc = subprocess.run([tool, "--jsonl", str(in_path), *tool_args], stdout=sink, stderr=subprocess.PIPE,
-                              preexec_fn=_die_with_parent, check=False)
+                              preexec_fn=_die_with_parent(), check=False)
     if proc.returncode != 0:
         temp.unlink(missing_ok=True)
-        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()[:5]
-        # The tool's verdict on the data (exit 1: documents it refused; 2/3: usage or input) is the same on every
-        # worker: reported, not retried.
-        return {"name": in_path.name, "failed": f"exit code {proc.returncode}: " + " | ".join(reason)}
+        reason = f"exit code {proc.returncode}: " + " | ".join(proc.stderr.decode("utf-8", "replace").strip().splitlines()[:5])
+        if proc.returncode in VERDICT_EXIT_CODES:
+            return {"name": in_path.name, "failed": f"{VERDICT_EXIT_CODES[proc.returncode]}, {reason}"}
+        raise RuntimeError(f"{in_path.name}: the tool failed on {socket.gethostname()}, {reason}")
     documents = count_documents(in_path)
     summary = summarize(temp)
     if summary["documents"] != documents:
@@ -88,7 +100,7 @@ def main(argv=None):
     parser.add_argument("--tool", required=True, help="the quote-extract executable (the native build), same path on every worker")
     parser.add_argument("--threads", type=int, help="documents the tool analyses at once in one task (its -j; default: the worker's cores)")
     parser.add_argument("--retries", type=int, default=2, help="times a task that raised is tried again (default 2)")
-    parser.add_argument("--connect-timeout", type=float, default=20, help="seconds to wait for the scheduler (default 20)")
+    parser.add_argument("--connect-timeout", type=float, default=20, help="seconds to wait for the scheduler, and then for a worker (default 20)")
     parser.add_argument("in_dir", type=Path)
     parser.add_argument("out_dir", type=Path)
     args = parser.parse_args(argv)
@@ -114,6 +126,12 @@ def main(argv=None):
         client = Client(args.scheduler, timeout=args.connect_timeout)
     except (OSError, TimeoutError) as e:
         sys.exit(f"dask_extract: cannot reach the scheduler {args.scheduler} in {args.connect_timeout:g} s: {e}")
+    try:
+        # Without a worker the tasks would wait for ever.
+        client.wait_for_workers(1, timeout=args.connect_timeout)
+    except TimeoutError:
+        client.close()
+        sys.exit(f"dask_extract: no worker joined the scheduler {args.scheduler} in {args.connect_timeout:g} s (start dask-worker {args.scheduler})")
 
     started = time.monotonic()
     todo = [p for p in partitions if not (out_dir / p.name).exists()]
@@ -137,10 +155,11 @@ def main(argv=None):
     elapsed = time.monotonic() - started
     client.close()
 
-    for temp in out_dir.glob(".*.tmp"):
-        if (out_dir / temp.name[1:].split(SUFFIX)[0]).with_suffix(SUFFIX).exists():
+    done = {p.name for p in partitions if (out_dir / p.name).exists()}
+    missing = [p.name for p in partitions if p.name not in done]
+    for name in done:
+        for temp in temp_files(out_dir, name):
             temp.unlink(missing_ok=True)  # a lost attempt's file; the partition was done elsewhere
-    missing = [p.name for p in partitions if not (out_dir / p.name).exists()]
     documents = sum(r["documents"] for r in results)
     quotes = sum(r["quotes"] for r in results)
     print(f"documents {documents}, quotes {quotes}, {documents / elapsed if elapsed > 0 else 0:.1f} documents/s "

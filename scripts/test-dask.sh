@@ -6,8 +6,9 @@
 #   scripts/test-dask.sh [TOOL]     TOOL: the native quote-extract (default: $QUOTEEXTRACT_NATIVE_TOOL,
 #                                   else artifacts/native/quote-extract)
 #
-# Installs Debian's python3-distributed where missing (root; .ci/run runs this). Bounded: every wait
-# has a time limit, and the processes it starts are stopped on any exit.
+# Installs Debian's python3-distributed where missing (root; .ci/run runs this). Bounded: after the
+# install every step shares a 100 s budget (about 10 s are used here), and the processes it starts are
+# stopped on any exit.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tool="${1:-${QUOTEEXTRACT_NATIVE_TOOL:-$root/artifacts/native/quote-extract}}"
@@ -27,12 +28,18 @@ fi
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2> /dev/null || true; done
+  # TERM first: `timeout` passes it on to the run it watches; KILL for whatever is left.
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
+  sleep 0.5
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2> /dev/null || true; done
   wait 2> /dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 start=$SECONDS
+deadline=$((start + 100))
+# The seconds left of the budget, for `timeout`; at least 1, so a step over the budget fails with its own message.
+left() { local s=$((deadline - SECONDS)); echo $((s > 1 ? s : 1)); }
 
 # 24 partitions: the samples and generated articles (deterministic, written here), 40 documents each.
 "$python" - "$root/samples" "$work/in" <<'EOF'
@@ -81,45 +88,49 @@ for w in 1 2; do
   pids+=($!)
   eval "worker_$w=$!"
 done
-"$python" - "$scheduler" <<'EOF' || fail "the scheduler and its two workers did not come up in 60 s: $(tail -n 3 "$work/scheduler.log")"
-import sys, time
+timeout "$(left)" "$python" - "$scheduler" <<'EOF' || fail "the scheduler and its two workers did not come up in time: $(tail -n 3 "$work/scheduler.log")"
+import sys
 from distributed import Client
 client = Client(sys.argv[1], timeout=30)
-client.wait_for_workers(2, timeout=60)
+client.wait_for_workers(2, timeout=30)
 client.close()
 EOF
 
-# The run, with one worker killed as soon as it is writing a partition.
-"$python" "$root/scripts/dask_extract.py" --scheduler "$scheduler" --tool "$tool" --threads 1 "$work/in" "$work/out" > "$work/run.log" 2>&1 &
+# The run, with one worker killed while a partition is in its hands.
+timeout "$(left)" "$python" "$root/scripts/dask_extract.py" --scheduler "$scheduler" --tool "$tool" --threads 1 "$work/in" "$work/out" > "$work/run.log" 2>&1 &
 run=$!
 pids+=($run)
 killed=""
-for _ in $(seq 1 1200); do   # 60 s
+while [ -z "$killed" ] && [ "$SECONDS" -lt "$deadline" ] && kill -0 "$run" 2> /dev/null; do
   for temp in "$work"/out/.part-*.tmp; do
     [ -e "$temp" ] || continue
     pid="${temp%.tmp}"; pid="${pid##*.}"   # .part-NN.jsonl.HOST.PID.tmp
-    if [ "$pid" = "$worker_1" ] || [ "$pid" = "$worker_2" ]; then
-      kill -9 "$pid"
-      killed="$pid while it wrote $(basename "$temp")"
-      break 2
+    [ "$pid" = "$worker_1" ] || [ "$pid" = "$worker_2" ] || continue
+    kill -STOP "$pid"
+    # Stopped, the worker cannot rename: its temporary file still there means the partition is unfinished.
+    if [ -e "$temp" ]; then
+      disown "$pid"   # no "Killed" job notice from bash: this death is the test
+      kill -KILL "$pid"
+      killed="$pid while it had $(basename "$temp")"
+      break
     fi
+    kill -CONT "$pid"
   done
-  kill -0 "$run" 2> /dev/null || break
   sleep 0.05
 done
-[ -n "$killed" ] || fail "no worker was caught writing a partition: $(tail -n 5 "$work/run.log")"
+[ -n "$killed" ] || fail "no worker was caught with an unfinished partition: $(tail -n 5 "$work/run.log")"
 echo "test-dask: killed worker $killed"
 status=0
-timeout 180 tail --pid="$run" -f /dev/null || fail "the run did not finish in 180 s"
 wait "$run" || status=$?
 cat "$work/run.log"
+[ "$status" != 124 ] || fail "the run did not finish within the budget"
 [ "$status" = 0 ] || fail "dask_extract.py exited with $status"
 
 # Every partition: one output line per input line, the same bytes as a plain run; no temporary file left.
 for input in "$work"/in/*.jsonl; do
   name=$(basename "$input")
   [ -f "$work/out/$name" ] || fail "$name has no output"
-  "$tool" --jsonl "$input" -j 1 > "$work/expected.jsonl" || fail "the plain run over $name failed"
+  timeout "$(left)" "$tool" --jsonl "$input" -j 1 > "$work/expected.jsonl" || fail "the plain run over $name failed"
   [ "$(grep -c . "$input")" = "$(wc -l < "$work/out/$name")" ] || fail "$name: $(wc -l < "$work/out/$name") output lines for $(grep -c . "$input") inputs"
   cmp -s "$work/expected.jsonl" "$work/out/$name" || fail "$name differs from a plain quote-extract --jsonl run"
 done
@@ -128,7 +139,7 @@ leftover=$(find "$work/out" -name '.*.tmp' | wc -l)
 
 # A rerun skips every partition and changes nothing.
 sums=$(cd "$work/out" && sha256sum ./*.jsonl)
-"$python" "$root/scripts/dask_extract.py" --scheduler "$scheduler" --tool "$tool" "$work/in" "$work/out" > "$work/rerun.log" 2>&1 ||
+timeout "$(left)" "$python" "$root/scripts/dask_extract.py" --scheduler "$scheduler" --tool "$tool" "$work/in" "$work/out" > "$work/rerun.log" 2>&1 ||
   fail "the rerun failed: $(tail -n 3 "$work/rerun.log")"
 grep -q "24 already done, 0 to run" "$work/rerun.log" || fail "the rerun did not skip every partition: $(head -n 1 "$work/rerun.log")"
 [ "$sums" = "$(cd "$work/out" && sha256sum ./*.jsonl)" ] || fail "the rerun changed an output"
