@@ -364,6 +364,14 @@ internal sealed record CliOptions
             return "--model and --no-entities exclude each other";
         }
 
+        foreach (string url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || uri.Scheme != "http")
+            {
+                return $"--urls takes http:// addresses such as http://127.0.0.1:8080 (several separated by ';'; the service speaks plain HTTP, TLS belongs to a gateway in front), not '{url}'";
+            }
+        }
+
         options = options with { Command = CliCommand.Serve };
         return null;
     }

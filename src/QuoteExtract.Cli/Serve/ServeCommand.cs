@@ -48,28 +48,16 @@ internal static partial class ServeCommand
     public static int Run(CliOptions options, TextWriter stderr)
     {
         ExtractorPipeline pipeline = options.CreatePipeline();
-        WebApplication app;
+        using WebApplication app = Build(options, pipeline, logging => logging.AddJsonConsole(console => console.JsonWriterOptions = new JsonWriterOptions { Indented = false }));
         try
         {
-            app = Build(options, pipeline, logging => logging.AddJsonConsole(console => console.JsonWriterOptions = new JsonWriterOptions { Indented = false }));
+            app.Run();
         }
-        catch (Exception ex) when (ex is FormatException or UriFormatException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException)
         {
-            throw new CliInputException($"--urls: {ex.Message}", ex);
-        }
-
-        using (app)
-        {
-            try
-            {
-                app.Run();
-            }
-            catch (IOException ex)
-            {
-                // Kestrel reports a port in use or an address it cannot bind as an IOException.
-                stderr.WriteLine($"quote-extract: serve: cannot listen on {options.Urls}: {ex.Message}");
-                return ExitCodes.InputError;
-            }
+            // Kestrel reports a port in use as an IOException, an address it cannot parse as a FormatException.
+            stderr.WriteLine($"quote-extract: serve: cannot listen on {options.Urls}: {ex.Message}");
+            return ExitCodes.InputError;
         }
 
         return ExitCodes.Ok;

@@ -266,6 +266,8 @@ public sealed class ServeTests
     [InlineData(new[] { "serve", "--queue", "x" }, "--queue must be a whole number of at least 0, not 'x'")]
     [InlineData(new[] { "serve", "--max-request-bytes", "-5" }, "--max-request-bytes must be a whole number of at least 1, not '-5'")]
     [InlineData(new[] { "--urls", "http://127.0.0.1:1", "FILE.txt" }, "go with serve only")]
+    [InlineData(new[] { "serve", "--urls", "nonsense" }, "--urls takes http:// addresses such as http://127.0.0.1:8080")]
+    [InlineData(new[] { "serve", "--urls", "http://127.0.0.1:8080;https://127.0.0.1:8443" }, "not 'https://127.0.0.1:8443'")]
     public void Serve_command_line_errors_are_usage_errors(string[] args, string message)
     {
         CliResult result = CliHost.Run(args);
