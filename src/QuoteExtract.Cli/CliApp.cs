@@ -41,7 +41,7 @@ internal static class CliApp
 #if NET10_0_OR_GREATER
                 CliCommand.Serve => Serve.ServeCommand.Run(options, stderr),
 #else
-                CliCommand.Serve => throw new CliInputException("serve needs the .NET 10 build of quote-extract (or the native one)"),
+                CliCommand.Serve => throw new System.Diagnostics.UnreachableException("the .NET 8 build's parser refuses serve"),
 #endif
                 _ => TextCommands.Quotes(options, stdin, stdout, stderr),
             };

@@ -372,8 +372,13 @@ internal sealed record CliOptions
             }
         }
 
+#if !NET10_0_OR_GREATER
+        // The service's ASP.NET Core and OpenAPI packages are in the net10.0 build only: a usage error, said before anything starts.
+        return "serve needs the .NET 10 build of quote-extract or the native executable; this is the .NET 8 build";
+#else
         options = options with { Command = CliCommand.Serve };
         return null;
+#endif
     }
 
     private static string? Validate(ref CliOptions options, string? evalKind, bool json, bool jsonLines, bool html, bool conllu)

@@ -275,6 +275,15 @@ public sealed class ServeTests
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
     }
 
+    [Net8BuildFact]
+    public void The_net8_build_refuses_serve_as_a_usage_error()
+    {
+        ChildResult result = ChildProcess.Run(ChildProcess.DotnetExecutable, [Net8BuildFactAttribute.Tool, "serve"], CliHost.RepoRoot, Patience);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("serve needs the .NET 10 build of quote-extract or the native executable", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Try 'quote-extract --help'", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Serve_options_are_read()
     {
@@ -442,4 +451,20 @@ public sealed class ServeTests
             await app.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// A fact about the net8.0 build of the tool (src/QuoteExtract.Cli/bin/CONFIGURATION/net8.0, made by the
+/// solution's build; the tests themselves run on net10.0); skipped, with the reason, when it is not there.
+/// </summary>
+internal sealed class Net8BuildFactAttribute : FactAttribute
+{
+    public Net8BuildFactAttribute()
+    {
+        Skip = File.Exists(Tool) ? null : $"no net8.0 build of the tool at {Tool}: build the solution (dotnet build QuoteExtract.sln) to make it";
+    }
+
+    /// <summary>quote-extract.dll of the net8.0 build in this test run's configuration (the folder above net10.0 in the tests' output).</summary>
+    public static string Tool { get; } = Path.Combine(
+        CliHost.RepoRoot, "src", "QuoteExtract.Cli", "bin", Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!, "net8.0", "quote-extract.dll");
 }
