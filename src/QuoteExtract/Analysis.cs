@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace QuoteExtract;
 
@@ -52,4 +53,35 @@ public sealed class Analysis
     /// with their gender and quotes: who is quoted, and how many of them are women.
     /// </summary>
     public ImmutableArray<Person> People { get; }
+
+    /// <summary>
+    /// The parts of the text that are not the story, in text order and not overlapping: bylines (By Jane Smith;
+    /// Jane Smith, Political Correspondent), photo credits (Photo: Jane Smith/Reuters, (Getty Images), Image copyright
+    /// PA, AP Photo/Evan Vucci), agency tags and datelines (LONDON (Reuters) -, — AP, (AFP)), wire footers (Reporting
+    /// by …; Editing by …) and navigation lines (Click here …, Read more: …, Follow … on Twitter).
+    /// </summary>
+    /// <remarks>
+    /// The entities in them stay in <see cref="Entities"/> (they are names, and the tagger is right to find them), but
+    /// they are in no group of <see cref="Groups"/>, no one of <see cref="People"/>, and never a quote's speaker. A quote
+    /// inside them is still in <see cref="Quotes"/>. To leave them out of the entities too, drop each entity whose
+    /// span starts inside one of these spans.
+    /// </remarks>
+    public ImmutableArray<TextSpan> Boilerplate
+    {
+        get
+        {
+            // Found again from the text on first use (linear, and the same spans the attribution read); a race
+            // only computes the same array twice.
+            TextSpan[]? spans = _boilerplate;
+            if (spans is null)
+            {
+                spans = [.. Speakers.Boilerplate.Find(Text)];
+                _boilerplate = spans;
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(spans);
+        }
+    }
+
+    private TextSpan[]? _boilerplate;
 }

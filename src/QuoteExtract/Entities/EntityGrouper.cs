@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using QuoteExtract.Quotes;
+using QuoteExtract.Speakers;
 using QuoteExtract.Text;
 
 namespace QuoteExtract.Entities;
@@ -25,15 +27,32 @@ internal static class EntityGrouper
 
     private static readonly Lazy<SpanLexicon<bool>> LegalSuffixes = new(LoadLegalSuffixes);
 
+    /// <summary>The legal forms and the organisation words that never end a person's name (Agency, Council, Office).</summary>
+    private static readonly Lazy<SpanLexicon<bool>> OrganizationWords = new(() => LoadSuffixes(legalOnly: false));
+
     private static TitleLexicon Titles => TitleLexicon.Default;
 
     /// <summary>Groups <paramref name="entities"/> (tagger output, in text order) and names each after its group.</summary>
     /// <param name="text">The text the entities were found in.</param>
     /// <param name="entities">The mentions.</param>
+    /// <param name="boilerplate">
+    /// The text's boilerplate (<see cref="Boilerplate.Find"/>; found here when default): a mention that starts in it
+    /// (a byline's author, a credited photographer, an agency) is in no group.
+    /// </param>
     /// <returns>The entities with <see cref="Entity.Name"/> set to their group's name, the groups, and a resolver.</returns>
-    public static EntityGrouping Group(SegmentedText text, ImmutableArray<Entity> entities)
+    /// <remarks>
+    /// A mention made only of titles and role nouns (PM, the Prime Minister, Minister) is in no group of its own:
+    /// it names a role, not an organisation or a person; it still heads the name right after it (Admiral Lord Penrose).
+    /// A person mention whose last word is an organisation's (Environment Agency, Home Office) is an organisation.
+    /// </remarks>
+    public static EntityGrouping Group(SegmentedText text, ImmutableArray<Entity> entities, ImmutableArray<TextSpan> boilerplate = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (boilerplate.IsDefault)
+        {
+            boilerplate = Boilerplate.Find(text.Text);
+        }
+
         var people = new List<Mention>();
         var organizations = new List<Mention>();
         var locations = new List<Mention>();
@@ -45,7 +64,7 @@ internal static class EntityGrouper
         {
             Entity e = entities[i];
             types[i] = e.Type;
-            if (e.Type == EntityType.Miscellaneous)
+            if (e.Type == EntityType.Miscellaneous || Boilerplate.Contains(boilerplate, e.Span.Start))
             {
                 continue;
             }
@@ -54,6 +73,10 @@ internal static class EntityGrouper
             if (e.Type != EntityType.Person && StartsWithHonorific(e.Text))
             {
                 types[i] = EntityType.Person; // Lord Penrose, Mr Burns: a person whatever the tagger said
+            }
+            else if (e.Type == EntityType.Person && EndsWithOrganizationWord(e.Text))
+            {
+                types[i] = EntityType.Organization; // the Environment Agency, the Home Office: never a person
             }
 
             if (i > 0 && titleBefore[i] < 0 && entities[i - 1].Type == EntityType.Person && IsTitleOnly(entities[i - 1].Text)
@@ -70,7 +93,8 @@ internal static class EntityGrouper
                 ListOf(pending.Type, people, organizations, locations).Add(pending);
             }
 
-            pending = Parse(mentionText, types[i], e.Span.Start, i);
+            // A role alone (the PM said; Minister) is no one's group; the entity after it still reads it as its title.
+            pending = titleBefore[i] < 0 && IsRoleOnly(e.Text) ? null : Parse(mentionText, types[i], e.Span.Start, i);
         }
 
         if (pending is not null)
@@ -718,6 +742,84 @@ internal static class EntityGrouper
         return words.Length > 0 && at == words.Length;
     }
 
+    /// <summary>
+    /// A mention made only of titles and role nouns, after a leading "the": PM, the Prime Minister, Minister, the
+    /// spokesman (<c>titles.txt</c>, <c>role-short-forms.txt</c>, and the singular role nouns of <c>speaker-words.txt</c>
+    /// that are neither institutions nor modifiers: "the ministry" and "Police" are organisations).
+    /// </summary>
+    internal static bool IsRoleOnly(string text)
+    {
+        using var split = new MentionWords(text, stackalloc TextSpan[MentionWords.StackWords]);
+        ReadOnlySpan<TextSpan> words = split.Spans;
+        int at = words.Length > 1 && words[0].Slice(text).Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (at >= words.Length)
+        {
+            return false;
+        }
+
+        while (at < words.Length)
+        {
+            int len = Titles.Match(text, words, at, out TitleKind _);
+            if (len > 0)
+            {
+                at += len;
+                continue;
+            }
+
+            ReadOnlySpan<char> word = words[at].Slice(text).TrimEnd('.');
+            if (!IsRoleNoun(word))
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
+
+    private static bool IsRoleNoun(ReadOnlySpan<char> word)
+    {
+        if (word.Length > StackChars)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[StackChars];
+        lower = lower[..word.ToLowerInvariant(lower)];
+        if (lower.Length <= 5 && QuoteLexicons.RoleShortForms.ContainsKey(lower.ToString()))
+        {
+            return true;
+        }
+
+        SpeakerWord c = QuoteLexicons.ClassOf(lower);
+        return (c & SpeakerWord.Role) != 0 && (c & (SpeakerWord.Institution | SpeakerWord.Modifier)) == 0 && !(lower[^1] == 's' && !lower.EndsWith("ss"));
+    }
+
+    /// <summary>
+    /// A name of two or more words whose last is an organisation's that never ends a person's name (Environment
+    /// Agency, Home Office, Foreign Ministry, Acme Ltd): <c>org-suffixes.txt</c>, the words marked Legal or Body.
+    /// </summary>
+    internal static bool EndsWithOrganizationWord(string name)
+    {
+        using var split = new MentionWords(name, stackalloc TextSpan[MentionWords.StackWords]);
+        ReadOnlySpan<TextSpan> words = split.Spans;
+        return words.Length >= 2 && IsOrganizationWord(words[^1].Slice(name).TrimEnd('.'));
+    }
+
+    /// <summary>A word of <c>org-suffixes.txt</c> marked Legal or Body (Agency, Council, Ministry, Ltd).</summary>
+    internal static bool IsOrganizationWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > StackChars)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[StackChars];
+        int n = word.ToLowerInvariant(lower);
+        return OrganizationWords.Value.Contains(lower[..n]);
+    }
+
     private static bool IsSpaceBetween(string text, int from, int to)
     {
         if (to <= from)
@@ -760,12 +862,14 @@ internal static class EntityGrouper
         return LegalSuffixes.Value.Contains(lower[..n]);
     }
 
-    private static SpanLexicon<bool> LoadLegalSuffixes()
+    private static SpanLexicon<bool> LoadLegalSuffixes() => LoadSuffixes(legalOnly: true);
+
+    private static SpanLexicon<bool> LoadSuffixes(bool legalOnly)
     {
         var set = new List<KeyValuePair<string, bool>>();
         foreach (string[] row in LexiconResources.ReadLines("org-suffixes.txt"))
         {
-            if (row.Length > 1 && row[1].Equals("Legal", StringComparison.OrdinalIgnoreCase))
+            if (row.Length > 1 && (row[1].Equals("Legal", StringComparison.OrdinalIgnoreCase) || (!legalOnly && row[1].Equals("Body", StringComparison.OrdinalIgnoreCase))))
             {
                 set.Add(new(row[0].ToLowerInvariant(), true));
             }

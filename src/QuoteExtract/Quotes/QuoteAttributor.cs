@@ -113,10 +113,18 @@ internal static class QuoteAttributor
         // saying the campaign was wrong. ¶ “I am sick of it.”).
         Continue(candidates);
 
-        var resolver = new SpeakerResolver(doc, inside, parse);
+        // Bylines, credits, datelines, footers and navigation lines: their names speak no quote and are no one's group.
+        ImmutableArray<TextSpan> boilerplate = Speakers.Boilerplate.Find(text.Text);
+        bool[] inBoilerplate = Speakers.Boilerplate.TokenMask(text.Tokens, boilerplate);
+        var resolver = new SpeakerResolver(doc, inside, parse, inBoilerplate);
         foreach (QuoteCandidate c in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!c.Speaker.IsNone && (resolver.InBoilerplate(c.Speaker.First) || resolver.InBoilerplate(c.Speaker.Last)))
+            {
+                c.Speaker = Phrase.None; // the quote stays, its speaker unknown: a credited name is not who said it
+            }
+
             c.Resolved = c.ContinuationOf?.Resolved ?? resolver.Resolve(c.Speaker, c.Anchor);
             if (c.Resolved is not null && c.ContinuationOf is null)
             {
@@ -124,7 +132,7 @@ internal static class QuoteAttributor
             }
         }
 
-        EntityGrouping grouping = EntityGrouper.Group(text, entities);
+        EntityGrouping grouping = EntityGrouper.Group(text, entities, boilerplate);
         var join = new SpeakerGroups(grouping);
         ImmutableArray<Quote> quotes = Build(doc, candidates, options.MinimumConfidence, join);
         ImmutableArray<EntityGroup> groups = join.Build();

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using QuoteExtract.Entities;
 
 namespace QuoteExtract.Quotes;
 
@@ -74,13 +75,20 @@ internal sealed class SpeakerResolver
 
     private readonly record struct NameRun(int First, int Last, string Name, Gender Gender, bool IsPerson);
 
-    public SpeakerResolver(DocumentView doc, bool[] insideQuote, ParseView? parse = null)
+    /// <summary>Per token, whether it is in a byline, credit, dateline, footer or navigation line (Speakers/Boilerplate); null: none is.</summary>
+    private readonly bool[]? _boilerplate;
+
+    public SpeakerResolver(DocumentView doc, bool[] insideQuote, ParseView? parse = null, bool[]? boilerplate = null)
     {
         _doc = doc;
         _insideQuote = insideQuote;
         _parse = parse ?? ParseView.Empty;
+        _boilerplate = boilerplate;
         IndexNames();
     }
+
+    /// <summary>Token <paramref name="t"/> is in the text's boilerplate: no name there is a person of the article.</summary>
+    public bool InBoilerplate(int t) => _boilerplate is { } b && (uint)t < (uint)b.Length && b[t];
 
     /// <summary>Remembers a resolved speaker, for pronouns and roles later on.</summary>
     public void Remember(ResolvedSpeaker speaker, int token) => _spoken.Add((speaker, token));
@@ -150,7 +158,8 @@ internal sealed class SpeakerResolver
             nameStart--;
         }
 
-        if (nameStart <= phrase.Last)
+        // A run of titles and role nouns alone (the Prime Minister, Minister) is a role, not a name: it goes on below.
+        if (nameStart <= phrase.Last && !EntityGrouper.IsRoleOnly(Clean(new Phrase(nameStart, phrase.Last))))
         {
             NameRun run = MakeRun(nameStart, phrase.Last);
             return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson, MentionKind.Name);
@@ -354,7 +363,7 @@ internal sealed class SpeakerResolver
             last++;
         }
 
-        if (_parse.Pos(first) != UniversalPos.PropN || !_doc.IsCapitalized(first) || _insideQuote[first] || last - first >= MaxNameWords
+        if (_parse.Pos(first) != UniversalPos.PropN || !_doc.IsCapitalized(first) || _insideQuote[first] || InBoilerplate(first) || last - first >= MaxNameWords
             || !(_doc.Is(last + 1, ',') || _parse.Pos(last + 1) is UniversalPos.Verb or UniversalPos.Aux))
         {
             return null;
@@ -671,6 +680,12 @@ internal sealed class SpeakerResolver
                 t++;
             }
 
+            if (InBoilerplate(first))
+            {
+                t++;
+                continue; // a byline's author or a credited photographer: no name a pronoun or a short form can mean
+            }
+
             runs.Add((first, t));
             (int core, _, _) = Core(first, t);
             if (core < t)
@@ -709,6 +724,12 @@ internal sealed class SpeakerResolver
                     run = run with { IsPerson = true };
                     RememberRole(u, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
                 }
+            }
+
+            if (run.IsPerson && !_knownNames.GetValueOrDefault(run.Name).IsPerson)
+            {
+                // The role or title said so: the name is a person's wherever it is read again (the speaker's own mention).
+                _knownNames[run.Name] = (run.Gender, true);
             }
 
             _names.Add(run);
@@ -840,6 +861,8 @@ internal sealed class SpeakerResolver
             gender = gender == Gender.Any ? known.Gender : gender;
             person |= known.IsPerson;
         }
+
+        person &= !EntityGrouper.IsOrganizationWord(_doc.Word(last)); // the Environment Agency, the Home Office: never a person
 
         // The census table tells the gender of a person already known to be one; it makes no one a person,
         // because a first name that is also a word or a place (Jordan, Florence) would.

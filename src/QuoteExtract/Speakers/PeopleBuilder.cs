@@ -8,8 +8,9 @@ namespace QuoteExtract.Speakers;
 /// <summary>
 /// The people of an article from its person groups: each with the gender its mentions tell (pronouns that
 /// resolve to them, titles, gendered words, a first name), and the quotes' speakers given that gender.
-/// Bylines and photo credits (By X, AP Photo/X, THE CANADIAN PRESS/X) name no person of the article, nor does a
-/// pronoun the entity tagger took for a name.
+/// Bylines and photo credits (By X, AP Photo/X, THE CANADIAN PRESS/X) name no person of the article: their names are
+/// in no group (<see cref="Boilerplate"/>, read by the grouper and the speaker resolver); nor does a pronoun the
+/// entity tagger took for a name.
 /// </summary>
 internal static class PeopleBuilder
 {
@@ -19,7 +20,7 @@ internal static class PeopleBuilder
         var genderOfQuote = new PersonGender?[quotes.Length];
         foreach (EntityGroup group in groups)
         {
-            if (group.Type != EntityType.Person || SpeakerResolver.IsBarePronoun(group.Name) || IsCredit(text, group))
+            if (group.Type != EntityType.Person || SpeakerResolver.IsBarePronoun(group.Name))
             {
                 continue;
             }
@@ -94,30 +95,5 @@ internal static class PeopleBuilder
         }
 
         return male > female ? PersonGender.Male : female > male ? PersonGender.Female : PersonGender.Unknown;
-    }
-
-    /// <summary>Every mention is a byline or a photo credit: "By X" opening a line, or "Photo/X", "PRESS/X".</summary>
-    private static bool IsCredit(string text, EntityGroup group)
-    {
-        if (group.Mentions.IsDefaultOrEmpty || !group.Quotes.IsDefaultOrEmpty)
-        {
-            return false;
-        }
-
-        foreach (TextSpan m in group.Mentions)
-        {
-            // Only the few characters before the mention are read: "By " at a line's start, or "…/".
-            ReadOnlySpan<char> before = text.AsSpan(Math.Max(0, m.Start - 8), Math.Min(8, m.Start));
-            int lineStart = before.LastIndexOfAny('\n', '\r') + 1;
-            bool atLineStart = lineStart > 0 || m.Start <= 8;
-            bool byline = atLineStart && before[lineStart..].Trim().Equals("By", StringComparison.OrdinalIgnoreCase);
-            bool credit = before.EndsWith("/", StringComparison.Ordinal) && before.Length > 1 && char.IsLetter(before[^2]);
-            if (!byline && !credit)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -7,7 +7,7 @@ namespace QuoteExtract.Tests.Entities;
 public class EntityGrouperTests
 {
     /// <summary>Groups the given mentions, found in order in the text.</summary>
-    private static EntityGrouping Group(string text, params (string Surface, EntityType Type)[] mentions)
+    internal static EntityGrouping Group(string text, params (string Surface, EntityType Type)[] mentions)
     {
         var entities = ImmutableArray.CreateBuilder<Entity>();
         int from = 0;
