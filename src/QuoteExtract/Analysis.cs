@@ -1,15 +1,15 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 
 namespace QuoteExtract;
 
 /// <summary>What <see cref="Extractor"/> found in a text. Immutable.</summary>
 public sealed class Analysis
 {
-    internal Analysis(SegmentedText segments, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<EntityGroup> groups, ImmutableArray<TokenSyntax> syntax = default, ImmutableArray<Person> people = default)
+    internal Analysis(SegmentedText segments, ImmutableArray<Quote> quotes, ImmutableArray<Entity> entities, ImmutableArray<EntityGroup> groups, ImmutableArray<TokenSyntax> syntax = default, ImmutableArray<Person> people = default, ImmutableArray<TextSpan> boilerplate = default)
     {
         People = people.IsDefault ? [] : people;
+        Boilerplate = boilerplate.IsDefault ? [] : boilerplate;
         Segments = segments;
         Syntax = syntax.IsDefault ? [] : syntax;
         Quotes = quotes;
@@ -66,22 +66,5 @@ public sealed class Analysis
     /// inside them is still in <see cref="Quotes"/>. To leave them out of the entities too, drop each entity whose
     /// span starts inside one of these spans.
     /// </remarks>
-    public ImmutableArray<TextSpan> Boilerplate
-    {
-        get
-        {
-            // Found again from the text on first use (linear, and the same spans the attribution read); a race
-            // only computes the same array twice.
-            TextSpan[]? spans = _boilerplate;
-            if (spans is null)
-            {
-                spans = [.. Speakers.Boilerplate.Find(Text)];
-                _boilerplate = spans;
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(spans);
-        }
-    }
-
-    private TextSpan[]? _boilerplate;
+    public ImmutableArray<TextSpan> Boilerplate { get; }
 }

@@ -97,7 +97,7 @@ public sealed class ExtractorPipeline
             : (_syntax ?? SyntaxModel.Default.Analyzer).Analyze(segments, _options.Syntax, cancellationToken, CapitalisedNameWords(segments, entities));
         cancellationToken.ThrowIfCancellationRequested();
         QuoteAttribution attribution = QuoteAttributor.Attribute(segments, syntax, entities, _options, cancellationToken);
-        return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups, ImmutableCollectionsMarshal.AsImmutableArray(syntax), attribution.People);
+        return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups, ImmutableCollectionsMarshal.AsImmutableArray(syntax), attribution.People, attribution.Boilerplate);
     }
 
     /// <summary>Per token, whether it is a capitalised word inside one of <paramref name="entities"/>; empty when there are none.</summary>

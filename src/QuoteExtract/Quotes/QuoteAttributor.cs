@@ -10,7 +10,7 @@ using QuoteExtract.Entities;
 namespace QuoteExtract.Quotes;
 
 /// <summary>The quotes of a text with their speakers, and the entities and groups after speaker resolution.</summary>
-internal sealed record QuoteAttribution(ImmutableArray<Quote> Quotes, ImmutableArray<Entity> Entities, ImmutableArray<EntityGroup> Groups, ImmutableArray<Person> People);
+internal sealed record QuoteAttribution(ImmutableArray<Quote> Quotes, ImmutableArray<Entity> Entities, ImmutableArray<EntityGroup> Groups, ImmutableArray<Person> People, ImmutableArray<TextSpan> Boilerplate);
 
 /// <summary>A cue (when there is one) and the speaker phrase it names.</summary>
 internal readonly record struct Attribution(CueMatch? Cue, Phrase Speaker);
@@ -65,7 +65,7 @@ internal static class QuoteAttributor
     {
         if (text.Tokens.IsEmpty)
         {
-            return new QuoteAttribution([], [], [], []);
+            return new QuoteAttribution([], [], [], [], []);
         }
 
         var doc = new DocumentView(text, entities);
@@ -137,7 +137,7 @@ internal static class QuoteAttributor
         ImmutableArray<Quote> quotes = Build(doc, candidates, options.MinimumConfidence, join);
         ImmutableArray<EntityGroup> groups = join.Build();
         (ImmutableArray<Person> people, quotes) = Speakers.PeopleBuilder.Build(text.Text, groups, quotes);
-        return new QuoteAttribution(quotes, grouping.Entities, groups, people);
+        return new QuoteAttribution(quotes, grouping.Entities, groups, people, boilerplate);
     }
 
     private static QuoteCandidate AttributeMarked(DocumentView doc, MarkedQuote quote)
