@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using QuoteExtract.Entities;
 
@@ -128,7 +129,7 @@ internal static class IobReader
                     text.Append(' ');
                 }
 
-                tokens.Add(new Token(text.Length, tok.Length, TokenKind.Word));
+                tokens.Add(GoldToken(text.Length, tok));
                 text.Append(tok);
                 EntityType? type = tag == "O" ? null : ParseType(tag[2..]);
                 bool begin = tag.StartsWith("B-", StringComparison.Ordinal)
@@ -161,6 +162,36 @@ internal static class IobReader
         }
 
         return Document(corpus, text.ToString(), tokens, sentences, types, begins, gold);
+    }
+
+    /// <summary>
+    /// A gold token with the kind and traits the tokenizer would give it, as far as the syntax stage and the entity
+    /// tagger read them (quote marks and colons decide which sentences are parsed; capitals mark name words).
+    /// </summary>
+    internal static Token GoldToken(int start, string tok)
+    {
+        if (tok.Length == 0)
+        {
+            return new Token(start, 0, TokenKind.Symbol);
+        }
+
+        char c = tok[0];
+        if (tok is "\"" or "''" or "``" or "'" or "`" or "\u201C" or "\u201D" or "\u2018" or "\u2019")
+        {
+            return new Token(start, tok.Length, TokenKind.AmbiguousQuote);
+        }
+
+        if (char.IsLetter(c))
+        {
+            return new Token(start, tok.Length, TokenKind.Word, char.IsUpper(c) ? TokenTraits.Capitalized : TokenTraits.None);
+        }
+
+        if (char.IsDigit(c))
+        {
+            return new Token(start, tok.Length, TokenKind.Number);
+        }
+
+        return new Token(start, tok.Length, tok.All(char.IsPunctuation) ? TokenKind.Punctuation : TokenKind.Symbol);
     }
 
     private static IobDocument Document(string corpus, string text, List<Token> tokens, List<Sentence> sentences, List<EntityType?> types, List<bool> begins, List<GoldSpan> gold) => new()

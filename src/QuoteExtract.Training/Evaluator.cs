@@ -100,7 +100,7 @@ internal static class Evaluator
     public static ImmutableArray<Entity> Predict(EntityRecognizer recognizer, string text)
     {
         SegmentedText segments = NewsTokenizer.Default.Segment(text);
-        return recognizer.Recognize(segments.Text, segments.Tokens.AsSpan(), segments.Sentences.AsSpan(), CancellationToken.None);
+        return recognizer.Recognize(segments, CancellationToken.None);
     }
 
     /// <summary>The scores as score_ner.py prints them: {"TYPE": {"p", "r", "f1"}, ..., "ALL": {...}}, rounded to 4 places.</summary>

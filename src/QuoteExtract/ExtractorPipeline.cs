@@ -86,45 +86,23 @@ public sealed class ExtractorPipeline
         cancellationToken.ThrowIfCancellationRequested();
         SegmentedText segments = _tokenizer.Segment(text);
         cancellationToken.ThrowIfCancellationRequested();
-        ImmutableArray<Entity> entities = _options.RecognizeEntities
-            ? (_recognizer ?? EntityRecognizer.Default).Recognize(segments, cancellationToken)
-            : [];
-        cancellationToken.ThrowIfCancellationRequested();
+        // The entity tagger reads the parts of speech and the parse, and its first stage's names correct the tags the parser reads.
+        SyntaxAnalyzer analyzer = _syntax ?? SyntaxModel.Default.Analyzer;
+        ImmutableArray<Entity> entities;
+        TokenSyntax[] syntax;
+        if (_options.RecognizeEntities)
+        {
+            (entities, syntax) = (_recognizer ?? EntityRecognizer.Default).Recognize(segments.Text, segments.Tokens, segments.Sentences, analyzer, _options.Syntax, cancellationToken);
+        }
+        else
+        {
+            entities = [];
+            syntax = analyzer.Analyze(segments, _options.Syntax, cancellationToken);
+        }
 
-        // Entities first: the names they find correct the part-of-speech tagger before the parse.
-        TokenSyntax[] syntax = _options.Syntax == SyntaxScope.None
-            ? []
-            : (_syntax ?? SyntaxModel.Default.Analyzer).Analyze(segments, _options.Syntax, cancellationToken, CapitalisedNameWords(segments, entities));
         cancellationToken.ThrowIfCancellationRequested();
         QuoteAttribution attribution = QuoteAttributor.Attribute(segments, syntax, entities, _options, cancellationToken);
         return new Analysis(segments, attribution.Quotes, attribution.Entities, attribution.Groups, ImmutableCollectionsMarshal.AsImmutableArray(syntax), attribution.People, attribution.Boilerplate);
-    }
-
-    /// <summary>Per token, whether it is a capitalised word inside one of <paramref name="entities"/>; empty when there are none.</summary>
-    private static bool[] CapitalisedNameWords(SegmentedText segments, ImmutableArray<Entity> entities)
-    {
-        if (entities.IsDefaultOrEmpty)
-        {
-            return [];
-        }
-
-        ImmutableArray<Token> tokens = segments.Tokens;
-        var names = new bool[tokens.Length];
-        int t = 0;
-        foreach (Entity e in entities)
-        {
-            while (t < tokens.Length && tokens[t].End <= e.Span.Start)
-            {
-                t++;
-            }
-
-            for (int u = t; u < tokens.Length && tokens[u].Start < e.Span.End; u++)
-            {
-                names[u] = tokens[u].Kind == TokenKind.Word && (tokens[u].Traits & TokenTraits.Capitalized) != 0;
-            }
-        }
-
-        return names;
     }
 
     /// <summary>
@@ -237,7 +215,10 @@ public sealed class ExtractorOptions
     /// <summary>
     /// How much of each text is tagged and parsed (<see cref="Analysis.Syntax"/>): <see cref="SyntaxScope.Attribution"/>
     /// (the default) tags every token and parses the sentences with a quote mark, a reporting verb or phrase, or a colon;
-    /// <see cref="SyntaxScope.All"/> parses every sentence; <see cref="SyntaxScope.None"/> runs no syntax.
+    /// <see cref="SyntaxScope.All"/> parses every sentence; <see cref="SyntaxScope.None"/> returns no syntax. The entity
+    /// tagger reads the parts of speech and the parse of the sentences that <see cref="SyntaxScope.Attribution"/> parses,
+    /// so with <see cref="RecognizeEntities"/> those are tagged and parsed whatever the scope, and the entities are the
+    /// same for every scope; <see cref="SyntaxScope.None"/> saves the syntax stage only with <see cref="RecognizeEntities"/> false.
     /// </summary>
     public SyntaxScope Syntax { get; init; } = SyntaxScope.Attribution;
 

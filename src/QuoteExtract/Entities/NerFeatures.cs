@@ -12,14 +12,17 @@ namespace QuoteExtract.Entities;
 /// features: no allocation per token.
 /// </summary>
 /// <remarks>
-/// Stage 1 sees the token's own characters, a ±2 window of words, shapes, affixes, gazetteer matches and
-/// document-level case evidence. Stage 2 adds stage 1's labels around the token and what stage 1 said
-/// about the same word elsewhere in the document (two-pass stacking with document memory).
+/// Stage 1 sees the token's own characters, a ±2 window of words, shapes, affixes, gazetteer matches,
+/// document-level case evidence and the parts of speech around it (<see cref="LoadTags"/>). Stage 2 adds stage
+/// 1's labels around the token, what stage 1 said about the same word elsewhere in the document (two-pass
+/// stacking with document memory) and, in the sentences that the attribution scope parses, the token's
+/// relation, its head, its preposition and whether it is the subject of a cue verb (<see cref="LoadParse"/>):
+/// the parse is made after stage 1, whose names correct the part of speech it reads.
 /// </remarks>
 internal sealed class NerFeatures
 {
     /// <summary>The version of the feature set. A model records it; a model of another version is refused.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>The most features one token can have.</summary>
     public const int MaxFeatures = 160;
@@ -51,6 +54,13 @@ internal sealed class NerFeatures
     private uint[] _gazetteerLower = new uint[256];
     private int[] _memorySlot = new int[256];
     private int[] _memoryCounts = new int[1024];
+    private byte[] _pos = new byte[256];
+    private ulong[] _relation = new ulong[256]; // 0: the sentence was not parsed for the tagger
+    private ulong[] _headWord = new ulong[256];
+    private byte[] _headPos = new byte[256];
+    private int[] _head = new int[256];
+    private ulong[] _caseWord = new ulong[256];
+    private bool[] _cueSubject = new bool[256];
     private int _memoryLabels;
     private int _count;
 
@@ -77,6 +87,13 @@ internal sealed class NerFeatures
             _gazetteer = new ulong[size];
             _gazetteerLower = new uint[size];
             _memorySlot = new int[size];
+            _pos = new byte[size];
+            _relation = new ulong[size];
+            _headWord = new ulong[size];
+            _headPos = new byte[size];
+            _head = new int[size];
+            _caseWord = new ulong[size];
+            _cueSubject = new bool[size];
         }
 
         _caseTable.Clear();
@@ -88,6 +105,10 @@ internal sealed class NerFeatures
             _context[i] = 0;
             _gazetteer[i] = 0;
             _gazetteerLower[i] = 0;
+            _pos[i] = 0;
+            _relation[i] = 0;
+            _caseWord[i] = 0;
+            _cueSubject[i] = false;
         }
 
         foreach (Sentence s in sentences)
@@ -97,6 +118,78 @@ internal sealed class NerFeatures
             MarkSentence(s0, s1);
             MarkCapitalisedRuns(s0, s1);
             MatchGazetteer(s0, s1, gazetteer);
+        }
+    }
+
+    /// <summary>Gives the loaded document's parts of speech (one per token), read by both stages.</summary>
+    /// <param name="tags">The syntax stage's tags, before the names of stage 1 correct them.</param>
+    public void LoadTags(ReadOnlySpan<UniversalPos> tags)
+    {
+        for (int i = 0; i < _count && i < tags.Length; i++)
+        {
+            _pos[i] = (byte)tags[i];
+        }
+    }
+
+    /// <summary>
+    /// Gives the loaded document's parse, read by stage 2: only the sentences that the attribution scope parses
+    /// (<see cref="Syntax.SyntaxAnalyzer.NeedsParse"/>) are read, whatever else was parsed, so that the features are
+    /// those the model was trained with.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences.</param>
+    /// <param name="syntax">The syntax of every token; empty for none.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void LoadParse(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, ReadOnlySpan<TokenSyntax> syntax)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            _relation[i] = 0;
+            _caseWord[i] = 0;
+            _cueSubject[i] = false;
+        }
+
+        if (syntax.Length < _count)
+        {
+            return;
+        }
+
+        foreach (Sentence s in sentences)
+        {
+            int s0 = s.FirstToken;
+            int s1 = Math.Min(s.EndToken, _count);
+            if (s1 <= s0 || !syntax[s0].IsParsed || !Syntax.SyntaxAnalyzer.NeedsParse(text, tokens[s0..s1]))
+            {
+                continue;
+            }
+
+            for (int i = s0; i < s1; i++)
+            {
+                TokenSyntax t = syntax[i];
+                string relation = t.Relation ?? "";
+                _relation[i] = NerHash.ExactHash(relation) | 1; // never 0
+                int head = t.Head;
+                _head[i] = head;
+                if (head < s0 || head >= s1)
+                {
+                    _headWord[i] = RootWord;
+                    _headPos[i] = 0xFF;
+                    continue;
+                }
+
+                _headWord[i] = _tokens[head].Lower;
+                _headPos[i] = (byte)syntax[head].Pos;
+                if (relation is "case")
+                {
+                    _caseWord[head] = _tokens[i].Lower;
+                }
+                else if (relation.StartsWith("nsubj", StringComparison.Ordinal)
+                    && QuoteExtract.Quotes.QuoteLexicons.CueVerbs.Contains(tokens[head].GetText(text)))
+                {
+                    _cueSubject[i] = true;
+                }
+            }
         }
     }
 
@@ -190,6 +283,22 @@ internal sealed class NerFeatures
         features[n++] = NerHash.Feature(35, exactM1);
         features[n++] = NerHash.Feature(36, exactP1);
         features[n++] = NerHash.Feature(37, NerHash.Pair(lowerM1, (ulong)(t.Flags & CaseFlags)));
+
+        // Parts of speech around the token (template 60 on).
+        ulong pos = _pos[i];
+        ulong posM1 = i - 1 >= s0 ? _pos[i - 1] : 0xF1UL;
+        ulong posP1 = i + 1 < s1 ? _pos[i + 1] : 0xF2UL;
+        ulong posM2 = i - 2 >= s0 ? _pos[i - 2] : 0xF1UL;
+        ulong posP2 = i + 2 < s1 ? _pos[i + 2] : 0xF2UL;
+        features[n++] = NerHash.Feature(60, pos);
+        features[n++] = NerHash.Feature(61, posM1);
+        features[n++] = NerHash.Feature(62, posP1);
+        features[n++] = NerHash.Feature(63, (posM1 << 8) | pos);
+        features[n++] = NerHash.Feature(64, (pos << 8) | posP1);
+        features[n++] = NerHash.Feature(65, (posM2 << 16) | (posM1 << 8) | pos);
+        features[n++] = NerHash.Feature(66, (pos << 16) | (posP1 << 8) | posP2);
+        features[n++] = NerHash.Feature(67, NerHash.Pair(pos, t.Shape));
+        features[n++] = NerHash.Feature(68, NerHash.Pair(pos, lowerM1));
 
         // Gazetteer: class and position for this token; classes for its neighbours.
         ulong gaz = _gazetteer[i];
@@ -289,6 +398,30 @@ internal sealed class NerFeatures
         features[n++] = NerHash.Feature(44, NerHash.Pair(m1, t.Shape));
         features[n++] = NerHash.Feature(45, (m1 << 8) | p1);
         features[n++] = NerHash.Feature(48, own);
+
+        // The parse (template 70 on), in the sentences read by LoadParse.
+        ulong relation = _relation[i];
+        if (relation != 0)
+        {
+            int head = _head[i];
+            features[n++] = NerHash.Feature(70, relation);
+            features[n++] = NerHash.Feature(71, NerHash.Pair(relation, _headWord[i]));
+            features[n++] = NerHash.Feature(72, NerHash.Pair(relation, _headPos[i]));
+            features[n++] = NerHash.Feature(73, NerHash.Pair(relation, head >= s0 && head < s1 ? previous[head] : NoLabel));
+            if (_cueSubject[i])
+            {
+                features[n++] = NerHash.Feature(74, (ulong)(t.Flags & CaseFlags));
+            }
+
+            if (_caseWord[i] != 0)
+            {
+                features[n++] = NerHash.Feature(75, _caseWord[i]);
+            }
+            else if (head >= s0 && head < s1 && _caseWord[head] != 0 && (relation == Compound || relation == Flat))
+            {
+                features[n++] = NerHash.Feature(76, _caseWord[head]);
+            }
+        }
 
         int slot = _memorySlot[i];
         if (slot >= 0 && _memoryLabels > 0)
@@ -449,6 +582,9 @@ internal sealed class NerFeatures
         return t.Length <= 3 && (t.Lower == Of || t.Lower == And || t.Lower == For || t.Lower == The || t.Lower == De || t.Lower == Ampersand);
     }
 
+    private static readonly ulong RootWord = NerHash.LowerHash("<root>");
+    private static readonly ulong Compound = NerHash.ExactHash("compound") | 1;
+    private static readonly ulong Flat = NerHash.ExactHash("flat") | 1;
     private static readonly ulong Of = NerHash.LowerHash("of");
     private static readonly ulong And = NerHash.LowerHash("and");
     private static readonly ulong For = NerHash.LowerHash("for");

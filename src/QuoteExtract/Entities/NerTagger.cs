@@ -15,6 +15,9 @@ namespace QuoteExtract.Entities;
 /// </summary>
 internal sealed class NerTagger
 {
+    /// <summary>Parses a document once stage 1 has labelled it (label 0 = O), its names correcting the parts of speech.</summary>
+    internal delegate TokenSyntax[] ParseAfterStageOne(ReadOnlySpan<byte> stageOneLabels);
+
     /// <summary>
     /// A thread keeps its workspace for the next document only when the document had at most this many tokens (about
     /// 350,000 characters of news): the buffers of one very long document are not left with the thread.
@@ -38,6 +41,7 @@ internal sealed class NerTagger
     /// <param name="text">The text.</param>
     /// <param name="tokens">Its tokens.</param>
     /// <param name="sentences">Its sentences.</param>
+    /// <param name="syntax">The document's parts of speech, and how to parse it once stage 1 has found its names.</param>
     /// <param name="labels">Receives a label index per token (0 = O).</param>
     /// <param name="probabilities">Receives the model's probability of each entity token's label (0 for O tokens).</param>
     /// <param name="cancellationToken">Checked between sentences.</param>
@@ -45,15 +49,17 @@ internal sealed class NerTagger
         ReadOnlySpan<char> text,
         ReadOnlySpan<Token> tokens,
         ReadOnlySpan<Sentence> sentences,
+        NerSyntaxInput syntax,
         Span<byte> labels,
         Span<float> probabilities,
         CancellationToken cancellationToken = default) =>
-        Tag(text, tokens, sentences, labels, probabilities, MaxKeptFeatures, cancellationToken);
+        Tag(text, tokens, sentences, syntax, labels, probabilities, MaxKeptFeatures, cancellationToken);
 
     /// <summary>Tags a document, keeping at most <paramref name="maxKeptFeatures"/> stage-1 features for stage 2 (tests set it low).</summary>
     /// <param name="text">The text.</param>
     /// <param name="tokens">Its tokens.</param>
     /// <param name="sentences">Its sentences.</param>
+    /// <param name="syntax">The document's parts of speech, and how to parse it once stage 1 has found its names.</param>
     /// <param name="labels">Receives a label index per token (0 = O).</param>
     /// <param name="probabilities">Receives the model's probability of each entity token's label (0 for O tokens).</param>
     /// <param name="maxKeptFeatures">The budget, up to <see cref="MaxKeptFeatures"/>; the features of tokens past it are computed again.</param>
@@ -62,6 +68,7 @@ internal sealed class NerTagger
         ReadOnlySpan<char> text,
         ReadOnlySpan<Token> tokens,
         ReadOnlySpan<Sentence> sentences,
+        NerSyntaxInput syntax,
         Span<byte> labels,
         Span<float> probabilities,
         int maxKeptFeatures,
@@ -83,12 +90,15 @@ internal sealed class NerTagger
             labels[..n].Clear();
             probabilities[..n].Clear();
             ws.Features.Load(text, tokens, sentences, Model.Gazetteer);
+            ws.Features.LoadTags(syntax.Tags);
             NerStage[] stages = Model.Stages;
             Span<byte> first = ws.FirstLabels.AsSpan(0, n);
             RunStage(ws, stages[0], sentences, [], stages.Length == 1 ? labels : first, probabilities, cancellationToken);
             if (stages.Length == 2)
             {
                 ws.Features.BuildMemory(first, k);
+                ReadOnlySpan<TokenSyntax> parse = syntax.Parse is null ? [] : syntax.Parse(first);
+                ws.Features.LoadParse(text, tokens, sentences, parse);
                 RunStage(ws, stages[1], sentences, first, labels, probabilities, cancellationToken);
             }
         }
@@ -385,3 +395,8 @@ internal sealed class NerTagger
         }
     }
 }
+
+/// <summary>What the tagger reads of the syntax stage: every token's part of speech, and the parse made after stage 1.</summary>
+/// <param name="Tags">A part of speech per token (the tagger's, before stage 1's names correct it); empty for none.</param>
+/// <param name="Parse">Parses the document from stage 1's labels; null for no parse.</param>
+internal readonly record struct NerSyntaxInput(UniversalPos[] Tags, NerTagger.ParseAfterStageOne? Parse);

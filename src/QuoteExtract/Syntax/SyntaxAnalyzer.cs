@@ -44,11 +44,23 @@ internal sealed class SyntaxAnalyzer
             return [];
         }
 
-        ReadOnlySpan<char> text = segments.Text;
         ReadOnlySpan<Token> tokens = segments.Tokens.AsSpan();
-        var result = new TokenSyntax[tokens.Length];
+        ReadOnlySpan<Sentence> sentences = segments.Sentences.AsSpan();
+        UniversalPos[] tags = Tag(segments.Text, tokens, sentences, cancellationToken);
+        return Parse(segments.Text, tokens, sentences, tags, scope, names, cancellationToken);
+    }
+
+    /// <summary>The part of speech of every token of a document (the first half of <see cref="Analyze"/>).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences.</param>
+    /// <param name="cancellationToken">Checked between sentences.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public UniversalPos[] Tag(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, CancellationToken cancellationToken)
+    {
+        var tags = new UniversalPos[tokens.Length];
         Workspace work = TakeWorkspace();
-        foreach (Sentence sentence in segments.Sentences)
+        foreach (Sentence sentence in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ReadOnlySpan<Token> words = tokens.Slice(sentence.FirstToken, sentence.TokenCount);
@@ -58,10 +70,82 @@ internal sealed class SyntaxAnalyzer
                 NerToken.Analyze(words[i].GetText(text), ref work.Words[i]);
             }
 
-            bool parse = scope == SyntaxScope.All || NeedsParse(text, words);
-            Run(work, words.Length, parse, names.IsEmpty ? default : names.Slice(sentence.FirstToken, words.Length));
-            Span<TokenSyntax> output = result.AsSpan(sentence.FirstToken, words.Length);
-            Fill(work, output, parse, sentence.FirstToken);
+            Model.Tagger.Tag(work.Words.AsSpan(0, words.Length), tags.AsSpan(sentence.FirstToken, words.Length));
+            if (work.Capacity > RetainedWords)
+            {
+                work = new Workspace();
+            }
+        }
+
+        t_workspace = work;
+        return tags;
+    }
+
+    /// <summary>
+    /// The syntax of every token from the tags <see cref="Tag"/> gave (the second half of <see cref="Analyze"/>): the sentences
+    /// that <paramref name="scope"/> takes are parsed, the others keep their tags only. Empty for <see cref="SyntaxScope.None"/>.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Its sentences.</param>
+    /// <param name="tags">A part of speech per token; name words (<paramref name="names"/>) are made PROPN in place.</param>
+    /// <param name="scope">Which sentences are parsed.</param>
+    /// <param name="names">
+    /// Per document token, whether the entity tagger put a capitalised word inside a name; empty for none. The
+    /// tagger's part of speech for such a word is made PROPN before the parse when it is not a noun already (a
+    /// surname it has never seen, at a sentence's start, comes out as a conjunction or a verb).
+    /// </param>
+    /// <param name="cancellationToken">Checked between sentences.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public TokenSyntax[] Parse(
+        ReadOnlySpan<char> text,
+        ReadOnlySpan<Token> tokens,
+        ReadOnlySpan<Sentence> sentences,
+        Span<UniversalPos> tags,
+        SyntaxScope scope,
+        ReadOnlySpan<bool> names,
+        CancellationToken cancellationToken)
+    {
+        if (scope == SyntaxScope.None)
+        {
+            return [];
+        }
+
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i] && tags[i] is not (UniversalPos.PropN or UniversalPos.Noun or UniversalPos.Punct))
+            {
+                tags[i] = UniversalPos.PropN;
+            }
+        }
+
+        var result = new TokenSyntax[tokens.Length];
+        Workspace work = TakeWorkspace();
+        foreach (Sentence sentence in sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int first = sentence.FirstToken;
+            ReadOnlySpan<Token> words = tokens.Slice(first, sentence.TokenCount);
+            Span<TokenSyntax> output = result.AsSpan(first, words.Length);
+            if (scope != SyntaxScope.All && !NeedsParse(text, words))
+            {
+                for (int i = 0; i < words.Length; i++)
+                {
+                    output[i] = new TokenSyntax(tags[first + i], -1, null);
+                }
+
+                continue;
+            }
+
+            work.Prepare(words.Length);
+            for (int i = 0; i < words.Length; i++)
+            {
+                NerToken.Analyze(words[i].GetText(text), ref work.Words[i]);
+            }
+
+            tags.Slice(first, words.Length).CopyTo(work.Tags);
+            ParseTagged(work, words.Length);
+            Fill(work, output, first);
             if (work.Capacity > RetainedWords)
             {
                 work = new Workspace();
@@ -82,9 +166,10 @@ internal sealed class SyntaxAnalyzer
             NerToken.Analyze(words[i], ref work.Words[i]);
         }
 
-        Run(work, words.Count, parse: true);
+        Model.Tagger.Tag(work.Words.AsSpan(0, words.Count), work.Tags.AsSpan(0, words.Count));
+        ParseTagged(work, words.Count);
         var result = new TokenSyntax[words.Count];
-        Fill(work, result, parse: true, 0);
+        Fill(work, result, 0);
         t_workspace = work.Capacity > RetainedWords ? null : work;
         return result;
     }
@@ -118,29 +203,15 @@ internal sealed class SyntaxAnalyzer
         return work ?? new Workspace();
     }
 
+    /// <summary>Parses the first <paramref name="n"/> words of the workspace with their tags.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Run(Workspace work, int n, bool parse, ReadOnlySpan<bool> names = default)
+    private void ParseTagged(Workspace work, int n)
     {
-        Span<UniversalPos> tags = work.Tags.AsSpan(0, n);
-        Model.Tagger.Tag(work.Words.AsSpan(0, n), tags);
-        for (int i = 0; i < names.Length; i++)
-        {
-            if (names[i] && tags[i] is not (UniversalPos.PropN or UniversalPos.Noun or UniversalPos.Punct))
-            {
-                tags[i] = UniversalPos.PropN;
-            }
-        }
-
-        if (!parse)
-        {
-            return;
-        }
-
         for (int i = 0; i < n; i++)
         {
             work.Lower[i] = work.Words[i].Lower;
             work.Suffixes[i] = work.Words[i].Suffix3;
-            work.TagBytes[i] = (byte)tags[i];
+            work.TagBytes[i] = (byte)work.Tags[i];
         }
 
         work.Lower[n] = ParserFeatures.RootWord;
@@ -150,19 +221,9 @@ internal sealed class SyntaxAnalyzer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Fill(Workspace work, Span<TokenSyntax> output, bool parse, int offset)
+    private void Fill(Workspace work, Span<TokenSyntax> output, int offset)
     {
         int n = output.Length;
-        if (!parse)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                output[i] = new TokenSyntax(work.Tags[i], -1, null);
-            }
-
-            return;
-        }
-
         ReadOnlySpan<int> heads = work.State.Heads;
         ReadOnlySpan<int> labels = work.State.Labels;
         string[] relations = Model.Parser.Relations;

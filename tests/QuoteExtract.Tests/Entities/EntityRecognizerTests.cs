@@ -45,6 +45,33 @@ public class EntityRecognizerTests : IClassFixture<RecognizerFixture>
         Assert.InRange(found.Confidence, 0.0, 1.0);
     }
 
+    [Theory]
+    [InlineData("Dr. Allan Whitcombe, a professor at the University of Manitoba, led the study.", "University of Manitoba", EntityType.Organization)]
+    [InlineData("The Bank of England held interest rates at 5 per cent on Thursday.", "Bank of England", EntityType.Organization)]
+    [InlineData("A spokeswoman for the Department for Transport said the line would reopen in May.", "Department for Transport", EntityType.Organization)]
+    [InlineData("Shares in Procter & Gamble rose after the results were published in Cincinnati.", "Procter & Gamble", EntityType.Organization)]
+    public void Names_across_of_for_and_ampersand_come_out_whole(string text, string expected, EntityType type)
+    {
+        IReadOnlyList<Entity> entities = _fixture.Find(text);
+        Entity? found = entities.FirstOrDefault(e => e.Text == expected);
+        Assert.True(found is not null, $"'{expected}' not found whole; got: {string.Join(", ", entities.Select(e => $"{e.Text}/{e.Type}"))}");
+        Assert.Equal(type, found.Type);
+    }
+
+    [Fact]
+    public void A_courtesy_title_is_not_a_person_of_its_own()
+    {
+        IReadOnlyList<Entity> entities = _fixture.Find("Mr Trump reacted with fury to the threat.");
+        Assert.Equal(["Trump"], entities.Where(e => e.Type == EntityType.Person).Select(e => e.Text));
+    }
+
+    [Fact]
+    public void A_storm_is_not_a_person()
+    {
+        IReadOnlyList<Entity> entities = _fixture.Find("Storm Edith brought gales of 80mph to the west coast on Sunday, forecasters said.");
+        Assert.DoesNotContain(entities, e => e.Type == EntityType.Person && e.Text.Contains("Edith", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Entities_are_in_text_order_and_do_not_overlap()
     {

@@ -26,7 +26,7 @@ public class NerModelTests
         SegmentedText s = NewsTokenizer.Default.Segment(text);
         var labels = new byte[s.Tokens.Length];
         var probabilities = new float[s.Tokens.Length];
-        new NerTagger(model).Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), labels, probabilities);
+        new NerTagger(model).Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), new NerSyntaxInput([], null), labels, probabilities);
         return labels;
     }
 
@@ -109,11 +109,15 @@ public class NerModelTests
         SegmentedText s = NewsTokenizer.Default.Segment(QuoteExtract.Testing.HostileText.News(40_000));
         int n = s.Tokens.Length;
         var tagger = new NerTagger(model);
+        QuoteExtract.Syntax.SyntaxAnalyzer syntax = SyntaxModel.Default.Analyzer;
         (byte[] Labels, float[] Probabilities) Run(int budget)
         {
             var labels = new byte[n];
             var probabilities = new float[n];
-            tagger.Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), labels, probabilities, budget, default);
+            UniversalPos[] tags = syntax.Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), default);
+            TokenSyntax[] Parse(ReadOnlySpan<byte> first) => syntax.Parse(
+                s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), (UniversalPos[])tags.Clone(), SyntaxScope.Attribution, EntityRecognizer.CapitalisedNameWords(s.Tokens.AsSpan(), first), default);
+            tagger.Tag(s.Text, s.Tokens.AsSpan(), s.Sentences.AsSpan(), new NerSyntaxInput(tags, Parse), labels, probabilities, budget, default);
             return (labels, probabilities);
         }
 

@@ -24,7 +24,7 @@ public class SeedArticleTests : IClassFixture<RecognizerFixture>
         string text = File.ReadAllText(Path.Combine(seed, "soleimani-article.txt"));
         using JsonDocument gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(seed, "soleimani-gold.json")));
         SegmentedText segments = NewsTokenizer.Default.Segment(text);
-        var mentions = EntityRecognizer.Default.Recognize(segments.Text, segments.Tokens.AsSpan(), segments.Sentences.AsSpan(), default);
+        var mentions = EntityRecognizer.Default.Recognize(segments, default);
         EntityGrouping grouping = EntityGrouper.Group(segments, mentions);
 
         var failures = new List<string>();
