@@ -35,6 +35,10 @@ public class EntityRecognizerTests : IClassFixture<RecognizerFixture>
     [InlineData("“We will not give in,” said Maria Fernandes, a spokeswoman for Amnesty International.", "Amnesty International", EntityType.Organization)]
     [InlineData("Shares in Microsoft rose 3 per cent in New York after the company’s results.", "Microsoft", EntityType.Organization)]
     [InlineData("Shares in Microsoft rose 3 per cent in New York after the company’s results.", "New York", EntityType.Location)]
+    [InlineData("Dr. Allan Whitcombe, a professor at the University of Manitoba, led the study.", "University of Manitoba", EntityType.Organization)]
+    [InlineData("The Bank of England held interest rates at 5 per cent on Thursday.", "Bank of England", EntityType.Organization)]
+    [InlineData("A spokeswoman for the Department for Transport said the line would reopen in May.", "Department for Transport", EntityType.Organization)]
+    [InlineData("Shares in Procter & Gamble rose after the results were published in Cincinnati.", "Procter & Gamble", EntityType.Organization)]
     public void Finds_names_with_exact_spans(string text, string expected, EntityType type)
     {
         IReadOnlyList<Entity> entities = _fixture.Find(text);
@@ -43,19 +47,6 @@ public class EntityRecognizerTests : IClassFixture<RecognizerFixture>
         Assert.Equal(type, found.Type);
         Assert.Equal(expected, text[found.Span.Start..found.Span.End]);
         Assert.InRange(found.Confidence, 0.0, 1.0);
-    }
-
-    [Theory]
-    [InlineData("Dr. Allan Whitcombe, a professor at the University of Manitoba, led the study.", "University of Manitoba", EntityType.Organization)]
-    [InlineData("The Bank of England held interest rates at 5 per cent on Thursday.", "Bank of England", EntityType.Organization)]
-    [InlineData("A spokeswoman for the Department for Transport said the line would reopen in May.", "Department for Transport", EntityType.Organization)]
-    [InlineData("Shares in Procter & Gamble rose after the results were published in Cincinnati.", "Procter & Gamble", EntityType.Organization)]
-    public void Names_across_of_for_and_ampersand_come_out_whole(string text, string expected, EntityType type)
-    {
-        IReadOnlyList<Entity> entities = _fixture.Find(text);
-        Entity? found = entities.FirstOrDefault(e => e.Text == expected);
-        Assert.True(found is not null, $"'{expected}' not found whole; got: {string.Join(", ", entities.Select(e => $"{e.Text}/{e.Type}"))}");
-        Assert.Equal(type, found.Type);
     }
 
     [Fact]
