@@ -24,6 +24,7 @@ internal static class AnalysisMapper
         analysis.Quotes.Select(q => ToJson(q, full: true)).ToArray(),
         analysis.Entities.Select(e => ToJson(e, full: true)).ToArray(),
         analysis.Groups.Select(g => new GroupJson(g.Name, g.Type.ToLabel(), g.Mentions.Select(ToJson).ToArray(), g.Quotes)).ToArray(),
+        analysis.Boilerplate.Select(ToJson).ToArray(),
         analysis.Paragraphs.Select(p => ToJson(p.Span)).ToArray(),
         analysis.Sentences.Select(s => new SentenceJson(s.Start, s.End, s.Paragraph)).ToArray(),
         analysis.Tokens.Select(t => new TokenJson(t.Start, t.End, t.Kind, t.Traits)).ToArray());

@@ -57,12 +57,13 @@ internal sealed record TokenJson(
     [property: JsonConverter(typeof(JsonStringEnumConverter<TokenKind>))] TokenKind Kind,
     [property: JsonConverter(typeof(JsonStringEnumConverter<TokenTraits>))] TokenTraits Traits);
 
-/// <summary>The whole analysis of a text (--json).</summary>
+/// <summary>The whole analysis of a text (--json); <see cref="Boilerplate"/> is <see cref="Analysis.Boilerplate"/>.</summary>
 internal sealed record AnalysisJson(
     string Text,
     IReadOnlyList<QuoteJson> Quotes,
     IReadOnlyList<EntityJson> Entities,
     IReadOnlyList<GroupJson> Groups,
+    IReadOnlyList<SpanJson> Boilerplate,
     IReadOnlyList<SpanJson> Paragraphs,
     IReadOnlyList<SentenceJson> Sentences,
     IReadOnlyList<TokenJson> Tokens);

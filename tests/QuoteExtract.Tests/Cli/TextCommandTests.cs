@@ -96,7 +96,7 @@ public class TextCommandTests
         using JsonDocument doc = JsonDocument.Parse(result.Stdout);
         JsonElement root = doc.RootElement;
         Assert.Equal(
-            new[] { "text", "quotes", "entities", "groups", "paragraphs", "sentences", "tokens" },
+            new[] { "text", "quotes", "entities", "groups", "boilerplate", "paragraphs", "sentences", "tokens" },
             root.EnumerateObject().Select(p => p.Name));
         string text = File.ReadAllText(Sample);
         Assert.Equal(text, root.GetProperty("text").GetString());
@@ -104,6 +104,23 @@ public class TextCommandTests
         JsonElement first = root.GetProperty("tokens")[0];
         Assert.Equal("Seaside", text[first.GetProperty("start").GetInt32()..first.GetProperty("end").GetInt32()]);
         Assert.Equal("Word", first.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Json_gives_the_boilerplate_spans_and_their_names_form_no_group()
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("quote-extract-json-").FullName, "byline.txt");
+        File.WriteAllText(file, "By Kate Ellis, Political Correspondent\n\nThe harbour will reopen in May, Helen Marsh said on Monday.\n");
+        CliResult result = CliHost.Run("--json", file);
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(result.Stdout);
+        JsonElement root = doc.RootElement;
+        string text = root.GetProperty("text").GetString()!;
+        JsonElement span = Assert.Single(root.GetProperty("boilerplate").EnumerateArray());
+        Assert.StartsWith("By Kate Ellis", text[span.GetProperty("start").GetInt32()..span.GetProperty("end").GetInt32()], StringComparison.Ordinal);
+        string[] groups = [.. root.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()!)];
+        Assert.DoesNotContain(groups, g => g.Contains("Ellis", StringComparison.Ordinal));
+        Assert.Contains("Helen Marsh", groups);
     }
 
     /// <summary>
