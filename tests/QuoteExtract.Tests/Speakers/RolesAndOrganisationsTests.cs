@@ -73,27 +73,19 @@ public class RolesAndOrganisationsTests
     }
 
     [Theory]
-    [InlineData("Environment Agency")]
-    [InlineData("Home Office")]
-    [InlineData("Foreign Ministry")]
-    [InlineData("Harbour Council")]
-    public void A_name_ending_in_an_organisation_word_tagged_as_a_person_is_an_organisation(string name)
+    [InlineData("In a statement, the Environment Agency said the seafront was safe.", "Environment Agency", EntityType.Organization)]
+    [InlineData("In a statement, the Home Office said the seafront was safe.", "Home Office", EntityType.Organization)]
+    [InlineData("In a statement, the Foreign Ministry said the seafront was safe.", "Foreign Ministry", EntityType.Organization)]
+    [InlineData("In a statement, the Harbour Council said the seafront was safe.", "Harbour Council", EntityType.Organization)]
+    // A surname that is also an organisation word stays a person.
+    [InlineData("Margaret Court said the plan had been agreed.", "Margaret Court", EntityType.Person)]
+    [InlineData("Emily Post said the plan had been agreed.", "Emily Post", EntityType.Person)]
+    [InlineData("Robert Service said the plan had been agreed.", "Robert Service", EntityType.Person)]
+    public void A_name_tagged_as_a_person_is_an_organisation_only_when_it_ends_in_an_organisation_word(string text, string name, EntityType expected)
     {
-        string text = $"In a statement, the {name} said the seafront was safe.";
         EntityGrouping g = Group(text, (name, EntityType.Person));
-        Assert.Equal(EntityType.Organization, Assert.Single(g.Groups).Type);
-        Assert.Equal(EntityType.Organization, g.Entities[0].Type);
-    }
-
-    [Theory]
-    [InlineData("Margaret Court")]
-    [InlineData("Emily Post")]
-    [InlineData("Robert Service")]
-    public void A_surname_that_is_also_an_organisation_word_stays_a_person(string name)
-    {
-        string text = $"{name} said the plan had been agreed.";
-        EntityGrouping g = Group(text, (name, EntityType.Person));
-        Assert.Equal(EntityType.Person, Assert.Single(g.Groups).Type);
+        Assert.Equal(expected, Assert.Single(g.Groups).Type);
+        Assert.Equal(expected, g.Entities[0].Type);
     }
 
     [Fact]
