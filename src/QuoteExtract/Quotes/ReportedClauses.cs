@@ -91,14 +91,27 @@ internal static class ReportedClauses
 
         if (clause < 0)
         {
-            return HangingCue(doc, parse, verb, cue, insideQuote);
+            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? FrontedClause(doc, parse, verb, cue, insideQuote) ?? HangingCue(doc, parse, verb, cue, insideQuote);
         }
 
         int start = parse.SubtreeStart(clause);
         int end = parse.SubtreeEnd(clause);
+        if (clause > verb)
+        {
+            // X said if S he would T: the parse splits one clause into two complements side by side.
+            foreach (int c in parse.Children(verb))
+            {
+                if (c > clause && parse.Has(c, "ccomp") && parse.SubtreeStart(c) == end)
+                {
+                    end = parse.SubtreeEnd(c);
+                }
+            }
+        }
+
         if (clause < verb && !EndsAtBreak(doc, end))
         {
-            return null; // S, X said: a comma, dash or quote mark closes the clause before its speaker
+            // S, X said: a comma, dash or quote mark closes the clause before its speaker.
+            return ObjectClause(doc, parse, verb, cue, insideQuote);
         }
 
         if (start <= verb && verb < end)
@@ -145,6 +158,105 @@ internal static class ReportedClauses
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
     }
+
+    /// <summary>
+    /// X said S, with S's subject taken for the cue's object and S's verb for a clause on it ("said all staffers
+    /// sign NDAs": staffers ← obj, sign ← acl): a verb of saying (not of telling, whose object is the hearer) has
+    /// no object with a finite clause of its own; the clause is the object's words.
+    /// </summary>
+    private static QuoteCandidate? ObjectClause(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
+    {
+        int obj = parse.Child(verb, "obj");
+        if (cue.Class != CueClass.Speech || obj <= verb || parse.SubtreeStart(obj) != verb + 1 || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron))
+        {
+            return null;
+        }
+
+        // The clause's verb hangs on the object or on the noun of its "of" (said none of the candidates were listed).
+        int nmod = parse.Child(obj, "nmod");
+        return HasFiniteClause(doc, parse, obj) || (nmod > obj && HasFiniteClause(doc, parse, nmod))
+            ? Make(doc, parse, verb + 1, parse.SubtreeEnd(obj), cue, Speaker(doc, parse, cue), insideQuote)
+            : null;
+    }
+
+    /// <summary>
+    /// A verb after <paramref name="noun"/> hangs on it as a clause with a verb form of its own, not a "to" infinitive
+    /// (said nothing to suggest), a relative clause (said things that…) or a participle (said the words spoken…).
+    /// </summary>
+    private static bool HasFiniteClause(DocumentView doc, ParseView parse, int noun)
+    {
+        foreach (int c in parse.Children(noun))
+        {
+            if (c > noun && parse.Has(c, "acl") && parse.Pos(c) == UniversalPos.Verb && parse.Child(c, "mark") < 0 && !HasSubject(parse, c)
+                && (parse.ChildOfBase(c, "aux") >= 0 || IsFiniteForm(doc.Word(c))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// S, X said. with S taken for an adverbial clause of the cue (Though R, there is no link, analysts say: the
+    /// parse hangs "Though" on the wrong verb). A cue that ends its sentence after its subject, with a comma before
+    /// the subject, reports the clause before the comma, whatever relation the parse gave it.
+    /// </summary>
+    private static QuoteCandidate? FrontedClause(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
+    {
+        int subject = parse.ChildOfBase(verb, "nsubj");
+        if (subject < 0 || subject > verb || parse.SubtreeEnd(subject) != verb)
+        {
+            return null;
+        }
+
+        int subjectStart = parse.SubtreeStart(subject);
+        int sentenceEnd = doc.SentenceEnd(verb);
+        if (subjectStart < 1 || !doc.Is(subjectStart - 1, ',') || doc.SentenceOf[subjectStart - 1] != doc.SentenceOf[verb])
+        {
+            return null;
+        }
+
+        // Nothing but the cue's own dependents after it: "…, analysts say." / "…, he said on Monday."
+        for (int t = verb + 1; t < sentenceEnd; t++)
+        {
+            if (doc.IsWord(t) && (parse.Head(t) == verb ? !IsCueDependent(parse, t, cue) : !IsInside(parse, t, verb)))
+            {
+                return null;
+            }
+        }
+
+        foreach (int c in parse.Children(verb))
+        {
+            if (c < subjectStart && (parse.Has(c, "advcl") || parse.Has(c, "dep") || parse.Has(c, "parataxis")) && parse.Pos(c) is UniversalPos.Verb or UniversalPos.Aux or UniversalPos.Adj or UniversalPos.Noun
+                && HasSubject(parse, c) && parse.SubtreeEnd(c) >= subjectStart - 1 && !IsRelativeSubject(doc, parse, c))
+            {
+                return Make(doc, parse, parse.SubtreeStart(c), subjectStart - 1, cue, Speaker(doc, parse, cue), insideQuote);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> dominates <paramref name="t"/> (bounded climb).</summary>
+    private static bool IsInside(ParseView parse, int t, int ancestor)
+    {
+        for (int i = 0; i < 64 && t >= 0; i++)
+        {
+            if (t == ancestor)
+            {
+                return true;
+            }
+
+            t = parse.Head(t);
+        }
+
+        return false;
+    }
+
+    /// <summary>A verb form that is not a participle: no -ing, and -ed only with an auxiliary (checked by the caller).</summary>
+    private static bool IsFiniteForm(ReadOnlySpan<char> w) =>
+        !w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// X said S, with the parse upside down: the cue hangs on the reported clause's verb as an adverbial clause

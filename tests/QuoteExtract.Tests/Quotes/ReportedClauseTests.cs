@@ -13,6 +13,11 @@ public class ReportedClauseTests
     [InlineData("Whitcombe said rising rents and lost wages have pushed families out of the town.", "rising rents and lost wages have pushed families out of the town", "Whitcombe", "say")]
     [InlineData("However, tenant advocates say obstacles remain for many renters on low incomes.", "obstacles remain for many renters on low incomes", "tenant advocates", "say")]
     [InlineData("Nandi said roughly 60 per cent of the staff voted in favour of joining the union.", "roughly 60 per cent of the staff voted in favour of joining the union", "Nandi", "say")]
+    // X said S where the parse splits S (a clause in two complements side by side; S's subject as the cue's object),
+    // and S, X say. where it hangs S on the cue as an adverbial clause.
+    [InlineData("She said if she was able to get 20 percent of the vote she would simply go on to stand as an independent.", "if she was able to get 20 percent of the vote she would simply go on to stand as an independent", "She", "say")]
+    [InlineData("Council spokeswoman Amy Reid said all tenants sign a lease, though she did not give its terms.", "all tenants sign a lease, though she did not give its terms", "Council spokeswoman Amy Reid", "say")]
+    [InlineData("Though unions boast of stronger support by their younger members, there is no correlation between membership and which employer wins the contract, labour historians say.", "Though unions boast of stronger support by their younger members, there is no correlation between membership and which employer wins the contract", "labour historians", "say")]
     // X said that S; the cue's own dependents stay out of the clause.
     [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "say")]
     [InlineData("The rail operator said on Tuesday that services would resume next week.", "services would resume next week", "The rail operator", "say")]
