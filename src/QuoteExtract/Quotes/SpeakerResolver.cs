@@ -180,8 +180,10 @@ internal sealed class SpeakerResolver
             }
 
             ResolvedSpeaker? previous = _spoken.Count > 0 ? _spoken[^1].Speaker : null;
+            // Not a speaker known only by another role: the mayor, then the spokeswoman, are two people.
             if (previous is not null && previous.IsPerson && !previous.IsPlural && _doc.ParagraphOf(_spoken[^1].Token) >= _doc.ParagraphOf(anchor) - 2
-                && !IsPluralWord(role) && !institution)
+                && !IsPluralWord(role) && !institution
+                && !(previous.Kind == MentionKind.Phrase && !previous.Name.EndsWith(role, StringComparison.OrdinalIgnoreCase)))
             {
                 return Refer(previous, mention);
             }

@@ -101,4 +101,16 @@ public class SpeakerResolutionTests
         Assert.Equal("PM", q.Speaker?.Name);
         Assert.Equal(SpeakerNameKind.Role, q.Speaker?.NameKind);
     }
+
+    [Fact]
+    public void A_role_after_a_speaker_known_only_by_another_role_is_someone_else()
+    {
+        const string text = "The mayor said the bridge would close in May.\n\nThe spokeswoman said all volunteers sign a code of conduct.";
+        Analysis a = Extractor.Analyze(text);
+        Speaker mayor = QuoteWith(a, "bridge would close").Speaker!;
+        Speaker spokeswoman = QuoteWith(a, "code of conduct").Speaker!;
+        Assert.Equal("mayor", mayor.Name);
+        Assert.Equal("spokeswoman", spokeswoman.Name);
+        Assert.Equal(SpeakerNameKind.Role, spokeswoman.NameKind);
+    }
 }
