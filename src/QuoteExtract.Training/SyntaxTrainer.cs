@@ -150,6 +150,33 @@ internal static class SyntaxTrainer
             double allSeconds = clock.Elapsed.TotalSeconds;
             Program.Log($"tagger {words / tagSeconds / 1e6:F2} M words/s; hashes + tagger + parser {words / allSeconds / 1e3:F0} k words/s");
         }
+        if (Program.Int(options, "repeat", 0) > 0)
+        {
+            // The parser alone, steady state, one thread: dev tagged by the model's tagger and hashed beforehand.
+            DependencyParser parser = model.Analyzer.Model.Parser;
+            var relationIndex = parser.Relations.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i, StringComparer.Ordinal);
+            var prepared = TagWith(model.Analyzer.Model.Tagger, gold).Select(s => Prepare(s, relationIndex)).ToArray();
+            int words = gold.Sum(s => s.Forms.Length);
+            var state = new ParserState();
+            var rates = new List<double>();
+            for (int r = 0, repeat = Math.Max(3, Program.Int(options, "repeat", 0)); r <= repeat; r++)
+            {
+                clock.Restart();
+                foreach ((ulong[] w, ulong[] suffixes, byte[] tags, _, _) in prepared)
+                {
+                    parser.Parse(state, w, suffixes, tags);
+                }
+
+                if (r > 0)
+                {
+                    rates.Add(words / clock.Elapsed.TotalSeconds);
+                }
+            }
+
+            rates.Sort();
+            Program.Log($"parser alone: median {rates[rates.Count / 2] / 1e3:F0} k words/s, best {rates[^1] / 1e3:F0}, worst {rates[0] / 1e3:F0} ({rates.Count} passes of {words} words after a warm-up pass)");
+        }
+
         Console.WriteLine(scores.ToJson());
         return 0;
     }
