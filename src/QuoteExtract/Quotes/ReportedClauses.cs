@@ -89,9 +89,23 @@ internal static class ReportedClauses
             }
         }
 
+        if (clause < 0 && cue.Lemma is "ask" or "wonder")
+        {
+            // X asked (Y) if S: the parse takes the question for an adverbial clause of the cue.
+            foreach (int c in parse.Children(verb))
+            {
+                if (c > verb && parse.Has(c, "advcl") && IsQuestionMark(doc, parse.Child(c, "mark")))
+                {
+                    clause = c;
+                    break;
+                }
+            }
+        }
+
         if (clause < 0)
         {
-            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? FrontedClause(doc, parse, verb, cue, insideQuote) ?? HangingCue(doc, parse, verb, cue, insideQuote);
+            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? HearerClause(doc, parse, verb, cue, insideQuote)
+                ?? FrontedClause(doc, parse, verb, cue, insideQuote) ?? HangingCue(doc, parse, verb, cue, insideQuote);
         }
 
         int start = parse.SubtreeStart(clause);
@@ -129,13 +143,21 @@ internal static class ReportedClauses
             int next = verb + 1;
             foreach (int c in parse.Children(verb))
             {
+                if (c > verb && c != clause && parse.HasBase(c, "obj") && parse.SubtreeEnd(c) == start && IsWhWord(doc, parse.SubtreeStart(c)))
+                {
+                    // X asked which quality mattered most: the question's subject, taken for the cue's object.
+                    start = parse.SubtreeStart(c);
+                    absorbed = true;
+                    break;
+                }
+
                 if (c > verb && c != clause && parse.SubtreeStart(c) == next && parse.SubtreeEnd(c) <= clause && IsCueDependent(parse, c, cue))
                 {
                     next = parse.SubtreeEnd(c);
                 }
             }
 
-            absorbed = next < start;
+            absorbed |= next < start;
             start = Math.Min(start, next);
         }
 
@@ -252,6 +274,38 @@ internal static class ReportedClauses
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// X told Y S, with S taken for a relative clause on the hearer ("told the AP her group never worked with him":
+    /// worked ← acl:relcl ← AP): a clause that opens with a subject of its own, right after the hearer, is what was told.
+    /// </summary>
+    private static QuoteCandidate? HearerClause(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
+    {
+        if (cue.Class != CueClass.SpeechThat)
+        {
+            return null;
+        }
+
+        foreach (int hearer in parse.Children(verb))
+        {
+            if (hearer <= verb || !(parse.Has(hearer, "iobj") || parse.Has(hearer, "obj")) || parse.SubtreeStart(hearer) != verb + 1)
+            {
+                continue;
+            }
+
+            foreach (int c in parse.Children(hearer))
+            {
+                int subject = c > hearer && (parse.Has(c, "acl:relcl") || parse.Has(c, "acl")) ? parse.ChildOfBase(c, "nsubj") : -1;
+                if (subject > hearer && parse.SubtreeStart(c) == parse.SubtreeStart(subject) && parse.SubtreeStart(c) == hearer + 1 && !IsRelativeSubject(doc, parse, c)
+                    && !IsWhWord(doc, subject) && !doc.Word(subject).Equals("that", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Make(doc, parse, parse.SubtreeStart(c), parse.SubtreeEnd(c), cue, Speaker(doc, parse, cue), insideQuote);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A verb form that is not a participle: no -ing, and -ed only with an auxiliary (checked by the caller).</summary>
@@ -386,6 +440,21 @@ internal static class ReportedClauses
         return Make(doc, parse, start, parse.SubtreeEnd(clause), cue, Speaker(doc, parse, cue), insideQuote);
     }
 
+    private static bool IsQuestionMark(DocumentView doc, int t) =>
+        t >= 0 && doc.IsWord(t) && (doc.Word(t).Equals("if", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("whether", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsWhWord(DocumentView doc, int t)
+    {
+        if (!doc.IsWord(t))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(t);
+        return w.Equals("which", StringComparison.OrdinalIgnoreCase) || w.Equals("what", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("whose", StringComparison.OrdinalIgnoreCase) || w.Equals("how", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static bool IsTo(DocumentView doc, int t) => t >= 0 && doc.IsWord(t) && doc.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>S, X said (, …): the cue hangs on the clause it interrupts as parataxis; the clause is its words before the cue's own.</summary>
@@ -393,7 +462,9 @@ internal static class ReportedClauses
     {
         int head = parse.Head(verb);
         // The parse gives the interrupting cue as parataxis, or as an adverbial clause with a subject of its own.
-        bool interrupts = parse.Has(verb, "parataxis") || (parse.Has(verb, "advcl") && HasSubject(parse, verb) && parse.Child(verb, "mark") < 0);
+        // A cue the parse coordinates with the clause without a conjunction (S, X told reporters) interrupts it too.
+        bool interrupts = parse.Has(verb, "parataxis") || (parse.Has(verb, "advcl") && HasSubject(parse, verb) && parse.Child(verb, "mark") < 0)
+            || (parse.Has(verb, "conj") && HasSubject(parse, verb) && parse.Child(verb, "cc") < 0);
         if (head < 0 || head > verb || !interrupts || !TryCueVerb(doc, verb, out CueMatch cue) || IsDenied(doc, parse, verb))
         {
             return null;

@@ -18,6 +18,13 @@ public class ReportedClauseTests
     [InlineData("She said if she was able to get 20 percent of the vote she would simply go on to stand as an independent.", "if she was able to get 20 percent of the vote she would simply go on to stand as an independent", "She", "say")]
     [InlineData("Council spokeswoman Amy Reid said all tenants sign a lease, though she did not give its terms.", "all tenants sign a lease, though she did not give its terms", "Council spokeswoman Amy Reid", "say")]
     [InlineData("Though unions boast of stronger support by their younger members, there is no correlation between membership and which employer wins the contract, labour historians say.", "Though unions boast of stronger support by their younger members, there is no correlation between membership and which employer wins the contract", "labour historians", "say")]
+    // Questions and telling where the parse hides the clause: X asked Y if S (an adverbial clause); X asked which N
+    // V (the subject taken for the cue's object); S, X told Y (the cue coordinated without a conjunction); X told Y S
+    // (a relative clause on the hearer).
+    [InlineData("Ms Okafor asked the tenants if they were always so patient.", "if they were always so patient", "Ms Okafor", "ask")]
+    [InlineData("The host asked which quality was most important in choosing a coach.", "which quality was most important in choosing a coach", "The host", "ask")]
+    [InlineData("The team will probably sit out the tournament altogether, club secretary Ann Pike told the Echo.", "The team will probably sit out the tournament altogether", "secretary Ann Pike", "tell")]
+    [InlineData("The founder, Mia Lund, told the AP her charity never worked with the council.", "her charity never worked with the council", "Mia Lund", "tell")]
     // X said that S; the cue's own dependents stay out of the clause.
     [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "say")]
     [InlineData("The rail operator said on Tuesday that services would resume next week.", "services would resume next week", "The rail operator", "say")]
