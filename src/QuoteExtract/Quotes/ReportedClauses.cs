@@ -376,7 +376,30 @@ internal static class ReportedClauses
             return parsed;
         }
 
-        return surface;
+        return Widened(doc, parse, surface);
+    }
+
+    /// <summary>
+    /// The words before a speaker phrase that the parse hangs on it as its modifiers (political scientists, club
+    /// secretary Ann Pike, the election experts): the phrase the lexicons read stops at words they do not list.
+    /// </summary>
+    private static Phrase Widened(DocumentView doc, ParseView parse, Phrase speaker)
+    {
+        int first = speaker.First;
+        for (int i = 0; i < 6 && first > 0 && doc.IsWord(first - 1) && doc.SentenceOf[first - 1] == doc.SentenceOf[first]; i++)
+        {
+            int t = first - 1;
+            int head = parse.Head(t);
+            ReadOnlySpan<char> r = parse.BaseRelation(t);
+            if (head < first || head > speaker.Last || !(r is "amod" or "compound" or "det" or "nummod" || parse.Has(t, "nmod:desc")) || doc.IsPronoun(t))
+            {
+                break;
+            }
+
+            first = t;
+        }
+
+        return speaker with { First = first };
     }
 
     /// <summary>The ancestor of <paramref name="t"/> that is a child of <paramref name="top"/>, or -1.</summary>

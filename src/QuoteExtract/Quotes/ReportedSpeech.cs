@@ -125,6 +125,18 @@ internal static class ReportedSpeech
         int after = cue.Last + 1;
         Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
         int comma;
+        if (!speaker.IsNone && !doc.Is(speaker.First - 1, ','))
+        {
+            // Energy analysts, political scientists: up to two lower-case words no lexicon lists, between the comma and the speaker.
+            int first = speaker.First;
+            for (int i = 0; i < 2 && first - 1 > sentenceStart && IsPlainModifier(doc, first - 1); i++)
+            {
+                first--;
+            }
+
+            speaker = doc.Is(first - 1, ',') ? speaker with { First = first } : speaker;
+        }
+
         if (!speaker.IsNone && doc.Is(speaker.First - 1, ','))
         {
             comma = speaker.First - 1;
@@ -172,6 +184,9 @@ internal static class ReportedSpeech
 
         return Make(doc, start, comma, cue, speaker);
     }
+
+    private static bool IsPlainModifier(DocumentView doc, int t) =>
+        doc.IsWord(t) && !doc.IsCapitalized(t) && doc.Tokens[t].Length >= 3 && doc.ClassOf(t) == SpeakerWord.None;
 
     /// <summary>according to X, CLAUSE / CLAUSE, according to X.</summary>
     private static QuoteCandidate? AccordingTo(DocumentView doc, CueMatch cue, bool[] insideQuote)
