@@ -162,10 +162,10 @@ internal static class ReportedClauses
         }
 
         // A reported clause has a subject of its own or a complementizer (X said that …), unlike a participle
-        // (Briefing reporters, X said: …; “…,” X said, referring to Y).
-        // (Briefing reporters, X said: …; “…,” X said, referring to Y). Right after its cue, with nothing
-        // between, a clause may open with a gerund (X said rising rents have pushed families out).
-        if (!absorbed && !HasSubject(parse, clause) && !(clause > verb && (HasComplementizer(doc, parse, clause) || start == verb + 1)))
+        // (Briefing reporters, X said: …; “…,” X said, referring to Y; …, she said, adding nothing). Right after
+        // its cue, with nothing between, not even a comma, a clause may open with a gerund (X said rising rents
+        // have pushed families out).
+        if (!absorbed && !HasSubject(parse, clause) && !(clause > verb && (HasComplementizer(doc, parse, clause) || (start == verb + 1 && doc.IsWord(start)))))
         {
             return null;
         }

@@ -35,6 +35,15 @@ internal static class ReportedSpeech
             }
 
             QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, cue, insideQuote) ?? BeforeCue(doc, cue, insideQuote);
+            if (candidate is null && !cue.IsAccordingTo)
+            {
+                (QuoteCandidate? before, candidate) = Interrupting(doc, cue, insideQuote);
+                if (before is not null)
+                {
+                    found.Add(before);
+                }
+            }
+
             if (candidate is not null)
             {
                 found.Add(candidate);
@@ -123,19 +132,8 @@ internal static class ReportedSpeech
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
         int after = cue.Last + 1;
-        Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        Phrase speaker = WidenedSubjectBefore(doc, cue, sentenceStart);
         int comma;
-        if (!speaker.IsNone && !doc.Is(speaker.First - 1, ','))
-        {
-            // Energy analysts, political scientists: up to two lower-case words no lexicon lists, between the comma and the speaker.
-            int first = speaker.First;
-            for (int i = 0; i < 2 && first - 1 > sentenceStart && IsPlainModifier(doc, first - 1); i++)
-            {
-                first--;
-            }
-
-            speaker = doc.Is(first - 1, ',') ? speaker with { First = first } : speaker;
-        }
 
         if (!speaker.IsNone && doc.Is(speaker.First - 1, ','))
         {
@@ -185,8 +183,92 @@ internal static class ReportedSpeech
         return Make(doc, start, comma, cue, speaker);
     }
 
+    /// <summary>
+    /// The subject read from the words before the cue; energy analysts, political scientists: with up to two
+    /// lower-case words no lexicon lists, when a comma stands before them.
+    /// </summary>
+    private static Phrase WidenedSubjectBefore(DocumentView doc, CueMatch cue, int sentenceStart)
+    {
+        Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
+        if (speaker.IsNone || doc.Is(speaker.First - 1, ','))
+        {
+            return speaker;
+        }
+
+        int first = speaker.First;
+        for (int i = 0; i < 2 && first - 1 > sentenceStart && IsPlainModifier(doc, first - 1); i++)
+        {
+            first--;
+        }
+
+        return doc.Is(first - 1, ',') ? speaker with { First = first } : speaker;
+    }
+
     private static bool IsPlainModifier(DocumentView doc, int t) =>
         doc.IsWord(t) && !doc.IsCapitalized(t) && doc.Tokens[t].Length >= 3 && doc.ClassOf(t) == SpeakerWord.None;
+
+    /// <summary>
+    /// CLAUSE, X said, CLAUSE. — a cue with its subject set off by commas inside the sentence it reports: the words
+    /// before and after it, as two reported clauses of the one speaker (as “…,” she said, “…” gives two quotes).
+    /// The words before are left out when shorter than a clause (Even then, he said, …). Not for an aside after the
+    /// cue (…, he said, adding that …; …, she said, as the crowd cheered), which is the writer's.
+    /// </summary>
+    private static (QuoteCandidate? Before, QuoteCandidate? After) Interrupting(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        int sentenceEnd = doc.SentenceEnd(cue.First);
+        Phrase speaker = WidenedSubjectBefore(doc, cue, sentenceStart);
+        if (speaker.IsNone || !doc.Is(speaker.First - 1, ',') || speaker.First - 1 <= sentenceStart)
+        {
+            return (null, null);
+        }
+
+        int after = cue.Last + 1;
+        while (after < sentenceEnd && doc.IsWord(after) && (doc.ClassOf(after) & SpeakerWord.Skip) != 0)
+        {
+            after++;
+        }
+
+        if (after >= sentenceEnd || !doc.Is(after, ',') || after + 1 >= sentenceEnd || !StartsReportedRest(doc, after + 1))
+        {
+            return (null, null);
+        }
+
+        int comma = speaker.First - 1;
+        if (comma - sentenceStart > MaxClauseTokens || sentenceEnd - after > MaxClauseTokens)
+        {
+            return (null, null);
+        }
+
+        for (int t = sentenceStart; t < sentenceEnd; t++)
+        {
+            if (insideQuote[t] || doc.Tokens[t].IsQuoteMark)
+            {
+                return (null, null); // a quote in marks: the mark pairing's
+            }
+        }
+
+        QuoteCandidate? before = Make(doc, sentenceStart, comma, cue, speaker);
+        QuoteCandidate? rest = Make(doc, after + 1, sentenceEnd, cue, speaker);
+        return rest is null ? (null, null) : (before, rest);
+    }
+
+    /// <summary>The words after ", he said," go on with the sentence: not a participle, "as", "while" or the like.</summary>
+    private static bool StartsReportedRest(DocumentView doc, int t)
+    {
+        if (!doc.IsWord(t))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(t);
+        return !w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("as", StringComparison.OrdinalIgnoreCase) && !w.Equals("while", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("before", StringComparison.OrdinalIgnoreCase) && !w.Equals("after", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("when", StringComparison.OrdinalIgnoreCase) && !w.Equals("who", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("which", StringComparison.OrdinalIgnoreCase) && !w.Equals("in", StringComparison.OrdinalIgnoreCase)
+            && !w.Equals("at", StringComparison.OrdinalIgnoreCase) && !w.Equals("on", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>according to X, CLAUSE / CLAUSE, according to X.</summary>
     private static QuoteCandidate? AccordingTo(DocumentView doc, CueMatch cue, bool[] insideQuote)

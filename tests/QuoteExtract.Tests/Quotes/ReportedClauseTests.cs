@@ -73,6 +73,21 @@ public class ReportedClauseTests
         Assert.All(reported, q => Assert.Equal("Ms Okafor", q.Speaker?.Text));
     }
 
+    [Theory]
+    // A cue set off by commas inside the sentence it reports: the words before and after it, as two clauses of
+    // the one speaker; words before it shorter than a clause are left out.
+    [InlineData("The plan to close the library, the mayor said, was never approved by the council.", "The plan to close the library|was never approved by the council", "the mayor")]
+    [InlineData("Even then, she said, the council would not have been able to pay.", "the council would not have been able to pay", "she")]
+    [InlineData("For tenants in the older blocks, Okafor said, the choice is harder.", "For tenants in the older blocks|the choice is harder", "Okafor")]
+    // An aside after the cue is the writer's.
+    [InlineData("The vote was close, she said, adding nothing more.", "The vote was close", "she")]
+    public void A_cue_inside_its_sentence_reports_the_words_either_side(string text, string clauses, string speaker)
+    {
+        Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];
+        Assert.Equal(clauses.Length == 0 ? [] : clauses.Split('|'), reported.Select(q => q.Text));
+        Assert.All(reported, q => Assert.Equal(speaker, q.Speaker?.Text));
+    }
+
     [Fact]
     public void A_clause_ends_before_a_source_given_after_it()
     {
