@@ -363,7 +363,8 @@ internal static class ReportedClauses
     {
         Phrase surface = ReportedSpeech.SurfaceSpeaker(doc, cue);
         Phrase parsed = ParseAttribution.CueSpeaker(doc, parse, cue.First);
-        if (surface.IsNone)
+        // S, said X: a subject after the cue is the speaker; the words before it are what was said.
+        if (surface.IsNone || (!parsed.IsNone && parsed.First > cue.Last && surface.Last < cue.First))
         {
             return parsed;
         }

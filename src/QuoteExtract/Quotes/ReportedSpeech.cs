@@ -92,6 +92,12 @@ internal static class ReportedSpeech
         }
 
         int next = cue.Last + 1;
+        // S, said Katie Harbath, the director: the words after the cue are its speaker, not what was said.
+        if (start < 0 && doc.Is(cue.First - 1, ',') && !doc.SubjectAfter(cue.Last, sentenceEnd).IsNone)
+        {
+            return null;
+        }
+
         if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && StartsClause(doc, next))
         {
             start = next;
