@@ -77,6 +77,9 @@ internal static class QuoteLexicons
     /// <summary>Lemmas whose to-infinitive is the reported content (urge Y to, promise to).</summary>
     public static readonly FrozenSet<string> InfinitiveCues = LexiconResources.ReadLines("infinitive-cues.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Adjective and preposition pairs that describe an unnamed source after its noun (familiar with, close to).</summary>
+    public static readonly FrozenSet<string> SpeakerPostmodifiers = LexiconResources.ReadLines("speaker-postmodifiers.txt").Select(f => f[0] + " " + f[1]).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Nouns of speech that report a that-clause (claim, warning), each form with its lemma.</summary>
     public static readonly SpanLexicon<string> CueNouns = new(
         LexiconResources.ReadLines("cue-nouns.txt").Select(f => new KeyValuePair<string, string>(f[0], f[1])), ignoreCase: true);

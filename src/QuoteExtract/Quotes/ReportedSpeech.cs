@@ -139,6 +139,12 @@ internal static class ReportedSpeech
         int sentenceEnd = doc.SentenceEnd(cue.First);
         int after = cue.Last + 1;
         Phrase speaker = WidenedSubjectBefore(doc, cue, sentenceStart);
+        if (speaker.IsNone || !doc.Is(speaker.First - 1, ','))
+        {
+            Phrase source = UnnamedSource(doc, cue, sentenceStart);
+            speaker = source.IsNone ? speaker : source;
+        }
+
         int comma;
 
         if (!speaker.IsNone && doc.Is(speaker.First - 1, ','))
@@ -209,6 +215,47 @@ internal static class ReportedSpeech
 
         return doc.Is(first - 1, ',') ? speaker with { First = first } : speaker;
     }
+
+    /// <summary>
+    /// "…, a person familiar with the plans said": a short noun phrase after a comma, an adjective and preposition
+    /// of <see cref="QuoteLexicons.SpeakerPostmodifiers"/> and their object, right before the cue; or none.
+    /// </summary>
+    private static Phrase UnnamedSource(DocumentView doc, CueMatch cue, int sentenceStart)
+    {
+        // The preposition's object: one to five words before the cue.
+        for (int p = cue.First - 2; p >= cue.First - 6 && p - 2 > sentenceStart; p--)
+        {
+            if (!doc.IsWord(p) || !doc.IsWord(p + 1) || !doc.IsWord(p - 1))
+            {
+                return Phrase.None;
+            }
+
+            if (!QuoteLexicons.SpeakerPostmodifiers.Contains(string.Concat(LowerWord(doc, p - 1), " ", LowerWord(doc, p))))
+            {
+                continue;
+            }
+
+            // The noun the phrase describes, and its determiner or number: one to three words after a comma.
+            for (int c = p - 2; c >= p - 5 && c > sentenceStart; c--)
+            {
+                if (doc.Is(c, ','))
+                {
+                    return c < p - 2 ? new Phrase(c + 1, cue.First - 1) : Phrase.None;
+                }
+
+                if (!doc.IsWord(c))
+                {
+                    return Phrase.None;
+                }
+            }
+
+            return Phrase.None;
+        }
+
+        return Phrase.None;
+    }
+
+    private static string LowerWord(DocumentView doc, int t) => doc.Word(t).ToString().ToLowerInvariant();
 
     private static bool IsPlainModifier(DocumentView doc, int t) =>
         doc.IsWord(t) && !doc.IsCapitalized(t) && doc.Tokens[t].Length >= 3 && doc.ClassOf(t) == SpeakerWord.None;

@@ -34,6 +34,8 @@ public class ReportedClauseTests
     [InlineData("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "say")]
     [InlineData("Funding has been cut twice this year, said Dana Okafor, who chairs the board.", "Funding has been cut twice this year", "Dana Okafor", "say")]
     [InlineData("The council approach is made possible by its reserves, said Katie Harbath, the authority's director of finance.", "The council approach is made possible by its reserves", "Katie Harbath", "say")]
+    // An unnamed source: the noun with what describes it.
+    [InlineData("The school will reopen in September, a person familiar with the plans said.", "The school will reopen in September", "a person familiar with the plans", "say")]
     // X, the Y of Z, said S; X, who …, said S; X, a Y, said S: the name, not the apposition or the relative clause.
     [InlineData("Lena Ortiz, the director of the food bank, said demand had doubled since spring.", "demand had doubled since spring", "Lena Ortiz", "say")]
     [InlineData("Rosa Delgado, who has run the clinic since 2009, said the waiting list had never been longer.", "the waiting list had never been longer", "Rosa Delgado", "say")]
