@@ -685,10 +685,18 @@ internal static class ReportedClauses
         return r is "obl" or "advmod" or "punct" or "nsubj" or "aux" or "cc" or "compound" or "discourse" or "dep";
     }
 
+    /// <summary>The clause's subject is a relative pronoun (who, which) or opens with one (whose office).</summary>
     private static bool IsRelativeSubject(DocumentView doc, ParseView parse, int clause)
     {
         int subject = parse.ChildOfBase(clause, "nsubj");
-        return subject >= 0 && doc.IsWord(subject) && (doc.Word(subject).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(subject).Equals("which", StringComparison.OrdinalIgnoreCase));
+        if (subject < 0)
+        {
+            return false;
+        }
+
+        int first = parse.SubtreeStart(subject);
+        return (doc.IsWord(subject) && (doc.Word(subject).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(subject).Equals("which", StringComparison.OrdinalIgnoreCase)))
+            || (doc.IsWord(first) && doc.Word(first).Equals("whose", StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool HasComplementizer(DocumentView doc, ParseView parse, int clause)

@@ -271,23 +271,34 @@ internal static class ReportedSpeech
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
         Phrase speaker = WidenedSubjectBefore(doc, cue, sentenceStart);
-        if (speaker.IsNone || !doc.Is(speaker.First - 1, ',') || speaker.First - 1 <= sentenceStart)
+        int comma = speaker.IsNone ? -1 : speaker.First - 1;
+        int after = cue.Last + 1;
+        bool inverted = false;
+        if (comma < 0 || !doc.Is(comma, ','))
+        {
+            // S1, said Ortiz, S2.
+            comma = cue.First - 1;
+            speaker = doc.Is(comma, ',') ? doc.SubjectAfter(cue.Last, sentenceEnd) : Phrase.None;
+            after = speaker.IsNone ? after : speaker.Last + 1;
+            inverted = true;
+        }
+
+        if (speaker.IsNone || comma <= sentenceStart)
         {
             return (null, null);
         }
 
-        int after = cue.Last + 1;
         while (after < sentenceEnd && doc.IsWord(after) && (doc.ClassOf(after) & SpeakerWord.Skip) != 0)
         {
             after++;
         }
 
-        if (after >= sentenceEnd || !doc.Is(after, ',') || after + 1 >= sentenceEnd || !StartsReportedRest(doc, after + 1))
+        if (after >= sentenceEnd || !doc.Is(after, ',') || after + 1 >= sentenceEnd || !StartsReportedRest(doc, after + 1)
+            || (inverted && !ContinuesAfterInvertedSpeaker(doc, after + 1)))
         {
             return (null, null);
         }
 
-        int comma = speaker.First - 1;
         if (comma - sentenceStart > MaxClauseTokens || sentenceEnd - after > MaxClauseTokens)
         {
             return (null, null);
@@ -322,6 +333,16 @@ internal static class ReportedSpeech
             && !w.Equals("which", StringComparison.OrdinalIgnoreCase) && !w.Equals("in", StringComparison.OrdinalIgnoreCase)
             && !w.Equals("at", StringComparison.OrdinalIgnoreCase) && !w.Equals("on", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// After ", said Ortiz," the sentence goes on (was never approved), where an apposition would describe the speaker
+    /// (a spokeswoman for …, the council's leader, who …): a lower-case word that opens no noun phrase.
+    /// </summary>
+    private static bool ContinuesAfterInvertedSpeaker(DocumentView doc, int t) =>
+        doc.IsWord(t) && !doc.IsCapitalized(t) && (doc.ClassOf(t) & (SpeakerWord.Determiner | SpeakerWord.Pronoun | SpeakerWord.Role | SpeakerWord.Modifier)) == 0
+        && !doc.Word(t).Equals("a", StringComparison.OrdinalIgnoreCase) && !doc.Word(t).Equals("an", StringComparison.OrdinalIgnoreCase)
+        && !doc.Word(t).Equals("the", StringComparison.OrdinalIgnoreCase) && !doc.Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase)
+        && !doc.Word(t).Equals("whom", StringComparison.OrdinalIgnoreCase) && !doc.Word(t).Equals("where", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>according to X, CLAUSE / CLAUSE, according to X.</summary>
     private static QuoteCandidate? AccordingTo(DocumentView doc, CueMatch cue, bool[] insideQuote)

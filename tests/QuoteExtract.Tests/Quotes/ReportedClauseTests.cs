@@ -82,8 +82,11 @@ public class ReportedClauseTests
     [InlineData("The plan to close the library, the mayor said, was never approved by the council.", "The plan to close the library|was never approved by the council", "the mayor")]
     [InlineData("Even then, she said, the council would not have been able to pay.", "the council would not have been able to pay", "she")]
     [InlineData("For tenants in the older blocks, Okafor said, the choice is harder.", "For tenants in the older blocks|the choice is harder", "Okafor")]
-    // An aside after the cue is the writer's.
+    [InlineData("The plan to close the library, said Ortiz, was never approved by the council.", "The plan to close the library|was never approved by the council", "Ortiz")]
+    // An aside after the cue is the writer's, and what describes the speaker is no clause.
     [InlineData("The vote was close, she said, adding nothing more.", "The vote was close", "she")]
+    [InlineData("The bridge will reopen in May, said Ortiz, whose office runs it.", "The bridge will reopen in May", "Ortiz")]
+    [InlineData("The bridge will reopen in May, said Ortiz, a spokeswoman for the council.", "The bridge will reopen in May", "Ortiz")]
     public void A_cue_inside_its_sentence_reports_the_words_either_side(string text, string clauses, string speaker)
     {
         Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];
