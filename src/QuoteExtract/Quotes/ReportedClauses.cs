@@ -89,6 +89,11 @@ internal static class ReportedClauses
             }
         }
 
+        if (clause < 0)
+        {
+            clause = ThatClauseOnDependent(doc, parse, verb);
+        }
+
         if (clause < 0 && cue.Lemma is "ask" or "wonder")
         {
             // X asked (Y) if S: the parse takes the question for an adverbial clause of the cue.
@@ -176,9 +181,44 @@ internal static class ReportedClauses
             return null;
         }
 
+        // "That" opens its clause: words the parse put before it (said Friday that …) are the cue's.
+        int mark = parse.Child(clause, "mark");
+        if (clause > verb && mark > start && mark - start <= 3 && StartsWithThat(doc, parse, clause))
+        {
+            start = mark;
+        }
+
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>
+    /// X said on Monday that S; X told the paper that S: the parse hangs the that-clause on the cue's own dependent
+    /// (stay ← acl ← Monday). A clause opened by "that" right after a dependent of the cue is the cue's.
+    /// </summary>
+    private static int ThatClauseOnDependent(DocumentView doc, ParseView parse, int verb)
+    {
+        foreach (int d in parse.Children(verb))
+        {
+            ReadOnlySpan<char> r = parse.BaseRelation(d);
+            if (d <= verb || !(r is "obl" or "obj" or "iobj" or "advmod"))
+            {
+                continue;
+            }
+
+            foreach (int c in parse.Children(d))
+            {
+                int mark = parse.Child(c, "mark");
+                if (c > d && (parse.HasBase(c, "acl") || parse.Has(c, "ccomp") || parse.Has(c, "advcl")) && StartsWithThat(doc, parse, c)
+                    && mark == parse.SubtreeStart(c) && HasSubject(parse, c))
+                {
+                    return c;
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public class ReportedClauseTests
     // X said that S; the cue's own dependents stay out of the clause.
     [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "say")]
     [InlineData("The rail operator said on Tuesday that services would resume next week.", "services would resume next week", "The rail operator", "say")]
+    // … also where the parse hangs the that-clause on the cue's own dependent, or the dependent on the clause.
+    [InlineData("Okafor said on Monday that the library would stay open.", "the library would stay open", "Okafor", "say")]
+    [InlineData("The coach said Friday that it would have been better to wait.", "it would have been better to wait", "The coach", "say")]
     // S, X said / S, said X.
     [InlineData("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "say")]
     [InlineData("Funding has been cut twice this year, said Dana Okafor, who chairs the board.", "Funding has been cut twice this year", "Dana Okafor", "say")]
