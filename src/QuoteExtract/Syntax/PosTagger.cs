@@ -73,7 +73,7 @@ internal sealed class PosTagger
                 }
 
                 table.Score(used, scores);
-                int best = QuantizedTable.ArgMax(scores, UniversalPosTags.Count);
+                int best = ClosedClasses.Best(words[i], scores, UniversalPosTags.Count);
                 tags[i] = (UniversalPos)(best + 1);
                 prev2 = prev1;
                 prev1 = best + 1;
@@ -100,7 +100,7 @@ internal sealed class PosTagger
             }
 
             table.Score(features, scores);
-            int best = QuantizedTable.ArgMax(scores, UniversalPosTags.Count);
+            int best = ClosedClasses.Best(words[i], scores, UniversalPosTags.Count);
             tags[i] = (UniversalPos)(best + 1);
             prev2 = prev1;
             prev1 = best + 1;

@@ -13,6 +13,7 @@ public class ReportedClauseTests
     [InlineData("Whitcombe said rising rents and lost wages have pushed families out of the town.", "rising rents and lost wages have pushed families out of the town", "Whitcombe", "say")]
     [InlineData("However, tenant advocates say obstacles remain for many renters on low incomes.", "obstacles remain for many renters on low incomes", "tenant advocates", "say")]
     [InlineData("Nandi said roughly 60 per cent of the staff voted in favour of joining the union.", "roughly 60 per cent of the staff voted in favour of joining the union", "Nandi", "say")]
+    [InlineData("Okafor said the vote was close.", "the vote was close", "Okafor", "say")]
     // X said S where the parse splits S (a clause in two complements side by side; S's subject as the cue's object),
     // and S, X say. where it hangs S on the cue as an adverbial clause.
     [InlineData("She said if she was able to get 20 percent of the vote she would simply go on to stand as an independent.", "if she was able to get 20 percent of the vote she would simply go on to stand as an independent", "She", "say")]

@@ -95,6 +95,19 @@ public sealed class GoldenParseTests
         Assert.Equal(["PROPN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], tags);
     }
 
+    [Theory]
+    // An unknown capitalised word takes no closed class for its letters (Okafor: -or read as a conjunction,
+    // Whitcombe as a pronoun); a listed one keeps its class.
+    [InlineData("Okafor said the vote was close.", UniversalPos.PropN)]
+    [InlineData("Whitcombe said the vote was close.", UniversalPos.PropN)]
+    [InlineData("But the vote was close.", UniversalPos.CConj)]
+    [InlineData("They said the vote was close.", UniversalPos.Pron)]
+    public void A_sentence_initial_word_takes_a_closed_class_only_when_it_is_one(string sentence, UniversalPos expected)
+    {
+        var pipeline = ExtractorPipeline.Create(new ExtractorOptions { Syntax = SyntaxScope.All });
+        Assert.Equal(expected, pipeline.Analyze(sentence).Syntax[0].Pos);
+    }
+
     /// <summary>The README's syntax sample, as written there.</summary>
     [Fact]
     public void Readme_sample_holds()
