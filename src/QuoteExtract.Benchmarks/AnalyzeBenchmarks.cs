@@ -6,6 +6,7 @@ using System.Threading;
 using BenchmarkDotNet.Attributes;
 using QuoteExtract.Entities;
 using QuoteExtract.Quotes;
+using QuoteExtract.Speakers;
 
 namespace QuoteExtract.Benchmarks;
 
@@ -24,6 +25,7 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
     private SegmentedText[] _segments = [];
     private ImmutableArray<Entity>[] _entities = [];
     private TokenSyntax[][] _syntax = [];
+    private ImmutableArray<TextSpan>[] _boilerplate = [];
     private ExtractorPipeline _pipeline = null!;
     private ExtractorPipeline _withoutEntities = null!;
     private NewsTokenizer _tokenizer = null!;
@@ -45,6 +47,7 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
         var recognized = _segments.Select(s => EntityRecognizer.Default.Recognize(s.Text, s.Tokens, s.Sentences, SyntaxModel.Default.Analyzer, SyntaxScope.Attribution, CancellationToken.None)).ToArray();
         _entities = [.. recognized.Select(r => r.Entities)];
         _syntax = [.. recognized.Select(r => r.Syntax)];
+        _boilerplate = [.. _articles.Select(Boilerplate.Find)];
         Console.WriteLine(
             $"// Corpus: {_articles.Count:N0} articles, {CorpusLength:N0} chars, {_segments.Sum(s => s.Tokens.Length):N0} tokens, "
             + $"{_entities.Sum(e => e.Length):N0} entities; {BenchmarkCorpus.Source}");
@@ -131,7 +134,20 @@ public class AnalyzeBenchmarks : ICorpusBenchmark
         int tokens = 0;
         for (int i = 0; i < _segments.Length; i++)
         {
-            _ = EntityGrouper.Group(_segments[i], _entities[i]);
+            _ = EntityGrouper.Group(_segments[i], _entities[i], _boilerplate[i]);
+            tokens += _segments[i].Tokens.Length;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark(Description = "Part of attribution: find boilerplate lines")]
+    public int FindBoilerplate()
+    {
+        int tokens = 0;
+        for (int i = 0; i < _segments.Length; i++)
+        {
+            _ = Boilerplate.Find(_articles[i]);
             tokens += _segments[i].Tokens.Length;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.InteropServices;
 using QuoteExtract.Text;
 
@@ -77,6 +78,10 @@ internal static class Boilerplate
     private static readonly System.Buffers.SearchValues<char> HeadingMarks = System.Buffers.SearchValues.Create("?!’'‘:");
 
     private static readonly Lazy<SpanLexicon<BoilerplateCue>> Cues = new(() => LexiconResources.ReadEnumLexicon<BoilerplateCue>("boilerplate-cues.txt", ignoreCase: true));
+
+    /// <summary>The first words of the cues: most words start none, and one look-up tells (not one per cue length).</summary>
+    private static readonly Lazy<SpanLexicon<bool>> CueFirstWords = new(() => new SpanLexicon<bool>(
+        Cues.Value.Keys.Select(k => new KeyValuePair<string, bool>(k.Split(' ')[0], true)), ignoreCase: true));
 
     /// <summary>The boilerplate of <paramref name="text"/>: spans in text order, not overlapping, none empty.</summary>
     public static ImmutableArray<TextSpan> Find(string text)
@@ -568,6 +573,12 @@ internal static class Boilerplate
         /// <summary>The longest cue of words [j, to) that starts at word <paramref name="j"/>, with its length in words.</summary>
         private (BoilerplateCue? Cue, int Length) Lookup(int j, int to)
         {
+            ReadOnlySpan<char> firstCore = j < to ? Core(j) : default;
+            if (firstCore.IsEmpty || !(CueFirstWords.Value.Contains(firstCore) || (firstCore.Length > 1 && firstCore[^1] == ':' && CueFirstWords.Value.Contains(firstCore[..^1]))))
+            {
+                return (null, 0);
+            }
+
             Span<char> key = stackalloc char[MaxCueChars];
             int length = 0;
             (BoilerplateCue? Cue, int Length) best = (null, 0);
