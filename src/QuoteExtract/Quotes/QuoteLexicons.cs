@@ -78,7 +78,8 @@ internal static class QuoteLexicons
     public static readonly FrozenSet<string> InfinitiveCues = LexiconResources.ReadLines("infinitive-cues.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Adjective and preposition pairs that describe an unnamed source after its noun (familiar with, close to).</summary>
-    public static readonly FrozenSet<string> SpeakerPostmodifiers = LexiconResources.ReadLines("speaker-postmodifiers.txt").Select(f => f[0] + " " + f[1]).ToFrozenSet(StringComparer.Ordinal);
+    public static readonly SpanLexicon<bool> SpeakerPostmodifiers = new(
+        LexiconResources.ReadLines("speaker-postmodifiers.txt").Select(f => new KeyValuePair<string, bool>(f[0] + " " + f[1], true)), ignoreCase: true);
 
     /// <summary>Nouns of speech that report a that-clause (claim, warning), each form with its lemma.</summary>
     public static readonly SpanLexicon<string> CueNouns = new(

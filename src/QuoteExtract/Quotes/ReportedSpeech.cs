@@ -230,7 +230,7 @@ internal static class ReportedSpeech
                 return Phrase.None;
             }
 
-            if (!QuoteLexicons.SpeakerPostmodifiers.Contains(string.Concat(LowerWord(doc, p - 1), " ", LowerWord(doc, p))))
+            if (!IsPostmodifier(doc.Word(p - 1), doc.Word(p)))
             {
                 continue;
             }
@@ -255,7 +255,20 @@ internal static class ReportedSpeech
         return Phrase.None;
     }
 
-    private static string LowerWord(DocumentView doc, int t) => doc.Word(t).ToString().ToLowerInvariant();
+    /// <summary>"familiar with", "close to": the two words, looked up without a string.</summary>
+    private static bool IsPostmodifier(ReadOnlySpan<char> adjective, ReadOnlySpan<char> preposition)
+    {
+        if (adjective.Length + preposition.Length > 30)
+        {
+            return false;
+        }
+
+        Span<char> key = stackalloc char[32];
+        adjective.CopyTo(key);
+        key[adjective.Length] = ' ';
+        preposition.CopyTo(key[(adjective.Length + 1)..]);
+        return QuoteLexicons.SpeakerPostmodifiers.Contains(key[..(adjective.Length + 1 + preposition.Length)]);
+    }
 
     private static bool IsPlainModifier(DocumentView doc, int t) =>
         doc.IsWord(t) && !doc.IsCapitalized(t) && doc.Tokens[t].Length >= 3 && doc.ClassOf(t) == SpeakerWord.None;
