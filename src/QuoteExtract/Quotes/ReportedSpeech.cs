@@ -6,7 +6,7 @@ namespace QuoteExtract.Quotes;
 
 /// <summary>
 /// Finds reported speech without quote marks: X said (that) CLAUSE, X told Y that CLAUSE,
-/// according to X, CLAUSE / CLAUSE, according to X, and CLAUSE, X said.
+/// according to X, CLAUSE / CLAUSE, according to X, CLAUSE, X said, and CLAUSE, X said, CLAUSE.
 /// </summary>
 internal static class ReportedSpeech
 {
