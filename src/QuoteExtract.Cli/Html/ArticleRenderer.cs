@@ -17,6 +17,8 @@ internal sealed class ArticleRenderer(Analysis analysis, HtmlView.SpeakerTable s
 {
     private enum MarkKind
     {
+        // A boilerplate line (byline, credit, dateline) is outermost: what it holds is marked inside it.
+        Boilerplate,
         Quote,
         Mention,
         Entity,
@@ -148,6 +150,11 @@ internal sealed class ArticleRenderer(Analysis analysis, HtmlView.SpeakerTable s
             {
                 marks.Add(new Mark(span.Start, span.End, MarkKind.Entity, e, 0));
             }
+        }
+
+        foreach (TextSpan span in analysis.Boilerplate)
+        {
+            marks.Add(new Mark(span.Start, span.End, MarkKind.Boilerplate, 0, 0));
         }
 
         // Clip to the text: the view must not fail on a library result it does not expect.
@@ -289,6 +296,9 @@ internal sealed class ArticleRenderer(Analysis analysis, HtmlView.SpeakerTable s
                 }
 
                 html.Raw(" title=\"").Text(Describe(quote)).Raw("\">");
+                break;
+            case MarkKind.Boilerplate:
+                html.Raw("<span class=\"bp\" title=\"boilerplate (byline, credit, dateline, footer): its names speak no quote and are no one's group\">");
                 break;
             case MarkKind.Mention:
                 Mention mention = _mentions[mark.Index];

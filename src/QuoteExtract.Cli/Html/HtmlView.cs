@@ -231,6 +231,7 @@ internal static class HtmlView
         body.lit article .q:not(.on){opacity:.45}
         mark.ent{color:inherit;background:color-mix(in srgb,var(--e) 38%,#fff);border-radius:.3em;padding:.02em .28em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
         .ent-l{display:inline-block;margin-left:.3em;font-size:.58em;font-weight:700;letter-spacing:.04em;vertical-align:.12em;opacity:.75}
+        .bp{color:#6b6b6b;font-style:italic}
         .e-per{--e:#aa9cfc}.e-org{--e:#7aecec}.e-loc{--e:#feca74}.e-misc{--e:#c9cfb0}
         .su{--c:#8a8a8a}
         aside{position:sticky;top:1rem;align-self:start;max-height:calc(100vh - 2rem);overflow:auto;background:var(--side);border:1px solid var(--rule);border-radius:10px;padding:.4rem 1.1rem 1rem;font-size:.86rem;line-height:1.4}

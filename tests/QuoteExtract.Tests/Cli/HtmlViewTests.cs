@@ -95,6 +95,19 @@ public class HtmlViewTests
     }
 
     [Fact]
+    public void Boilerplate_lines_are_marked_with_what_they_hold()
+    {
+        const string text = "By Kate Ellis\n\nThe bridge will reopen in May, the mayor said.\n\nPhoto: Tom Brown/Reuters";
+        XElement html = Parse(CliHost.RunWithInput(text, "--html", "-").Stdout);
+        string[] marked = [.. html.Descendants("span").Where(e => HasClass(e, "bp")).Select(e => e.Value)];
+        Assert.Equal(2, marked.Length);
+        Assert.StartsWith("By Kate Ellis", marked[0], StringComparison.Ordinal);
+        Assert.StartsWith("Photo: Tom Brown", marked[1], StringComparison.Ordinal); // entity labels follow the names inside
+        Assert.Contains("Reuters", marked[1], StringComparison.Ordinal);
+        Assert.Equal(text.Split("\n\n"), ParagraphTexts(html));
+    }
+
+    [Fact]
     public void Article_text_is_shown_whole_and_in_order()
     {
         string text = File.ReadAllText(Sample);
