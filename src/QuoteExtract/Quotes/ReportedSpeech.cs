@@ -349,13 +349,12 @@ internal static class ReportedSpeech
 
     /// <summary>
     /// After ", said Ortiz," the sentence goes on (was never approved), where an apposition would describe the speaker
-    /// (a spokeswoman for …, the council's leader, who …): a lower-case word that opens no noun phrase.
+    /// (a spokeswoman for …, the council's leader, whose office …): a lower-case word that opens no noun phrase
+    /// and no relative clause (the speaker lexicon's determiners, articles, pronouns, roles, modifiers and stop words).
     /// </summary>
     private static bool ContinuesAfterInvertedSpeaker(DocumentView doc, int t) =>
-        doc.IsWord(t) && !doc.IsCapitalized(t) && (doc.ClassOf(t) & (SpeakerWord.Determiner | SpeakerWord.Pronoun | SpeakerWord.Role | SpeakerWord.Modifier)) == 0
-        && !doc.Word(t).Equals("a", StringComparison.OrdinalIgnoreCase) && !doc.Word(t).Equals("an", StringComparison.OrdinalIgnoreCase)
-        && !doc.Word(t).Equals("the", StringComparison.OrdinalIgnoreCase) && !doc.Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase)
-        && !doc.Word(t).Equals("whom", StringComparison.OrdinalIgnoreCase) && !doc.Word(t).Equals("where", StringComparison.OrdinalIgnoreCase);
+        doc.IsWord(t) && !doc.IsCapitalized(t)
+        && (doc.ClassOf(t) & (SpeakerWord.Determiner | SpeakerWord.Pronoun | SpeakerWord.Role | SpeakerWord.Modifier | SpeakerWord.Article | SpeakerWord.Stop)) == 0;
 
     /// <summary>according to X, CLAUSE / CLAUSE, according to X.</summary>
     private static QuoteCandidate? AccordingTo(DocumentView doc, CueMatch cue, bool[] insideQuote)
