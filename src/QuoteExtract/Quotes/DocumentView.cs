@@ -639,4 +639,9 @@ internal sealed class DocumentView
 
         return last >= i && (named.IsNone || last > named.Last) ? new Phrase(i, last) : named;
     }
+
+    /// <summary>A determiner of the speaker lexicon that is no article or demonstrative: some, many, both, half.</summary>
+    public bool IsQuantifier(int t) =>
+        IsWord(t) && (ClassOf(t) & (SpeakerWord.Determiner | SpeakerWord.Article)) == SpeakerWord.Determiner
+        && !Word(t).Equals("this", StringComparison.OrdinalIgnoreCase) && !Word(t).Equals("these", StringComparison.OrdinalIgnoreCase);
 }

@@ -96,6 +96,12 @@ internal static class ParseAttribution
     public static Phrase Mention(DocumentView doc, ParseView parse, int head)
     {
         // Only a noun, a name, a pronoun or a number (61 percent said) speaks: not an adjective the parse made a subject.
+        // A quantifier standing alone does (Some say, Both said, nearly half said), whatever class the tagger gave it.
+        if (doc.IsQuantifier(head))
+        {
+            return new Phrase(parse.Child(head, "advmod") is int m and >= 0 && m == head - 1 ? m : head, head);
+        }
+
         if (parse.Pos(head) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Num))
         {
             return Phrase.None;
@@ -108,6 +114,20 @@ internal static class ParseAttribution
             if (clause >= 0 && parse.Has(clause, "acl:relcl") && parse.Head(clause) is int noun and >= 0)
             {
                 Phrase antecedent = Mention(doc, parse, noun);
+                return antecedent.IsNone ? Phrase.None : antecedent with { Relative = head };
+            }
+
+            // The European Union, which contended: a relative clause the parse hung elsewhere (parataxis) still
+            // stands for the noun right before its comma.
+            int before = head - 2;
+            if (before >= 0 && doc.Is(head - 1, ',') && parse.Pos(before) is UniversalPos.Noun or UniversalPos.PropN && doc.SentenceOf[before] == doc.SentenceOf[head])
+            {
+                while (parse.HasBase(before, "flat") && parse.Head(before) >= 0 && parse.Head(before) < before)
+                {
+                    before = parse.Head(before);
+                }
+
+                Phrase antecedent = Mention(doc, parse, before);
                 return antecedent.IsNone ? Phrase.None : antecedent with { Relative = head };
             }
 

@@ -117,11 +117,22 @@ internal static class ReportedClauses
         int end = parse.SubtreeEnd(clause);
         if (clause > verb)
         {
-            // X said if S he would T: the parse splits one clause into two complements side by side.
+            // X said if S he would T; X knows that even if S, T: the parse splits one clause into two complements
+            // side by side, or with only a comma between them.
             foreach (int c in parse.Children(verb))
             {
-                if (c > clause && parse.Has(c, "ccomp") && parse.SubtreeStart(c) == end)
+                if (c > clause && parse.Has(c, "ccomp") && (parse.SubtreeStart(c) == end || (parse.SubtreeStart(c) == end + 1 && doc.Is(end, ','))))
                 {
+                    end = parse.SubtreeEnd(c);
+                }
+                else if (c > clause && parse.Has(c, "parataxis") && (parse.SubtreeStart(c) == end || parse.SubtreeStart(c) == end + 1) && doc.Is(end, ',') && HasSubject(parse, c) && OpensSubordinate(doc, parse, clause))
+                {
+                    // X knows that even if S, T: a subordinate clause first, then its main clause after the comma.
+                    end = parse.SubtreeEnd(c);
+                }
+                else if (c > clause && parse.HasBase(c, "conj") && parse.SubtreeStart(c) == end && parse.Has(end, "cc") && HasSubject(parse, c) && !TryCueVerb(doc, c, out _))
+                {
+                    // X acknowledged that S and T (no comma): the parse coordinates T with the cue, not with S.
                     end = parse.SubtreeEnd(c);
                 }
             }
@@ -170,7 +181,7 @@ internal static class ReportedClauses
         // (Briefing reporters, X said: …; “…,” X said, referring to Y; …, she said, adding nothing). Right after
         // its cue, with nothing between, not even a comma, a clause may open with a gerund (X said rising rents
         // have pushed families out).
-        if (!absorbed && !HasSubject(parse, clause) && !(clause > verb && (HasComplementizer(doc, parse, clause) || (start == verb + 1 && doc.IsWord(start)))))
+        if (!absorbed && !HasSubject(parse, clause) && !(clause > verb && (HasComplementizer(doc, parse, clause) || (start == verb + 1 && doc.IsWord(start)) || SplitsSubject(doc, parse, verb, start))))
         {
             return null;
         }
@@ -191,6 +202,47 @@ internal static class ReportedClauses
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>Whether the clause opens with a subordinator other than "that" (if, even if, when, because): it needs a main clause.</summary>
+    private static bool OpensSubordinate(DocumentView doc, ParseView parse, int clause)
+    {
+        foreach (int c in parse.Children(clause))
+        {
+            if (parse.Has(c, "mark") && doc.IsWord(c) && !doc.Word(c).Equals("that", StringComparison.OrdinalIgnoreCase)
+                && !doc.Word(c).Equals("whether", StringComparison.OrdinalIgnoreCase) && !doc.Word(c).Equals("to", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The latest test, North Korea said, was its biggest yet: the cue and its subject, set off by commas, split the
+    /// reported clause's subject (a noun phrase the parse hangs on the cue) from its predicate, which opens after the
+    /// cue's comma at <paramref name="start"/>.
+    /// </summary>
+    private static bool SplitsSubject(DocumentView doc, ParseView parse, int verb, int start)
+    {
+        int subject = parse.ChildOfBase(verb, "nsubj");
+        if (start != verb + 1 || !doc.Is(start, ',') || subject < 0 || subject > verb || parse.SubtreeEnd(subject) != verb)
+        {
+            return false;
+        }
+
+        int comma = parse.SubtreeStart(subject) - 1;
+        foreach (int c in parse.Children(verb))
+        {
+            if (c < comma && parse.SubtreeEnd(c) >= comma && doc.Is(comma, ',') && parse.Pos(c) is UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron
+                && (parse.HasBase(c, "nsubj") || parse.HasBase(c, "obl") || parse.HasBase(c, "dep") || parse.HasBase(c, "obj")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -279,15 +331,27 @@ internal static class ReportedClauses
             return null;
         }
 
-        // Nothing but the cue's own dependents after it: "…, analysts say." / "…, he said on Monday."
+        // Nothing but the cue's own dependents after it, up to the end or a comma: "…, analysts say." / "…, he
+        // said on Monday." / "…, lawmakers said Friday, as they …" (after the comma, the writer's aside).
         for (int t = verb + 1; t < sentenceEnd; t++)
         {
+            if (doc.Is(t, ',') && t + 1 < sentenceEnd && (insideQuote[t + 1] || doc.Tokens[t + 1].IsQuoteMark))
+            {
+                return null; // Asked about it, X said, “…”: the cue introduces the quote after its comma
+            }
+
+            if (doc.Is(t, ',') && t + 1 < sentenceEnd && !ReportedSpeech.StartsReportedRest(doc, t + 1))
+            {
+                break;
+            }
+
             if (doc.IsWord(t) && (parse.Head(t) == verb ? !IsCueDependent(parse, t, cue) : !IsInside(parse, t, verb)))
             {
                 return null;
             }
         }
 
+        int first = -1;
         foreach (int c in parse.Children(verb))
         {
             if (c < subjectStart && (parse.Has(c, "advcl") || parse.Has(c, "dep") || parse.Has(c, "parataxis")) && parse.Pos(c) is UniversalPos.Verb or UniversalPos.Aux or UniversalPos.Adj or UniversalPos.Noun
@@ -295,9 +359,38 @@ internal static class ReportedClauses
             {
                 return Make(doc, parse, parse.SubtreeStart(c), subjectStart - 1, cue, Speaker(doc, parse, cue), insideQuote);
             }
+
+            if (c < subjectStart && first < 0 && !parse.HasBase(c, "punct") && !parse.HasBase(c, "cc"))
+            {
+                first = parse.HasBase(c, "nsubj") ? parse.SubtreeStart(c) : int.MaxValue; // not a fronted adverbial
+            }
+        }
+
+        // The parse hung the clause's words on the cue piecemeal (its subject and predicate as two subjects of the
+        // cue): the words from the cue's first dependent to the comma, when they hold a verb and no relative pronoun.
+        if (first >= 0 && first < subjectStart && parse.SubtreeStart(verb) == first && HoldsFiniteVerb(doc, parse, first, subjectStart - 1))
+        {
+            return Make(doc, parse, first, subjectStart - 1, cue, Speaker(doc, parse, cue), insideQuote);
         }
 
         return null;
+    }
+
+    /// <summary>Whether the words [start, end) hold a finite verb or a copula, and no relative pronoun (bounded by the clause cut).</summary>
+    private static bool HoldsFiniteVerb(DocumentView doc, ParseView parse, int start, int end)
+    {
+        bool verb = false;
+        for (int t = start; t < end && t < start + MaxClauseTokens; t++)
+        {
+            if (IsWhWord(doc, t) || (doc.IsWord(t) && doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            verb |= parse.Pos(t) == UniversalPos.Aux || (parse.Pos(t) == UniversalPos.Verb && (parse.ChildOfBase(t, "aux") >= 0 || IsFiniteForm(doc.Word(t))));
+        }
+
+        return verb;
     }
 
     /// <summary>Whether <paramref name="ancestor"/> dominates <paramref name="t"/> (bounded climb).</summary>
@@ -472,7 +565,9 @@ internal static class ReportedClauses
         foreach (int c in parse.Children(verb))
         {
             // seem and appear report an adjective or noun too (she seemed unaware of the risk).
-            if (c > verb && parse.Has(c, "xcomp") && ((parse.Pos(c) == UniversalPos.Verb && IsTo(doc, parse.Child(c, "mark"))) || cue.Lemma is "seem" or "appear"))
+            // called on X to apologize: the parse may take the infinitive for an adverbial clause of purpose.
+            if (c > verb && ((parse.Has(c, "xcomp") && ((parse.Pos(c) == UniversalPos.Verb && IsTo(doc, parse.Child(c, "mark"))) || cue.Lemma is "seem" or "appear"))
+                || (parse.Has(c, "advcl") && parse.Pos(c) == UniversalPos.Verb && IsTo(doc, parse.Child(c, "mark")) && parse.SubtreeStart(c) == parse.Child(c, "mark"))))
             {
                 clause = c;
                 break;
@@ -529,6 +624,20 @@ internal static class ReportedClauses
         // A cue the parse coordinates with the clause without a conjunction (S, X told reporters) interrupts it too.
         bool interrupts = parse.Has(verb, "parataxis") || (parse.Has(verb, "advcl") && HasSubject(parse, verb) && parse.Child(verb, "mark") < 0)
             || (parse.Has(verb, "conj") && HasSubject(parse, verb) && parse.Child(verb, "cc") < 0);
+
+        // S, X said: the parse may take the cue for a relative clause on the last noun of S (island ← acl:relcl ←
+        // said in "… to the island, councillors said"). Its subject is no relative pronoun, with a comma before it.
+        int ownSubject = parse.ChildOfBase(verb, "nsubj");
+        if (!interrupts && head >= 0 && head < verb && parse.Has(verb, "acl:relcl") && ownSubject >= 0 && !IsRelativeSubject(doc, parse, verb)
+            && parse.SubtreeStart(verb) == parse.SubtreeStart(ownSubject) && parse.SubtreeStart(verb) > 0 && doc.Is(parse.SubtreeStart(verb) - 1, ','))
+        {
+            for (int i = 0; i < 8 && head >= 0 && !HasSubject(parse, head); i++)
+            {
+                head = parse.Head(head);
+            }
+
+            interrupts = head >= 0 && head < verb;
+        }
         if (head < 0 || head > verb || !interrupts || !TryCueVerb(doc, verb, out CueMatch cue) || IsDenied(doc, parse, verb))
         {
             return null;
@@ -538,6 +647,12 @@ internal static class ReportedClauses
         if (!HasSubject(parse, head))
         {
             return null;
+        }
+
+        // S1, but S2, X told Y: a cue hung on the second conjunct reports the coordination whole.
+        for (int i = 0; i < 8 && parse.HasBase(head, "conj") && parse.Head(head) is int up and >= 0 && up < head && HasSubject(parse, up); i++)
+        {
+            head = up;
         }
 
         Phrase speaker = Speaker(doc, parse, cue);

@@ -34,14 +34,17 @@ internal static class ReportedSpeech
                 continue;
             }
 
-            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, cue, insideQuote) ?? BeforeCue(doc, cue, insideQuote);
+            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, cue, insideQuote);
             if (candidate is null && !cue.IsAccordingTo)
             {
+                // S1, X said, S2 before S, X said(, …): the words after the cue's comma go on with what was said.
                 (QuoteCandidate? before, candidate) = Interrupting(doc, cue, insideQuote);
                 if (before is not null)
                 {
                     found.Add(before);
                 }
+
+                candidate ??= BeforeCue(doc, cue, insideQuote);
             }
 
             if (candidate is not null)
@@ -129,6 +132,12 @@ internal static class ReportedSpeech
             speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart);
         }
 
+        // Some argue …, Both said …: a quantifier alone that opens the sentence.
+        if (speaker.IsNone && cue.First - 1 == sentenceStart && doc.IsQuantifier(sentenceStart))
+        {
+            speaker = new Phrase(sentenceStart, sentenceStart);
+        }
+
         return speaker;
     }
 
@@ -167,8 +176,9 @@ internal static class ReportedSpeech
             return null;
         }
 
-        // Only the end of the sentence (or an adverb such as "today") may follow.
-        while (after < sentenceEnd && !doc.IsTerminal(after))
+        // Only the end of the sentence (or an adverb such as "today") may follow, or a comma: what comes after it
+        // (a description of the speaker, an aside of the writer's) is not what was said.
+        while (after < sentenceEnd && !doc.IsTerminal(after) && !doc.Is(after, ','))
         {
             if ((doc.ClassOf(after) & SpeakerWord.Skip) == 0)
             {
@@ -176,6 +186,12 @@ internal static class ReportedSpeech
             }
 
             after++;
+        }
+
+        // As the phone rang, the announcer said, “…”: the cue introduces the quote after its comma.
+        if (doc.Is(after, ',') && after + 1 < doc.Count && (insideQuote[after + 1] || doc.Tokens[after + 1].IsQuoteMark))
+        {
+            return null;
         }
 
         int start = sentenceStart;
@@ -331,7 +347,7 @@ internal static class ReportedSpeech
     }
 
     /// <summary>The words after ", he said," go on with the sentence: not a participle, "as", "while" or the like.</summary>
-    private static bool StartsReportedRest(DocumentView doc, int t)
+    internal static bool StartsReportedRest(DocumentView doc, int t)
     {
         if (!doc.IsWord(t))
         {

@@ -169,6 +169,11 @@ internal static class TokenScanner
             }
 
             int acronym = ScanAcronym(text, start, stop);
+            if (acronym == 0 && TailAfterHyphen(word) is int tail and > 0)
+            {
+                acronym = ScanAcronym(text, start + tail, stop); // (R-S.C.), non-U.S.: the acronym after the hyphen
+            }
+
             if (acronym > 0)
             {
                 if (ClassAt(text, acronym) == CharClass.Hyphen && IsWordChar(text, acronym + 1))
@@ -211,7 +216,9 @@ internal static class TokenScanner
             return stop + 1;
         }
 
-        if (NewsLexicons.Abbreviations.TryGetValue(word, out AbbreviationClass cls))
+        // (D-Calif.), ex-Gov.: the abbreviation after the hyphen keeps its stop.
+        if (NewsLexicons.Abbreviations.TryGetValue(word, out AbbreviationClass cls)
+            || (TailAfterHyphen(word) is int tail2 and > 0 && NewsLexicons.Abbreviations.TryGetValue(word[tail2..], out cls)))
         {
             switch (cls)
             {
@@ -239,6 +246,20 @@ internal static class TokenScanner
         }
 
         return stop;
+    }
+
+    /// <summary>Where the part of a hyphenated word after its last hyphen starts; 0 when it has no hyphen.</summary>
+    private static int TailAfterHyphen(ReadOnlySpan<char> word)
+    {
+        for (int i = word.Length - 2; i > 0; i--)
+        {
+            if (CharClasses.Of(word[i]) == CharClass.Hyphen)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>U.S., U.K., e.g., a.m., Ph.D.: runs of one or two letters each followed by a stop. Returns the end or 0.</summary>

@@ -60,6 +60,19 @@ public class ReportedClauseTests
     [InlineData("The report found that most of the complaints had never been answered.", "most of the complaints had never been answered", "The report", "find")]
     [InlineData("The union urged members to reject the offer.", "members to reject the offer", "The union", "urge")]
     [InlineData("Officials expect the bridge to reopen in spring.", "the bridge to reopen in spring", "Officials", "expect")]
+    // A quantifier standing alone is the speaker (Some say, nearly half said).
+    [InlineData("Some argue that the new levy will drive small shops out of the high street.", "the new levy will drive small shops out of the high street", "Some", "argue")]
+    [InlineData("In the survey, nearly half said they would move closer to work if they could.", "they would move closer to work if they could", "nearly half", "say")]
+    // S and T after one "that": the second clause, coordinated by the parse with the cue, is still what was said.
+    [InlineData("The auditors conceded that the savings were modest and the new system had cost more than planned.", "the savings were modest and the new system had cost more than planned", "The auditors", "concede")]
+    // A clause the parse splits at a comma into two complements of the cue.
+    [InlineData("The engineer knows that even if every repair is made, the bridge will still need replacing.", "even if every repair is made, the bridge will still need replacing", "The engineer", "know")]
+    // S, said X, the Y who …: the apposition, with its relative clause, describes the speaker.
+    [InlineData("The first leaflets could go out this weekend, said Colm Byrne, a veteran organiser for the tenants who runs the campaign.", "The first leaflets could go out this weekend", "Colm Byrne", "say")]
+    // S, X said on Friday, as …: the writer's aside after the cue's comma is not what was said.
+    [InlineData("The ferry timetable is a disgrace to the island, local councillors said on Friday, as they met the operator.", "The ferry timetable is a disgrace to the island", "local councillors", "say")]
+    // S1, but only if S2, X told Y: a cue hung on the second conjunct reports the coordination whole.
+    [InlineData("The club could keep its ground for another season, but only if the members agree to a rise in fees, Ortiz told the Echo on Tuesday.", "The club could keep its ground for another season, but only if the members agree to a rise in fees", "Ortiz", "tell")]
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
@@ -91,6 +104,8 @@ public class ReportedClauseTests
     [InlineData("The vote was close, she said, adding nothing more.", "The vote was close", "she")]
     [InlineData("The bridge will reopen in May, said Ortiz, whose office runs it.", "The bridge will reopen in May", "Ortiz")]
     [InlineData("The bridge will reopen in May, said Ortiz, a spokeswoman for the council.", "The bridge will reopen in May", "Ortiz")]
+    // A cue introducing a quote after its comma reports nothing before it: the words there are the writer's.
+    [InlineData("As the whistle blew, the referee said, \u201Cthat is the end of it.\u201D", "", "the referee")]
     public void A_cue_inside_its_sentence_reports_the_words_either_side(string text, string clauses, string speaker)
     {
         Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];

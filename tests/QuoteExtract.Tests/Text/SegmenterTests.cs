@@ -30,6 +30,16 @@ public class SegmenterTests
         Assert.Single(TestText.SentenceTexts("There are stranger place names in the U.S for areas than that."));
     }
 
+    [Theory]
+    // A party and state after a hyphen, as US papers write them: one token, whose stop ends no sentence.
+    [InlineData("Sen. Ada Wells (R-S.C.) told reporters the vote would fail. They left.", "R-S.C.", "Sen. Ada Wells (R-S.C.) told reporters the vote would fail.|They left.")]
+    [InlineData("Rep. Tom Hale (D-Calif.) and Sen. Mia Ross (D-Nev.) voted against it. The bill passed.", "D-Nev.", "Rep. Tom Hale (D-Calif.) and Sen. Mia Ross (D-Nev.) voted against it.|The bill passed.")]
+    public void A_party_and_state_in_brackets_are_one_token_inside_the_sentence(string text, string token, string sentences)
+    {
+        Assert.Contains("|(|" + token + "|)|", TestText.Split(text), StringComparison.Ordinal);
+        Assert.Equal(sentences.Split('|'), TestText.SentenceTexts(text));
+    }
+
     [Fact]
     public void Sentence_ending_inside_a_quote_ends_after_the_closing_mark()
     {
