@@ -195,7 +195,7 @@ internal sealed class SpeakerResolver
             }
         }
 
-        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !IsPluralWord(role) && !institution, MentionKind.Phrase);
+        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
     }
 
     /// <summary>The role a head word names, its short form read as the role (the PM → minister).</summary>

@@ -113,4 +113,15 @@ public class SpeakerResolutionTests
         Assert.Equal("spokeswoman", spokeswoman.Name);
         Assert.Equal(SpeakerNameKind.Role, spokeswoman.NameKind);
     }
+
+    [Fact]
+    public void A_personal_pronoun_does_not_resolve_to_a_thing_that_spoke()
+    {
+        const string text = "The inspection report found that most of the lifts had not been serviced.\n\nHe said the landlord would be fined.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal("inspection report", QuoteWith(a, "lifts had not").Speaker?.Name);
+        Speaker he = QuoteWith(a, "would be fined").Speaker!;
+        Assert.Equal("He", he.Text);
+        Assert.Equal(SpeakerNameKind.Unresolved, he.NameKind);
+    }
 }
