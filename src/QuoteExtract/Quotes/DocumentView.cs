@@ -304,6 +304,12 @@ internal sealed class DocumentView
             i--;
         }
 
+        // X this month announced, the city last week said: a time phrase between the speaker and its cue.
+        if (i - 1 >= lowerBound && (ClassOf(i) & SpeakerWord.Time) != 0 && IsWord(i - 1) && IsTimeDeterminer(Word(i - 1)))
+        {
+            i -= 2;
+        }
+
         i = BeforeParenthesis(i, lowerBound); // Rep. Gwen Moore (D-Wis.) said
 
         if (i < lowerBound)
@@ -644,4 +650,7 @@ internal sealed class DocumentView
     public bool IsQuantifier(int t) =>
         IsWord(t) && (ClassOf(t) & (SpeakerWord.Determiner | SpeakerWord.Article)) == SpeakerWord.Determiner
         && !Word(t).Equals("this", StringComparison.OrdinalIgnoreCase) && !Word(t).Equals("these", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTimeDeterminer(ReadOnlySpan<char> w) =>
+        w.Equals("this", StringComparison.OrdinalIgnoreCase) || w.Equals("last", StringComparison.OrdinalIgnoreCase) || w.Equals("next", StringComparison.OrdinalIgnoreCase);
 }

@@ -29,6 +29,9 @@ internal enum SpeakerWord : ushort
 
     /// <summary>An article or possessive (a, the, his): a cue word right after it is a noun (a laugh, his claim).</summary>
     Article = 4096,
+
+    /// <summary>A noun of time (week, Monday, afternoon): with this, last or next before it, no speaker (X this month announced).</summary>
+    Time = 8192,
     Pronoun = Male | Female | Plural | Neuter | FirstPerson,
 }
 

@@ -73,6 +73,9 @@ public class ReportedClauseTests
     [InlineData("The ferry timetable is a disgrace to the island, local councillors said on Friday, as they met the operator.", "The ferry timetable is a disgrace to the island", "local councillors", "say")]
     // S1, but only if S2, X told Y: a cue hung on the second conjunct reports the coordination whole.
     [InlineData("The club could keep its ground for another season, but only if the members agree to a rise in fees, Ortiz told the Echo on Tuesday.", "The club could keep its ground for another season, but only if the members agree to a rise in fees", "Ortiz", "tell")]
+    // A time phrase between the speaker and the cue is neither.
+    [InlineData("The water company this month announced it would raise its charges in April.", "it would raise its charges in April", "The water company", "announce")]
+    [InlineData("The council last week said the pool would stay closed until June.", "the pool would stay closed until June", "The council", "say")]
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
