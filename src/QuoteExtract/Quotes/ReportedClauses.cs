@@ -199,6 +199,12 @@ internal static class ReportedClauses
             start = mark;
         }
 
+        // A clause found on the cue's dependent (said after the vote he would …) starts at its own first word.
+        if (clause > verb && parse.Head(clause) != verb && parse.SubtreeStart(clause) > start)
+        {
+            start = parse.SubtreeStart(clause);
+        }
+
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
@@ -267,10 +273,38 @@ internal static class ReportedClauses
                 {
                     return c;
                 }
+
+                // X said after the convention he would not accept it: the clause, without "that", taken for a relative
+                // clause on the cue's adverbial; it opens with a pronoun subject and has its own object, so no gap.
+                int subject = parse.ChildOfBase(c, "nsubj");
+                if (c > d && r is "obl" && IsCircumstance(doc, parse, d) && parse.SubtreeStart(d) == verb + 1 && parse.Has(c, "acl:relcl") && subject >= 0
+                    && parse.SubtreeStart(c) == subject && parse.SubtreeEnd(subject) == subject + 1 && doc.IsPronoun(subject)
+                    && (parse.Child(c, "obj") > c || parse.Child(c, "ccomp") > c || parse.Child(c, "xcomp") > c))
+                {
+                    return c;
+                }
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// An adverbial of the cue that says when or where it was said (after the vote, in a statement, on Friday, Tuesday
+    /// night), not what it was about (elaborated on the message, asked about the speeches, pointed at the failure).
+    /// </summary>
+    private static bool IsCircumstance(DocumentView doc, ParseView parse, int noun)
+    {
+        int c = parse.Child(noun, "case");
+        if (c < 0)
+        {
+            return (doc.ClassOf(noun) & SpeakerWord.Time) != 0;
+        }
+
+        ReadOnlySpan<char> w = doc.IsWord(c) ? doc.Word(c) : default;
+        return w.Equals("after", StringComparison.OrdinalIgnoreCase) || w.Equals("before", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("during", StringComparison.OrdinalIgnoreCase) || w.Equals("in", StringComparison.OrdinalIgnoreCase)
+            || (w.Equals("on", StringComparison.OrdinalIgnoreCase) && (doc.ClassOf(noun) & SpeakerWord.Time) != 0);
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public class ReportedClauseTests
     // … also where the parse hangs the that-clause on the cue's own dependent, or the dependent on the clause.
     [InlineData("Okafor said on Monday that the library would stay open.", "the library would stay open", "Okafor", "say")]
     [InlineData("The coach said Friday that it would have been better to wait.", "it would have been better to wait", "The coach", "say")]
+    // … however long the cue's dependents before "that" are, and without "that" after an adverbial of when.
+    [InlineData("The minister said in a long radio interview on Sunday that the border would stay open.", "the border would stay open", "The minister", "say")]
+    [InlineData("The coach said after the match he would not resign his post.", "he would not resign his post", "The coach", "say")]
     // S, X said / S, said X.
     [InlineData("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "say")]
     [InlineData("Funding has been cut twice this year, said Dana Okafor, who chairs the board.", "Funding has been cut twice this year", "Dana Okafor", "say")]
@@ -131,6 +134,8 @@ public class ReportedClauseTests
     [InlineData("The company declined to say whether the plant would close.")]
     // A participle before the cue is no reported clause of its own.
     [InlineData("Briefing reporters on Monday, the spokesman said nothing new.")]
+    // A relative clause on what the cue is about is no clause of the cue's.
+    [InlineData("The mayor elaborated on the plan she had drawn up.")]
     public void Nothing_is_reported(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
 
