@@ -180,7 +180,7 @@ internal static class ReportedSpeech
         // (a description of the speaker, an aside of the writer's) is not what was said.
         while (after < sentenceEnd && !doc.IsTerminal(after) && !doc.Is(after, ','))
         {
-            if ((doc.ClassOf(after) & SpeakerWord.Skip) == 0)
+            if ((doc.ClassOf(after) & (SpeakerWord.Skip | SpeakerWord.Time)) == 0)
             {
                 return null;
             }
@@ -441,10 +441,16 @@ internal static class ReportedSpeech
 
     private static bool IsAnd(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("and", StringComparison.Ordinal);
 
-    /// <summary>A clause can start here: a pronoun, a determiner, a name or a number.</summary>
+    /// <summary>A clause can start here: a pronoun, a determiner, a name or a number, or a noun with an auxiliary after it (critics say resources could …).</summary>
     private static bool StartsClause(DocumentView doc, int t)
     {
         if (doc.IsPronoun(t) || doc.IsNameWord(t) || doc.Tokens[t].Kind == TokenKind.Number)
+        {
+            return true;
+        }
+
+        if (doc.IsWord(t) && !doc.IsCapitalized(t) && doc.ClassOf(t) == SpeakerWord.None && doc.IsWord(t + 1) && (doc.ClassOf(t + 1) & SpeakerWord.Skip) != 0
+            && !doc.Word(t + 1).EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !doc.Word(t + 1).Equals("to", StringComparison.OrdinalIgnoreCase) && !doc.TryCue(t, out _))
         {
             return true;
         }

@@ -37,6 +37,9 @@ public class ReportedClauseTests
     // … however long the cue's dependents before "that" are, and without "that" after an adverbial of when.
     [InlineData("The minister said in a long radio interview on Sunday that the border would stay open.", "the border would stay open", "The minister", "say")]
     [InlineData("The coach said after the match he would not resign his post.", "he would not resign his post", "The coach", "say")]
+    // A clause that opens with a bare noun and its auxiliary; a time after the cue of S, X said.
+    [InlineData("But critics say resources could be better spent on the clinic.", "resources could be better spent on the clinic", "critics", "say")]
+    [InlineData("The depot will reopen next month, a spokesman announced Monday morning.", "The depot will reopen next month", "a spokesman", "announce")]
     // S, X said / S, said X.
     [InlineData("The bridge will reopen in May, the mayor said.", "The bridge will reopen in May", "the mayor", "say")]
     [InlineData("Funding has been cut twice this year, said Dana Okafor, who chairs the board.", "Funding has been cut twice this year", "Dana Okafor", "say")]
