@@ -922,6 +922,42 @@ internal static class ReportedClauses
         return -1;
     }
 
+    /// <summary>
+    /// The words from <paramref name="t"/> are a cue of their own and the quote it introduces (…, saying, “…”;
+    /// …, he added: “…”): at most three words, one of them a cue verb, then an opening mark.
+    /// </summary>
+    private static bool IntroducesQuote(DocumentView doc, int t, int end, bool[] insideQuote)
+    {
+        bool cue = false;
+        for (int i = t; i < end && i < t + 5; i++)
+        {
+            if (doc.Tokens[i].IsQuoteMark || insideQuote[i])
+            {
+                return cue;
+            }
+
+            if (doc.Is(i, ',') || doc.Is(i, ':'))
+            {
+                // Only directly before the mark.
+                if (!(i + 1 < end && (doc.Tokens[i + 1].IsQuoteMark || insideQuote[i + 1])))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!doc.IsWord(i) || i - t >= 3)
+            {
+                return false;
+            }
+
+            cue |= QuoteLexicons.CueVerbs.Contains(doc.Word(i));
+        }
+
+        return false;
+    }
+
     /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
     private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)
     {
@@ -942,7 +978,7 @@ internal static class ReportedClauses
         // from all sides: Stern questioned …); so does a source given after it (…, according to the minutes).
         for (int t = start + MinimumClauseTokens; t < end; t++)
         {
-            if (((doc.Is(t, ':') || doc.Is(t, ';')) && !insideQuote[t]) || (doc.Is(t, ',') && t + 1 < end && IsAccording(doc, t + 1)))
+            if (((doc.Is(t, ':') || doc.Is(t, ';')) && !insideQuote[t]) || (doc.Is(t, ',') && t + 1 < end && (IsAccording(doc, t + 1) || IntroducesQuote(doc, t + 1, end, insideQuote))))
             {
                 end = t;
                 break;

@@ -132,6 +132,19 @@ public class ReportedClauseTests
     }
 
     [Theory]
+    [InlineData("The tenants said the heating had failed twice in January, adding, \u201CNobody came to fix it.\u201D", "the heating had failed twice in January", "add")]
+    [InlineData("The mayor said the bridge would reopen in May, telling reporters, \u201CWe are on schedule.\u201D", "the bridge would reopen in May", "tell")]
+    public void A_clause_ends_before_a_cue_that_brings_in_a_quote_of_its_own(string text, string clause, string quoteCue)
+    {
+        Analysis a = Extractor.Analyze(text);
+        Quote reported = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal(clause, reported.Text);
+        Quote direct = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(quoteCue, direct.Cue?.Lemma);
+        Assert.Equal(reported.Speaker?.Text, direct.Speaker?.Text);
+    }
+
+    [Theory]
     // A cue under negation, or one someone declined to use, reports nothing said.
     [InlineData("The spokesman would not say whether the plant would close.")]
     [InlineData("The company declined to say whether the plant would close.")]
