@@ -15,12 +15,20 @@ internal static class ReportedSpeech
 
     private const int MinimumClauseTokens = 3;
 
+    /// <summary>A headline's source before its colon is at most this many words (McCain Challenger Kelli Ward: …).</summary>
+    private const int MaxHeadlineSourceTokens = 5;
+
     /// <summary>A clause reported before its cue (CLAUSE, X said) is at most this long: bounds the work on any input.</summary>
     private const int MaxClauseTokens = 120;
 
     public static List<QuoteCandidate> Find(DocumentView doc, bool[] insideQuote, CancellationToken cancellationToken)
     {
         var found = new List<QuoteCandidate>();
+        if (Headline(doc, insideQuote) is QuoteCandidate headline)
+        {
+            found.Add(headline);
+        }
+
         int coveredUntil = -1;
         for (int t = 0; t < doc.Count; t++)
         {
@@ -55,6 +63,53 @@ internal static class ReportedSpeech
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A headline that gives its source before a colon (Poll: Wealthy voters abandon …; Pence: Flowers won’t be at
+    /// the debate): the text's first paragraph, at most five words before the colon, the last of them in a person's
+    /// or organisation's name or a role or institution noun; what follows the colon is what was said. Not a label
+    /// that is no source (The Latest: …, Editor’s note: …).
+    /// </summary>
+    private static QuoteCandidate? Headline(DocumentView doc, bool[] insideQuote)
+    {
+        if (doc.Segments.Paragraphs.Length == 0)
+        {
+            return null;
+        }
+
+        Paragraph first = doc.Segments.Paragraphs[0];
+        int end = first.FirstToken + first.TokenCount;
+        for (int c = first.FirstToken; c < end && c <= first.FirstToken + MaxHeadlineSourceTokens; c++)
+        {
+            if (!doc.Is(c, ':'))
+            {
+                if (doc.IsWord(c) && !insideQuote[c])
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            bool source = c > first.FirstToken && (doc.EntityAt(c - 1) is EntityType.Person or EntityType.Organization
+                || (doc.ClassOf(c - 1) & (SpeakerWord.Role | SpeakerWord.Institution)) != 0);
+            if (!source || c + 1 >= end || insideQuote[c + 1])
+            {
+                return null;
+            }
+
+            // A semicolon ends the headline proper; a standfirst follows it (…’; In speech to AIPAC, she attacks …).
+            int clauseEnd = c + 1;
+            while (clauseEnd < end && !(doc.Is(clauseEnd, ';') && !insideQuote[clauseEnd]))
+            {
+                clauseEnd++;
+            }
+
+            return Make(doc, c + 1, clauseEnd, null, new Phrase(first.FirstToken, c - 1));
+        }
+
+        return null;
     }
 
     private static int ClauseEndToken(DocumentView doc, QuoteCandidate c)
@@ -412,7 +467,7 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, source);
     }
 
-    internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch cue, Phrase speaker)
+    internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker)
     {
         while (end > start && (doc.Tokens[end - 1].Kind == TokenKind.Punctuation || doc.Tokens[end - 1].Kind == TokenKind.Dash))
         {

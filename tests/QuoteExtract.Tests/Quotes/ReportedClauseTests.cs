@@ -145,6 +145,22 @@ public class ReportedClauseTests
     }
 
     [Theory]
+    [InlineData("Nandi: Staff vote to join the union; Ballot closes with a record turnout.\n\nThe count ended late.", "Staff vote to join the union", "Nandi")]
+    [InlineData("Council leader: Library closures will go ahead in spring.\n\nThe count ended late.", "Library closures will go ahead in spring", "Council leader")]
+    public void A_headline_gives_its_source_before_a_colon(string text, string clause, string speaker)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal((QuoteKind.Indirect, clause, speaker), (q.Kind, q.Text, q.Speaker?.Text));
+        Assert.Null(q.Cue);
+    }
+
+    [Theory]
+    [InlineData("The Latest: Library closures will go ahead in spring.\n\nThe count ended late.")]
+    [InlineData("The count ended late.\n\nNandi: Staff vote to join the union.")]
+    public void A_label_or_a_later_paragraph_before_a_colon_is_no_source(string text) =>
+        Assert.Empty(Extractor.Analyze(text).Quotes);
+
+    [Theory]
     // A cue under negation, or one someone declined to use, reports nothing said.
     [InlineData("The spokesman would not say whether the plant would close.")]
     [InlineData("The company declined to say whether the plant would close.")]
