@@ -96,11 +96,13 @@ public sealed class GoldenParseTests
     }
 
     [Theory]
-    // An unknown capitalised word takes no closed class for its letters (Okafor: -or read as a conjunction,
-    // Whitcombe as a pronoun); a listed one keeps its class.
+    // An unknown capitalised word takes no closed class for its letters (Okafor: -or read as a conjunction or an
+    // interjection, Whitcombe as a pronoun); a listed one keeps its class.
     [InlineData("Okafor said the vote was close.", UniversalPos.PropN)]
     [InlineData("Whitcombe said the vote was close.", UniversalPos.PropN)]
+    [InlineData("Okafor, a nurse at the clinic, said the vote was close.", UniversalPos.PropN)]
     [InlineData("But the vote was close.", UniversalPos.CConj)]
+    [InlineData("Well, the vote was close.", UniversalPos.Intj)]
     [InlineData("They said the vote was close.", UniversalPos.Pron)]
     public void A_sentence_initial_word_takes_a_closed_class_only_when_it_is_one(string sentence, UniversalPos expected)
     {
