@@ -151,7 +151,7 @@ internal static class ReportedSpeech
 
         int next = cue.Last + 1;
         // S, said Katie Harbath, the director: the words after the cue are its speaker, not what was said.
-        if (start < 0 && doc.Is(cue.First - 1, ',') && !doc.SubjectAfter(cue.Last, sentenceEnd).IsNone)
+        if (start < 0 && doc.Is(cue.First - 1, ',') && !doc.SubjectAfter(cue.Last, sentenceEnd).IsNone && !OpensWithApposedSpeaker(doc, cue))
         {
             return null;
         }
@@ -169,6 +169,17 @@ internal static class ReportedSpeech
         int end = WithClosingMark(doc, start, ClauseEnd(doc, start, sentenceEnd), sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
+    }
+
+    /// <summary>
+    /// X, a Y, said …: the sentence opens with the speaker and an apposition between commas, so the words after
+    /// the cue are what was said, not an inverted speaker (Jeff Sessions, a Trump supporter, said Clinton’s …).
+    /// </summary>
+    private static bool OpensWithApposedSpeaker(DocumentView doc, CueMatch cue)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out Phrase apposition);
+        return !speaker.IsNone && !apposition.IsNone && speaker.First == sentenceStart;
     }
 
     /// <summary>The speaker of a cue read from the words before it.</summary>

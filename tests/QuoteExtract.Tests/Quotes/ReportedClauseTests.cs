@@ -84,6 +84,7 @@ public class ReportedClauseTests
     [InlineData("The council last week said the pool would stay closed until June.", "the pool would stay closed until June", "The council", "say")]
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
+    [InlineData("Okafor, a nurse at the clinic, said the board’s treatment of staff asking for leave was unfair.", "the board’s treatment of staff asking for leave was unfair", "Okafor", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -190,11 +191,15 @@ public class ReportedClauseTests
         Assert.Equal("The mayor", mixed.Speaker?.Text);
     }
 
-    [Fact]
-    public void Without_a_parse_the_surface_rules_still_find_reported_speech()
+    [Theory]
+    [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor")]
+    // X, a Y, said S: the words after the cue are what was said, not a speaker put after it.
+    [InlineData("Councillor Ruth Ames, a longtime critic of the scheme, said the council’s handling of complaints was close to negligent.",
+        "the council’s handling of complaints was close to negligent", "Councillor Ruth Ames")]
+    public void Without_a_parse_the_surface_rules_still_find_reported_speech(string text, string clause, string speaker)
     {
         var noSyntax = ExtractorPipeline.Create(new ExtractorOptions { Syntax = SyntaxScope.None });
-        Quote q = Assert.Single(Extractor.Analyze("The mayor said that the bridge would reopen in May.", noSyntax).Quotes, q => q.Kind == QuoteKind.Indirect);
-        Assert.Equal("the bridge would reopen in May", q.Text);
+        Quote q = Assert.Single(Extractor.Analyze(text, noSyntax).Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal((clause, speaker), (q.Text, q.Speaker?.Text));
     }
 }
