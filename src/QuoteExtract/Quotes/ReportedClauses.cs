@@ -728,7 +728,19 @@ internal static class ReportedClauses
 
         if (clause == source)
         {
-            return null;
+            // According to a new poll, S: the parse makes the source the root and S a conjunct of it after the comma.
+            int after = -1;
+            foreach (int c in parse.Children(source))
+            {
+                if (c > source && (doc.Is(parse.SubtreeStart(c), ',') || doc.Is(parse.SubtreeStart(c) - 1, ',')) && parse.Pos(c) != UniversalPos.Punct)
+                {
+                    after = c;
+                    break;
+                }
+            }
+
+            return after < 0 ? null
+                : Make(doc, parse, parse.SubtreeStart(after), parse.SubtreeEnd(after), cue, ParseAttribution.Mention(doc, parse, source), insideQuote);
         }
 
         int clauseStart = parse.SubtreeStart(clause);

@@ -56,6 +56,8 @@ public class ReportedClauseTests
     // according to X, S / S, according to X.
     [InlineData("According to the council, the library will close for a month.", "the library will close for a month", "the council", "according to")]
     [InlineData("The library will close for a month, according to the council.", "The library will close for a month", "the council", "according to")]
+    // The parse may make the source the sentence's root and S its conjunct or parataxis after the comma.
+    [InlineData("According to a council survey, most tenants want the repairs done before winter.", "most tenants want the repairs done before winter", "a council survey", "according to")]
     // X was quoted as saying S.
     [InlineData("The minister was quoted as saying the talks had stalled.", "the talks had stalled", "The minister", "say")]
     // X did Y and said S: the subject of the clause the cue hangs on.
