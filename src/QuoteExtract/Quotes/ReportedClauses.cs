@@ -89,6 +89,11 @@ internal static class ReportedClauses
             }
         }
 
+        if (clause > verb && StartsWithThat(doc, parse, clause) && ReportedSpeech.HasSoOrSuch(doc, verb + 1, parse.SubtreeStart(clause)))
+        {
+            return null; // spoke so quietly that no one heard: a result, not what was said
+        }
+
         if (clause < 0)
         {
             clause = ThatClauseOnDependent(doc, parse, verb);
@@ -259,6 +264,14 @@ internal static class ReportedClauses
     {
         foreach (int d in parse.Children(verb))
         {
+            // X complained bitterly that S: the that-clause taken for an adverbial clause of the cue (not a result:
+            // spoke so quietly that no one heard).
+            if (d > verb && parse.Has(d, "advcl") && StartsWithThat(doc, parse, d) && parse.Child(d, "mark") == parse.SubtreeStart(d) && HasSubject(parse, d)
+                && !ReportedSpeech.HasSoOrSuch(doc, verb + 1, parse.SubtreeStart(d)))
+            {
+                return d;
+            }
+
             ReadOnlySpan<char> r = parse.BaseRelation(d);
             if (d <= verb || !(r is "obl" or "obj" or "iobj" or "advmod"))
             {
@@ -315,6 +328,21 @@ internal static class ReportedClauses
     private static QuoteCandidate? ObjectClause(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
     {
         int obj = parse.Child(verb, "obj");
+        if (obj == verb + 1 && parse.SubtreeEnd(obj) == obj + 1 && doc.Word(obj).Equals("that", StringComparison.OrdinalIgnoreCase) && doc.Is(obj + 1, ','))
+        {
+            // X said that, in addition to Y, S: "that" taken for a pronoun object, S hung on the cue after the aside.
+            int end = -1;
+            foreach (int c in parse.Children(verb))
+            {
+                if (c > obj && parse.Pos(c) != UniversalPos.Punct && HasSubject(parse, c))
+                {
+                    end = parse.SubtreeEnd(c);
+                }
+            }
+
+            return end > obj ? Make(doc, parse, obj + 1, end, cue, Speaker(doc, parse, cue), insideQuote) : null;
+        }
+
         if (cue.Class != CueClass.Speech || obj <= verb || parse.SubtreeStart(obj) != verb + 1 || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron))
         {
             return null;
@@ -534,6 +562,14 @@ internal static class ReportedClauses
         if (surface.IsNone || (!parsed.IsNone && parsed.First > cue.Last && surface.Last < cue.First))
         {
             return parsed;
+        }
+
+        // Friends of the coach say: the words before the cue stop at "of"; the parse's subject is the head they modify.
+        if (!parsed.IsNone && parsed.Relative < 0 && parsed.Last < surface.First && parse.Has(surface.Last, "nmod")
+            && parse.Head(surface.Last) == parsed.Last && doc.IsWord(surface.First - 1) && doc.Word(surface.First - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && surface.First - 2 == parsed.Last)
+        {
+            return parsed with { Last = surface.Last };
         }
 
         // Whitcombe, a cardiologist, said: the words before the cue reach the apposition; the parse's subject is

@@ -139,6 +139,11 @@ internal static class ReportedSpeech
         {
             if (doc.IsWord(t) && doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase))
             {
+                if (HasSoOrSuch(doc, cue.Last + 1, t))
+                {
+                    return null; // spoke so quietly that no one heard: a result, not what was said
+                }
+
                 start = t + 1;
                 break;
             }
@@ -480,6 +485,11 @@ internal static class ReportedSpeech
 
     internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker)
     {
+        while (start < end && doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash)
+        {
+            start++; // that, in spite of …, S: the clause starts at its first word
+        }
+
         while (end > start && (doc.Tokens[end - 1].Kind == TokenKind.Punctuation || doc.Tokens[end - 1].Kind == TokenKind.Dash))
         {
             end--;
@@ -503,6 +513,20 @@ internal static class ReportedSpeech
             Speaker = speaker,
             Confidence = 0.7,
         };
+    }
+
+    /// <summary>"so" or "such" among tokens [start, end): a that-clause after them is a result (spoke so quietly that …), not a report.</summary>
+    internal static bool HasSoOrSuch(DocumentView doc, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (doc.IsWord(t) && (doc.Word(t).Equals("so", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("such", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAnd(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("and", StringComparison.Ordinal);

@@ -87,6 +87,10 @@ public class ReportedClauseTests
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
     [InlineData("Okafor, a nurse at the clinic, said the board’s treatment of staff asking for leave was unfair.", "the board’s treatment of staff asking for leave was unfair", "Okafor", "say")]
+    // A that-clause after the cue and an adverb, or after an aside; the speaker "X of Y", whole.
+    [InlineData("Landlords complain bitterly that rents are too low and the rules too strict.", "rents are too low and the rules too strict", "Landlords", "complain")]
+    [InlineData("Residents say that, in addition to the noise, the site attracts vermin.", "in addition to the noise, the site attracts vermin", "Residents", "say")]
+    [InlineData("Friends of the coach say that, in spite of the defeat, he would stay on next season.", "in spite of the defeat, he would stay on next season", "Friends of the coach", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -171,6 +175,8 @@ public class ReportedClauseTests
     [InlineData("Briefing reporters on Monday, the spokesman said nothing new.")]
     // A relative clause on what the cue is about is no clause of the cue's.
     [InlineData("The mayor elaborated on the plan she had drawn up.")]
+    // A that-clause after "so" or "such" is a result, not what was said.
+    [InlineData("The coach spoke so quietly that nobody in the room heard him.")]
     public void Nothing_is_reported(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
 
@@ -198,6 +204,7 @@ public class ReportedClauseTests
     // X, a Y, said S: the words after the cue are what was said, not a speaker put after it.
     [InlineData("Councillor Ruth Ames, a longtime critic of the scheme, said the council’s handling of complaints was close to negligent.",
         "the council’s handling of complaints was close to negligent", "Councillor Ruth Ames")]
+    [InlineData("Friends of the coach say that, in spite of the defeat, he would stay on next season.", "in spite of the defeat, he would stay on next season", "Friends of the coach")]
     public void Without_a_parse_the_surface_rules_still_find_reported_speech(string text, string clause, string speaker)
     {
         var noSyntax = ExtractorPipeline.Create(new ExtractorOptions { Syntax = SyntaxScope.None });
