@@ -350,9 +350,37 @@ internal static class ReportedClauses
 
         // The clause's verb hangs on the object or on the noun of its "of" (said none of the candidates were listed).
         int nmod = parse.Child(obj, "nmod");
-        return HasFiniteClause(doc, parse, obj) || (nmod > obj && HasFiniteClause(doc, parse, nmod))
-            ? Make(doc, parse, verb + 1, parse.SubtreeEnd(obj), cue, Speaker(doc, parse, cue), insideQuote)
-            : null;
+        if (HasFiniteClause(doc, parse, obj) || (nmod > obj && HasFiniteClause(doc, parse, nmod)))
+        {
+            return Make(doc, parse, verb + 1, parse.SubtreeEnd(obj), cue, Speaker(doc, parse, cue), insideQuote);
+        }
+
+        // …, and said the money would be better spent: the predicate right after the object, without a subject
+        // of its own, hung elsewhere in the sentence.
+        int predicate = PredicateAt(doc, parse, parse.SubtreeEnd(obj), verb);
+        return predicate >= 0 ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
+    }
+
+    /// <summary>
+    /// The predicate whose words start at <paramref name="t"/> with its auxiliary or copula (would be spent, was
+    /// close): a verb or a copula's complement without a subject, not above <paramref name="verb"/>; or -1.
+    /// </summary>
+    private static int PredicateAt(DocumentView doc, ParseView parse, int t, int verb)
+    {
+        if (!parse.IsParsed(t) || !doc.IsWord(t) || doc.SentenceOf[t] != doc.SentenceOf[verb])
+        {
+            return -1;
+        }
+
+        int p = t;
+        for (int i = 0; i < 16 && parse.Head(p) >= 0 && parse.SubtreeStart(parse.Head(p)) == t; i++)
+        {
+            p = parse.Head(p);
+        }
+
+        bool inflected = parse.ChildOfBase(p, "aux") == t || parse.Child(p, "cop") == t; // opens with its auxiliary or copula
+        bool above = parse.SubtreeStart(p) <= verb && verb < parse.SubtreeEnd(p);
+        return p != verb && !above && inflected && !HasSubject(parse, p) && parse.Pos(p) is UniversalPos.Verb or UniversalPos.Adj or UniversalPos.Noun ? p : -1;
     }
 
     /// <summary>

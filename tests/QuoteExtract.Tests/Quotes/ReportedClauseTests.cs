@@ -100,6 +100,19 @@ public class ReportedClauseTests
         Assert.Equal(cueLemma, q.Cue?.Lemma);
     }
 
+    [Theory]
+    [InlineData("The treasurer warned that the deficit could grow next year, and said the reserves would be better kept for repairs.", "the reserves would be better kept for repairs")]
+    // The parse may hang the second cue on the first clause and its clause's predicate elsewhere.
+    [InlineData("Opposition councillor Ann Pike warned that the £2million bill could push up council tax, and said the money would be better spent on flood defences.",
+        "the money would be better spent on flood defences")]
+    public void A_second_cue_after_and_reports_its_own_clause(string text, string second)
+    {
+        Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];
+        Assert.Equal(["warn", "say"], reported.Select(q => q.Cue?.Lemma));
+        Assert.Equal(second, reported[1].Text);
+        Assert.Equal(reported[0].Speaker?.Text, reported[1].Speaker?.Text);
+    }
+
     [Fact]
     public void Two_cues_coordinated_in_one_sentence_give_two_clauses_of_one_speaker()
     {

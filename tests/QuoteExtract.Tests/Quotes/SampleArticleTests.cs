@@ -30,6 +30,7 @@ public class SampleArticleTests
             (QuoteKind.Direct, "It is where this town", "Tom Bradshaw"),
             (QuoteKind.Indirect, "volunteers had raised", "Tom Bradshaw"),
             (QuoteKind.Indirect, "the £14million bill", "Priya Nandi"),
+            (QuoteKind.Indirect, "the money would be better spent", "Priya Nandi"),
             (QuoteKind.Direct, "We will keep working", "Environment Agency"),
             (QuoteKind.Direct, "I won’t make a promise", "Margaret Okafor"),
         ];
@@ -42,7 +43,7 @@ public class SampleArticleTests
             Assert.Equal(expected[i].Speaker, q.Speaker?.Name);
         }
 
-        Quote agency = a.Quotes[7];
+        Quote agency = a.Quotes[8];
         Assert.Equal(2, agency.Segments.Length);
     }
 }
