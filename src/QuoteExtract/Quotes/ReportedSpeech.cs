@@ -412,8 +412,11 @@ internal static class ReportedSpeech
             }
         }
 
-        QuoteCandidate? before = Make(doc, sentenceStart, comma, cue, speaker);
-        QuoteCandidate? rest = Make(doc, after + 1, sentenceEnd, cue, speaker);
+        // The museum, he said, would make …: when the rest opens with its verb, the words before are its subject,
+        // however short; otherwise they are kept only as long as a clause (Even then, he said, … is the writer's).
+        bool subjectBefore = doc.IsVerbLike(after + 1);
+        QuoteCandidate? before = Make(doc, sentenceStart, comma, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
+        QuoteCandidate? rest = Make(doc, after + 1, sentenceEnd, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
         return rest is null ? (null, null) : (before, rest);
     }
 
@@ -483,7 +486,7 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, source);
     }
 
-    internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker)
+    internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker, int minimumTokens = MinimumClauseTokens)
     {
         while (start < end && doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash)
         {
@@ -495,7 +498,7 @@ internal static class ReportedSpeech
             end--;
         }
 
-        if (end - start < MinimumClauseTokens)
+        if (end - start < minimumTokens)
         {
             return null;
         }

@@ -127,6 +127,9 @@ public class ReportedClauseTests
     // the one speaker; words before it shorter than a clause are left out.
     [InlineData("The plan to close the library, the mayor said, was never approved by the council.", "The plan to close the library|was never approved by the council", "the mayor")]
     [InlineData("Even then, she said, the council would not have been able to pay.", "the council would not have been able to pay", "she")]
+    // A subject before the cue is part of the clause however short, when the rest opens with its verb.
+    [InlineData("The museum, the mayor said, would open in May.", "The museum|would open in May", "the mayor")]
+    [InlineData("This plan, she says, is different.", "This plan|is different", "she")]
     [InlineData("For tenants in the older blocks, Okafor said, the choice is harder.", "For tenants in the older blocks|the choice is harder", "Okafor")]
     [InlineData("The plan to close the library, said Ortiz, was never approved by the council.", "The plan to close the library|was never approved by the council", "Ortiz")]
     // An aside after the cue is the writer's, and what describes the speaker is no clause.
