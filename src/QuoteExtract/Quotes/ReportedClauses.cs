@@ -114,7 +114,7 @@ internal static class ReportedClauses
 
         if (clause < 0)
         {
-            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? HearerClause(doc, parse, verb, cue, insideQuote)
+            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? RelativeCue(doc, parse, verb, cue, insideQuote) ?? HearerClause(doc, parse, verb, cue, insideQuote)
                 ?? FrontedClause(doc, parse, verb, cue, insideQuote) ?? HangingCue(doc, parse, verb, cue, insideQuote);
         }
 
@@ -360,6 +360,28 @@ internal static class ReportedClauses
         int predicate = PredicateAt(doc, parse, parse.SubtreeEnd(obj), verb);
         return predicate >= 0 ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
     }
+
+    /// <summary>
+    /// A rule change that he said would make it harder: the cue inside a relative clause whose pronoun is the
+    /// subject of what was said; the predicate after the cue opens with its auxiliary and is hung elsewhere.
+    /// </summary>
+    private static QuoteCandidate? RelativeCue(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
+    {
+        int subject = parse.ChildOfBase(verb, "nsubj");
+        int relative = subject < 0 ? -1 : parse.SubtreeStart(subject) - 1;
+        if (relative < 0 || subject > verb || !IsRelativeWord(doc, relative) || parse.Pos(verb + 1) != UniversalPos.Aux)
+        {
+            return null;
+        }
+
+        int predicate = parse.Head(verb + 1);
+        int own = predicate < 0 ? -1 : parse.ChildOfBase(predicate, "nsubj");
+        return predicate > verb && (own < 0 || own == relative) ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
+    }
+
+    private static bool IsRelativeWord(DocumentView doc, int t) =>
+        doc.IsWord(t) && (doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase)
+            || doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The predicate whose words start at <paramref name="t"/> with its auxiliary or copula (would be spent, was

@@ -87,6 +87,9 @@ public class ReportedClauseTests
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
     [InlineData("Okafor, a nurse at the clinic, said the board’s treatment of staff asking for leave was unfair.", "the board’s treatment of staff asking for leave was unfair", "Okafor", "say")]
+    // The cue inside a relative clause: what follows it is said of the relative pronoun's noun.
+    [InlineData("The council rejected a plan that Okafor said would cut the waiting list by half.", "would cut the waiting list by half", "Okafor", "say")]
+    [InlineData("Voters backed a levy which the mayor said would pay for two new schools.", "would pay for two new schools", "the mayor", "say")]
     // A that-clause after the cue and an adverb, or after an aside; the speaker "X of Y", whole.
     [InlineData("Landlords complain bitterly that rents are too low and the rules too strict.", "rents are too low and the rules too strict", "Landlords", "complain")]
     [InlineData("Residents say that, in addition to the noise, the site attracts vermin.", "in addition to the noise, the site attracts vermin", "Residents", "say")]
