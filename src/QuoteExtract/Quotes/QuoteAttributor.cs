@@ -98,7 +98,7 @@ internal static class QuoteAttributor
                 Array.Fill(covered, true, p.Segments[0].Start, p.Segments[0].Length);
             }
 
-            foreach (QuoteCandidate c in ReportedSpeech.Find(doc, inside, cancellationToken))
+            foreach (QuoteCandidate c in ReportedSpeech.Find(doc, parse, inside, cancellationToken))
             {
                 if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0)
                 {

@@ -21,7 +21,7 @@ internal static class ReportedSpeech
     /// <summary>A clause reported before its cue (CLAUSE, X said) is at most this long: bounds the work on any input.</summary>
     private const int MaxClauseTokens = 120;
 
-    public static List<QuoteCandidate> Find(DocumentView doc, bool[] insideQuote, CancellationToken cancellationToken)
+    public static List<QuoteCandidate> Find(DocumentView doc, ParseView parse, bool[] insideQuote, CancellationToken cancellationToken)
     {
         var found = new List<QuoteCandidate>();
         if (Headline(doc, insideQuote) is QuoteCandidate headline)
@@ -42,7 +42,7 @@ internal static class ReportedSpeech
                 continue;
             }
 
-            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, cue, insideQuote);
+            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, parse, cue, insideQuote);
             if (candidate is null && !cue.IsAccordingTo)
             {
                 // S1, X said, S2 before S, X said(, …): the words after the cue's comma go on with what was said.
@@ -125,10 +125,16 @@ internal static class ReportedSpeech
     }
 
     /// <summary>X said (that) CLAUSE.</summary>
-    private static QuoteCandidate? AfterCue(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    private static QuoteCandidate? AfterCue(DocumentView doc, ParseView parse, CueMatch cue, bool[] insideQuote)
     {
         int sentenceEnd = doc.SentenceEnd(cue.First);
         Phrase speaker = SurfaceSpeaker(doc, cue);
+        if (speaker.IsNone && parse.IsParsed(cue.First) && ParseAttribution.CueSpeaker(doc, parse, cue.First) is { IsNone: false } parsed && parsed.Last == cue.First - 1
+            && parse.Pos(parsed.Last) == UniversalPos.Noun && doc.Word(parsed.Last).EndsWith("s", StringComparison.Ordinal))
+        {
+            speaker = parsed; // Other senators said they …: a plural the lexicons do not know, the parse's subject right before the cue
+        }
+
         if (speaker.IsNone)
         {
             return null;
