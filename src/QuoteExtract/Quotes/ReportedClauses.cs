@@ -39,6 +39,11 @@ internal static class ReportedClauses
 
             if (candidate is not null)
             {
+                if (parse.Pos(t) == UniversalPos.Verb && IsPutToTheSpeaker(doc, parse, t))
+                {
+                    candidate.Speaker = Phrase.None; // asked by someone the text does not name
+                }
+
                 found.Add(candidate);
             }
         }
@@ -896,6 +901,14 @@ internal static class ReportedClauses
     /// A negated cue (X did not say whether …, X would never say that …) reports nothing said; neither does a
     /// cue someone declined or refused to use (X declined to say whether …).
     /// </summary>
+    /// <summary>
+    /// Asked whether S, X said …: a question put to the sentence's subject by someone the text does not name, not
+    /// what the subject said (the participle without a subject of its own, before the clause it hangs on): it is
+    /// reported without a speaker.
+    /// </summary>
+    private static bool IsPutToTheSpeaker(DocumentView doc, ParseView parse, int verb) =>
+        doc.Word(verb).Equals("asked", StringComparison.OrdinalIgnoreCase) && parse.Has(verb, "advcl") && parse.Head(verb) > verb && !HasSubject(parse, verb);
+
     private static bool IsDenied(DocumentView doc, ParseView parse, int verb)
     {
         foreach (int c in parse.Children(verb))

@@ -151,6 +151,16 @@ public class ReportedClauseTests
     }
 
     [Fact]
+    public void A_question_put_to_the_speaker_is_reported_without_a_speaker()
+    {
+        const string text = "When asked whether she would run again, the mayor said she had not decided.";
+        Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];
+        Assert.Equal(["whether she would run again", "she had not decided"], reported.Select(q => q.Text));
+        Assert.Null(reported[0].Speaker);
+        Assert.Equal("the mayor", reported[1].Speaker?.Text);
+    }
+
+    [Fact]
     public void A_clause_ends_before_a_source_given_after_it()
     {
         const string text = "The treasurer warned that reserves would run out by March, according to minutes of the meeting.";
