@@ -17,6 +17,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_relative_who_after_its_noun_resolves_to_it_where_the_parse_hangs_the_clause_elsewhere()
+    {
+        const string text = "Forty percent of tenants backed the plan, compared with 23 percent who said the rents were already too high.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal(("the rents were already too high", "who", "23 percent"), (q.Text, q.Speaker?.Text, q.Speaker?.Name));
+    }
+
+    [Fact]
     public void Short_name_resolves_to_the_full_name()
     {
         const string text = "Oliver Grant won the vote on Tuesday.\n\n‘This is a new start,’ Mr Grant said.";
