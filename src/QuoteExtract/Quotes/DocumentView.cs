@@ -309,6 +309,10 @@ internal sealed class DocumentView
         {
             i -= 2;
         }
+        else if (i - 1 >= lowerBound && (ClassOf(i) & SpeakerWord.Time) != 0 && IsCapitalized(i))
+        {
+            i--; // the council Friday said: a day name alone
+        }
 
         i = BeforeParenthesis(i, lowerBound); // Rep. Gwen Moore (D-Wis.) said
 

@@ -102,7 +102,8 @@ internal static class ParseAttribution
             return new Phrase(parse.Child(head, "advmod") is int m and >= 0 && m == head - 1 ? m : head, head);
         }
 
-        if (parse.Pos(head) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Num))
+        // A day or a season the parse made the subject (Texas … Friday asked) is when, not who.
+        if (parse.Pos(head) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Num) || (doc.ClassOf(head) & SpeakerWord.Time) != 0)
         {
             return Phrase.None;
         }

@@ -84,6 +84,7 @@ public class ReportedClauseTests
     // A time phrase between the speaker and the cue is neither.
     [InlineData("The water company this month announced it would raise its charges in April.", "it would raise its charges in April", "The water company", "announce")]
     [InlineData("The council last week said the pool would stay closed until June.", "the pool would stay closed until June", "The council", "say")]
+    [InlineData("The water company Monday announced it would raise its charges.", "it would raise its charges", "The water company", "announce")]
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
     [InlineData("Okafor, a nurse at the clinic, said the board’s treatment of staff asking for leave was unfair.", "the board’s treatment of staff asking for leave was unfair", "Okafor", "say")]
