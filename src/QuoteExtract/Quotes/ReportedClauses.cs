@@ -873,7 +873,9 @@ internal static class ReportedClauses
         int end = parse.SubtreeEnd(clause);
         foreach (int c in parse.Children(clause))
         {
-            if (c > clause && (parse.Has(c, "ccomp") || parse.Has(c, "conj") || parse.Has(c, "parataxis") || parse.Has(c, "dep")) && !HasSubject(parse, c))
+            // (… was rigged drew a sharp reply: a finite verb taken for the clause's open complement, too)
+            bool finiteComplement = parse.Has(c, "xcomp") && parse.Pos(c) == UniversalPos.Verb && parse.Child(c, "mark") < 0 && IsFiniteForm(doc.Word(c));
+            if (c > clause && (parse.Has(c, "ccomp") || parse.Has(c, "conj") || parse.Has(c, "parataxis") || parse.Has(c, "dep") || finiteComplement) && !HasSubject(parse, c))
             {
                 end = Math.Min(end, parse.SubtreeStart(c));
             }

@@ -64,6 +64,7 @@ public class ReportedClauseTests
     [InlineData("Grant stood up in the chamber and said the budget would be balanced by 2028.", "the budget would be balanced by 2028", "Grant", "say")]
     // A noun of speech with its clause; the sentence's own verb stays out.
     [InlineData("Ms Marsh's claim that the audit had been rigged was rejected by the board.", "the audit had been rigged", "Ms Marsh", "claim")]
+    [InlineData("Okafor's claim that the vote was rigged drew a sharp reply.", "the vote was rigged", "Okafor", "claim")]
     // Verbs of thought and evidence, and a to-infinitive that is what was reported.
     [InlineData("The report found that most of the complaints had never been answered.", "most of the complaints had never been answered", "The report", "find")]
     [InlineData("The union urged members to reject the offer.", "members to reject the offer", "The union", "urge")]
