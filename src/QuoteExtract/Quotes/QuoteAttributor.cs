@@ -72,6 +72,7 @@ internal static class QuoteAttributor
         List<MarkedQuote> marked = QuoteMarkPairer.Pair(text);
         cancellationToken.ThrowIfCancellationRequested();
         var inside = new bool[doc.Count];
+        ParseView parse = syntax.Length == doc.Count ? new ParseView(syntax) : ParseView.Empty;
         var candidates = new List<QuoteCandidate>(marked.Count);
         foreach (MarkedQuote quote in marked)
         {
@@ -81,11 +82,10 @@ internal static class QuoteAttributor
                 Array.Fill(inside, true, s.Open, close - s.Open + 1);
             }
 
-            candidates.Add(AttributeMarked(doc, quote));
+            candidates.Add(AttributeMarked(doc, parse, quote));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ParseView parse = syntax.Length == doc.Count ? new ParseView(syntax) : ParseView.Empty;
         if (options.IncludeIndirect)
         {
             // Reported speech from the parse first; the surface rules add the clauses of cues the parse gives
@@ -140,7 +140,7 @@ internal static class QuoteAttributor
         return new QuoteAttribution(quotes, grouping.Entities, groups, people, boilerplate);
     }
 
-    private static QuoteCandidate AttributeMarked(DocumentView doc, MarkedQuote quote)
+    private static QuoteCandidate AttributeMarked(DocumentView doc, ParseView parse, MarkedQuote quote)
     {
         MarkedSegment first = quote.First;
         int open = first.Open;
@@ -178,7 +178,7 @@ internal static class QuoteAttributor
             }
         }
 
-        Attribution? before = TryBefore(doc, open, lowerBound);
+        Attribution? before = TryBefore(doc, parse, open, lowerBound);
         Attribution? after = TryAfter(doc, quote);
         bool cueRightBefore = afterColon || (prev >= 0 && doc.TryCue(prev, out _));
         Attribution? chosen;
@@ -228,7 +228,7 @@ internal static class QuoteAttributor
     private static bool StartsUpper(DocumentView doc, TextSpan content) => content.Length > 0 && char.IsUpper(doc.Text[content.Start]);
 
     /// <summary>X said: Q / X said Q / X told Y: Q / according to X, Q / X insisted Britain ‘Q’ / X: Q.</summary>
-    private static Attribution? TryBefore(DocumentView doc, int open, int lowerBound)
+    private static Attribution? TryBefore(DocumentView doc, ParseView parse, int open, int lowerBound)
     {
         for (int t = open - 1; t >= lowerBound; t--)
         {
@@ -260,6 +260,12 @@ internal static class QuoteAttributor
             if (speaker.IsNone && !cue.IsAccordingTo)
             {
                 speaker = SentenceSubject(doc, cue.First, Math.Max(lowerBound, doc.SentenceStart(cue.First)));
+            }
+
+            if (speaker.IsNone && !cue.IsAccordingTo && parse.IsParsed(cue.First) && ParseAttribution.CueSpeaker(doc, parse, cue.First) is { IsNone: false } parsed
+                && parsed.Last == cue.First - 1 && parsed.First >= lowerBound && parse.Pos(parsed.Last) == UniversalPos.Noun && doc.Word(parsed.Last).EndsWith("s", StringComparison.Ordinal))
+            {
+                speaker = parsed; // Demonstrators said they want “…”: a plural the lexicons do not know, the parse's subject right before the cue
             }
 
             if (!speaker.IsNone)

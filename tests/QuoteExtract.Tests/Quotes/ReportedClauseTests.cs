@@ -232,6 +232,17 @@ public class ReportedClauseTests
         Assert.Equal("The mayor", mixed.Speaker?.Text);
     }
 
+    [Fact]
+    public void A_quoted_fragment_after_a_cue_whose_speaker_no_lexicon_lists_takes_the_parse_subject()
+    {
+        const string text = "Demonstrators said they want \u201Ca fair hearing\u201D and pledged to stay peaceful.";
+        Analysis a = Extractor.Analyze(text);
+        Quote mixed = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Equal(("a fair hearing", "Demonstrators"), (mixed.Text, mixed.Speaker?.Text));
+        Quote pledged = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal(("to stay peaceful", "Demonstrators"), (pledged.Text, pledged.Speaker?.Text)); // not the quoted words
+    }
+
     [Theory]
     [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor")]
     // X, a Y, said S: the words after the cue are what was said, not a speaker put after it.
