@@ -28,9 +28,9 @@ internal static class ParseAttribution
             foreach (int c in parse.Children(v))
             {
                 string? r = parse.Relation(c);
-                if (r == "nsubj" && subject < 0)
+                if (r == "nsubj" && (subject < 0 || (c < v && subject < c)))
                 {
-                    subject = c;
+                    subject = c; // two subjects (a misparse of S, X said): the nearer one before the verb
                 }
                 else if (r == "obl:agent" || (r == "obl" && IsBy(doc, parse, c) && parse.Child(v, "aux:pass") >= 0))
                 {

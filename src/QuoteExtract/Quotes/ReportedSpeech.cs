@@ -46,13 +46,13 @@ internal static class ReportedSpeech
             if (candidate is null && !cue.IsAccordingTo)
             {
                 // S1, X said, S2 before S, X said(, …): the words after the cue's comma go on with what was said.
-                (QuoteCandidate? before, candidate) = Interrupting(doc, cue, insideQuote);
+                (QuoteCandidate? before, candidate) = Interrupting(doc, parse, cue, insideQuote);
                 if (before is not null)
                 {
                     found.Add(before);
                 }
 
-                candidate ??= BeforeCue(doc, cue, insideQuote);
+                candidate ??= BeforeCue(doc, parse, cue, insideQuote);
             }
 
             if (candidate is not null)
@@ -182,6 +182,20 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, speaker);
     }
 
+    /// <summary>Tokens from <paramref name="t"/> to the sentence's end or a comma are parsed and hold no verb, auxiliary or quote mark.</summary>
+    private static bool VerblessUntilBreak(DocumentView doc, ParseView parse, int t, int sentenceEnd)
+    {
+        for (int i = t; i < sentenceEnd && !doc.IsTerminal(i) && !doc.Is(i, ','); i++)
+        {
+            if (!parse.IsParsed(i) || parse.Pos(i) is UniversalPos.Verb or UniversalPos.Aux || doc.Tokens[i].IsQuoteMark)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// X, a Y, said …: the sentence opens with the speaker and an apposition between commas, so the words after
     /// the cue are what was said, not an inverted speaker (Jeff Sessions, a Trump supporter, said Clinton’s …).
@@ -219,7 +233,7 @@ internal static class ReportedSpeech
     }
 
     /// <summary>CLAUSE, X said. / CLAUSE, said X.</summary>
-    private static QuoteCandidate? BeforeCue(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    private static QuoteCandidate? BeforeCue(DocumentView doc, ParseView parse, CueMatch cue, bool[] insideQuote)
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
@@ -254,10 +268,12 @@ internal static class ReportedSpeech
         }
 
         // Only the end of the sentence (or an adverb such as "today") may follow, or a comma: what comes after it
-        // (a description of the speaker, an aside of the writer's) is not what was said.
+        // (a description of the speaker, an aside of the writer's) is not what was said. In a parsed sentence,
+        // a phrase without a verb may follow too (…, the board said in its annual report).
+        bool verbless = parse.Pos(after) == UniversalPos.Adp && VerblessUntilBreak(doc, parse, after, sentenceEnd);
         while (after < sentenceEnd && !doc.IsTerminal(after) && !doc.Is(after, ','))
         {
-            if ((doc.ClassOf(after) & (SpeakerWord.Skip | SpeakerWord.Time)) == 0)
+            if ((doc.ClassOf(after) & (SpeakerWord.Skip | SpeakerWord.Time)) == 0 && !verbless)
             {
                 return null;
             }
@@ -372,7 +388,7 @@ internal static class ReportedSpeech
     /// The words before are left out when shorter than a clause (Even then, he said, …). Not for an aside after the
     /// cue (…, he said, adding that …; …, she said, as the crowd cheered), which is the writer's.
     /// </summary>
-    private static (QuoteCandidate? Before, QuoteCandidate? After) Interrupting(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    private static (QuoteCandidate? Before, QuoteCandidate? After) Interrupting(DocumentView doc, ParseView parse, CueMatch cue, bool[] insideQuote)
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
@@ -399,6 +415,14 @@ internal static class ReportedSpeech
             after++;
         }
 
+        if (after < sentenceEnd && !doc.Is(after, ',') && parse.Pos(after) == UniversalPos.Adp && VerblessUntilBreak(doc, parse, after, sentenceEnd))
+        {
+            while (after < sentenceEnd && !doc.Is(after, ',') && !doc.IsTerminal(after))
+            {
+                after++; // S1, the agency said in a June report, S2
+            }
+        }
+
         if (after >= sentenceEnd || !doc.Is(after, ',') || after + 1 >= sentenceEnd || !StartsReportedRest(doc, after + 1)
             || (inverted && !ContinuesAfterInvertedSpeaker(doc, after + 1)))
         {
@@ -422,7 +446,8 @@ internal static class ReportedSpeech
         // however short; otherwise they are kept only as long as a clause (Even then, he said, … is the writer's).
         bool subjectBefore = doc.IsVerbLike(after + 1);
         QuoteCandidate? before = Make(doc, sentenceStart, comma, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
-        QuoteCandidate? rest = Make(doc, after + 1, sentenceEnd, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
+        int restStart = IsAnd(doc, after + 1) ? after + 2 : after + 1; // S1, the agency said, and S2: the conjunction joins the two
+        QuoteCandidate? rest = Make(doc, restStart, sentenceEnd, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
         return rest is null ? (null, null) : (before, rest);
     }
 

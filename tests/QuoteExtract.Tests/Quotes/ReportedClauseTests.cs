@@ -134,6 +134,10 @@ public class ReportedClauseTests
     // the one speaker; words before it shorter than a clause are left out.
     [InlineData("The plan to close the library, the mayor said, was never approved by the council.", "The plan to close the library|was never approved by the council", "the mayor")]
     [InlineData("Even then, she said, the council would not have been able to pay.", "the council would not have been able to pay", "she")]
+    // A phrase after the cue (said in a report) leaves the words either side what was said; "and" joins them.
+    [InlineData("The clinic treated 4,000 patients, the board said in its annual report.", "The clinic treated 4,000 patients", "the board")]
+    [InlineData("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
+        "The middle fifth paid 8.9 percent|the bottom fifth paid 0.8 percent", "the agency")]
     // A subject before the cue is part of the clause however short, when the rest opens with its verb.
     [InlineData("The museum, the mayor said, would open in May.", "The museum|would open in May", "the mayor")]
     [InlineData("This plan, she says, is different.", "This plan|is different", "she")]
