@@ -167,6 +167,7 @@ internal static class ReportedClauses
             // end: anything else the parse hung on the cue before the clause is the clause's (its subject,
             // attached too high: he said the general, killed on Friday, had played a role).
             int next = verb + 1;
+            int hearers = 0;
             foreach (int c in parse.Children(verb))
             {
                 if (c > verb && c != clause && parse.HasBase(c, "obj") && parse.SubtreeEnd(c) == start && IsWhWord(doc, parse.SubtreeStart(c)))
@@ -177,9 +178,10 @@ internal static class ReportedClauses
                     break;
                 }
 
-                if (c > verb && c != clause && parse.SubtreeStart(c) == next && parse.SubtreeEnd(c) <= clause && IsCueDependent(parse, c, cue))
+                if (c > verb && c != clause && parse.SubtreeStart(c) == next && parse.SubtreeEnd(c) <= clause && IsCueDependent(parse, c, cue, hearers))
                 {
                     next = parse.SubtreeEnd(c);
+                    hearers += parse.BaseRelation(c) is "obj" or "iobj" ? 1 : 0;
                 }
             }
 
@@ -462,7 +464,7 @@ internal static class ReportedClauses
                 break;
             }
 
-            if (doc.IsWord(t) && (parse.Head(t) == verb ? !IsCueDependent(parse, t, cue) : !IsInside(parse, t, verb)))
+            if (doc.IsWord(t) && (parse.Head(t) == verb ? !IsCueDependent(parse, t, cue, 0) : !IsInside(parse, t, verb)))
             {
                 return null;
             }
@@ -981,12 +983,13 @@ internal static class ReportedClauses
     }
 
     /// <summary>A dependent of the cue itself, not of its clause: where, when and to whom it was said.</summary>
-    private static bool IsCueDependent(ParseView parse, int c, CueMatch cue)
+    private static bool IsCueDependent(ParseView parse, int c, CueMatch cue, int hearers)
     {
         ReadOnlySpan<char> r = parse.BaseRelation(c);
         if (r is "obj" or "iobj")
         {
-            return cue.Class == CueClass.SpeechThat; // only a verb of telling has a hearer before its clause
+            // Only a verb of telling has a hearer before its clause, and one: X told me his support … makes him.
+            return cue.Class == CueClass.SpeechThat && hearers == 0;
         }
 
         return r is "obl" or "advmod" or "punct" or "nsubj" or "aux" or "cc" or "compound" or "discourse" or "dep";

@@ -89,6 +89,8 @@ public class ReportedClauseTests
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
     [InlineData("Okafor, a nurse at the clinic, said the board’s treatment of staff asking for leave was unfair.", "the board’s treatment of staff asking for leave was unfair", "Okafor", "say")]
+    // X told Y S: the words after the hearer are the clause's, its subject too.
+    [InlineData("Okafor told me her support for the levy makes her more popular than other councillors.", "her support for the levy makes her more popular than other councillors", "Okafor", "tell")]
     // A plural no lexicon lists as a speaker: the parse's subject right before the cue.
     [InlineData("Other senators said they, too, have had almost no dealings with the mayor since the vote.", "they, too, have had almost no dealings with the mayor since the vote", "Other senators", "say")]
     // The cue inside a relative clause: what follows it is said of the relative pronoun's noun.
