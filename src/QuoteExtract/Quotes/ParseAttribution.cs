@@ -121,6 +121,11 @@ internal static class ParseAttribution
             // The European Union, which contended; 23 percent who said: a relative clause the parse hung elsewhere
             // (parataxis, a conjunct) still stands for the noun right before its comma, or before "who".
             int before = doc.Is(head - 1, ',') ? head - 2 : doc.Word(head).Equals("who", StringComparison.OrdinalIgnoreCase) ? head - 1 : -1;
+            if (before >= 2 && parse.Pos(before) == UniversalPos.Num && doc.Is(before - 1, ','))
+            {
+                before -= 2; // Schiff, 56, who has served …: the age between commas
+            }
+
             if (before >= 0 && parse.Pos(before) is UniversalPos.Noun or UniversalPos.PropN && doc.SentenceOf[before] == doc.SentenceOf[head])
             {
                 while (parse.HasBase(before, "flat") && parse.Head(before) >= 0 && parse.Head(before) < before)

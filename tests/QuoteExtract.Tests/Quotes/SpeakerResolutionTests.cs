@@ -25,6 +25,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_relative_who_after_an_age_between_commas_resolves_to_the_name_before_it()
+    {
+        const string text = "Ames, 56, who has served on the committee for a decade, told the paper's weekly video series it is clear that the money came from abroad.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal(("it is clear that the money came from abroad", "Ames"), (q.Text, q.Speaker?.Name));
+    }
+
+    [Fact]
     public void Short_name_resolves_to_the_full_name()
     {
         const string text = "Oliver Grant won the vote on Tuesday.\n\n‘This is a new start,’ Mr Grant said.";
