@@ -89,6 +89,21 @@ internal static class ParseAttribution
     }
 
     /// <summary>
+    /// The parse's subject of the cue at <paramref name="cue"/> when it is a plural noun right before the cue (Other
+    /// senators said, Demonstrators said): a speaker the lexicons do not list, which the surface rules miss; or none.
+    /// </summary>
+    public static Phrase PluralSubjectBefore(DocumentView doc, ParseView parse, int cue, int lowerBound)
+    {
+        if (!parse.IsParsed(cue) || CueSpeaker(doc, parse, cue) is not { IsNone: false } subject)
+        {
+            return Phrase.None;
+        }
+
+        return subject.Last == cue - 1 && subject.First >= lowerBound && parse.Pos(subject.Last) == UniversalPos.Noun
+            && doc.Word(subject.Last).EndsWith("s", StringComparison.Ordinal) ? subject : Phrase.None;
+    }
+
+    /// <summary>
     /// The speaker phrase for the noun or pronoun at <paramref name="head"/>: ending at its head word, where the
     /// resolver reads names; an apposition's name for a role noun (the company's chief, Ann Li); a relative
     /// pronoun with the noun it stands for.

@@ -262,10 +262,9 @@ internal static class QuoteAttributor
                 speaker = SentenceSubject(doc, cue.First, Math.Max(lowerBound, doc.SentenceStart(cue.First)));
             }
 
-            if (speaker.IsNone && !cue.IsAccordingTo && parse.IsParsed(cue.First) && ParseAttribution.CueSpeaker(doc, parse, cue.First) is { IsNone: false } parsed
-                && parsed.Last == cue.First - 1 && parsed.First >= lowerBound && parse.Pos(parsed.Last) == UniversalPos.Noun && doc.Word(parsed.Last).EndsWith("s", StringComparison.Ordinal))
+            if (speaker.IsNone && !cue.IsAccordingTo)
             {
-                speaker = parsed; // Demonstrators said they want “…”: a plural the lexicons do not know, the parse's subject right before the cue
+                speaker = ParseAttribution.PluralSubjectBefore(doc, parse, cue.First, lowerBound); // Demonstrators said they want “…”
             }
 
             if (!speaker.IsNone)

@@ -15,6 +15,9 @@ internal static class ReportedSpeech
 
     private const int MinimumClauseTokens = 3;
 
+    /// <summary>A phrase between a cue and its comma (the agency said in a June report, …) is at most this long: bounds the work per cue.</summary>
+    private const int MaxTrailingPhraseTokens = 12;
+
     /// <summary>A headline's source before its colon is at most this many words (McCain Challenger Kelli Ward: …).</summary>
     private const int MaxHeadlineSourceTokens = 5;
 
@@ -129,10 +132,9 @@ internal static class ReportedSpeech
     {
         int sentenceEnd = doc.SentenceEnd(cue.First);
         Phrase speaker = SurfaceSpeaker(doc, cue);
-        if (speaker.IsNone && parse.IsParsed(cue.First) && ParseAttribution.CueSpeaker(doc, parse, cue.First) is { IsNone: false } parsed && parsed.Last == cue.First - 1
-            && parse.Pos(parsed.Last) == UniversalPos.Noun && doc.Word(parsed.Last).EndsWith("s", StringComparison.Ordinal))
+        if (speaker.IsNone)
         {
-            speaker = parsed; // Other senators said they …: a plural the lexicons do not know, the parse's subject right before the cue
+            speaker = ParseAttribution.PluralSubjectBefore(doc, parse, cue.First, doc.SentenceStart(cue.First)); // Other senators said they …
         }
 
         if (speaker.IsNone)
@@ -182,12 +184,15 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, speaker);
     }
 
-    /// <summary>Tokens from <paramref name="t"/> to the sentence's end or a comma are parsed and hold no verb, auxiliary or quote mark.</summary>
+    /// <summary>
+    /// The tokens from <paramref name="t"/> to the sentence's end or a comma, at most <see cref="MaxTrailingPhraseTokens"/>
+    /// of them, are parsed and hold no verb, auxiliary or quote mark: a phrase such as "in its annual report".
+    /// </summary>
     private static bool VerblessUntilBreak(DocumentView doc, ParseView parse, int t, int sentenceEnd)
     {
         for (int i = t; i < sentenceEnd && !doc.IsTerminal(i) && !doc.Is(i, ','); i++)
         {
-            if (!parse.IsParsed(i) || parse.Pos(i) is UniversalPos.Verb or UniversalPos.Aux || doc.Tokens[i].IsQuoteMark)
+            if (i - t >= MaxTrailingPhraseTokens || !parse.IsParsed(i) || parse.Pos(i) is UniversalPos.Verb or UniversalPos.Aux || doc.Tokens[i].IsQuoteMark)
             {
                 return false;
             }
@@ -549,10 +554,13 @@ internal static class ReportedSpeech
         };
     }
 
-    /// <summary>"so" or "such" among tokens [start, end): a that-clause after them is a result (spoke so quietly that …), not a report.</summary>
+    /// <summary>
+    /// "so" or "such" among the last seven tokens of [start, end), before a "that": the that-clause is a result (spoke so
+    /// quietly that …; add so many new layers of complexity that …), not a report.
+    /// </summary>
     internal static bool HasSoOrSuch(DocumentView doc, int start, int end)
     {
-        for (int t = start; t < end; t++)
+        for (int t = Math.Max(start, end - 7); t < end; t++)
         {
             if (doc.IsWord(t) && (doc.Word(t).Equals("so", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("such", StringComparison.OrdinalIgnoreCase)))
             {
