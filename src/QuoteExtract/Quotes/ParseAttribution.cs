@@ -235,7 +235,8 @@ internal static class ParseAttribution
         return false;
     }
 
-    private static bool IsRelativePronoun(DocumentView doc, int t) =>
+    /// <summary>who, which or that: a word that can open a relative clause as its subject.</summary>
+    internal static bool IsRelativePronoun(DocumentView doc, int t) =>
         doc.IsWord(t) && (doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase)
             || doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase));
 

@@ -376,7 +376,7 @@ internal static class ReportedClauses
     {
         int subject = parse.ChildOfBase(verb, "nsubj");
         int relative = subject < 0 ? -1 : parse.SubtreeStart(subject) - 1;
-        if (relative < 0 || subject > verb || !IsRelativeWord(doc, relative) || parse.Pos(verb + 1) != UniversalPos.Aux)
+        if (relative < 0 || subject > verb || !ParseAttribution.IsRelativePronoun(doc, relative) || parse.Pos(verb + 1) != UniversalPos.Aux)
         {
             return null;
         }
@@ -385,10 +385,6 @@ internal static class ReportedClauses
         int own = predicate < 0 ? -1 : parse.ChildOfBase(predicate, "nsubj");
         return predicate > verb && (own < 0 || own == relative) ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
     }
-
-    private static bool IsRelativeWord(DocumentView doc, int t) =>
-        doc.IsWord(t) && (doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase)
-            || doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The predicate whose words start at <paramref name="t"/> with its auxiliary or copula (would be spent, was
