@@ -62,6 +62,9 @@ internal sealed class SpeakerResolver
     /// <summary>How many tokens back a list of names for "they" may start.</summary>
     private const int ListReach = 200;
 
+    /// <summary>A coordination of names that speaks together has at most this many (Pike, Reed and Lee said).</summary>
+    private const int MaxListNames = 8;
+
     private readonly DocumentView _doc;
     private readonly List<NameRun> _names = [];
     private readonly Dictionary<string, Dictionary<string, int>> _fullNames = new(StringComparer.Ordinal);
@@ -162,7 +165,7 @@ internal sealed class SpeakerResolver
         if (nameStart <= phrase.Last && !EntityGrouper.IsRoleOnly(Clean(new Phrase(nameStart, phrase.Last))))
         {
             NameRun run = MakeRun(nameStart, phrase.Last);
-            return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson, MentionKind.Name);
+            return Coordinated(phrase, run) ?? new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson, MentionKind.Name);
         }
 
         // A role: the person introduced with it, or the speaker just before.
@@ -463,6 +466,32 @@ internal sealed class SpeakerResolver
     }
 
     private int ListPosition { get; set; } = -1;
+
+    /// <summary>
+    /// Ann Pike and Tom Reed said, Pike, Reed and Lee said: a name that is the last of a coordination of names opening
+    /// its clause speaks with the others; the mention covers them all. Null when the name stands alone.
+    /// </summary>
+    private ResolvedSpeaker? Coordinated(Phrase phrase, NameRun last)
+    {
+        int and = phrase.First - 1;
+        if (and < 1 || !(_doc.IsWord(and) && _doc.Word(and).Equals("and", StringComparison.Ordinal)) || RunEndingAt(and - 1) is not NameRun next)
+        {
+            return null;
+        }
+
+        var names = new List<string> { last.Name };
+        int first = phrase.First;
+        for (NameRun? run = next; run is NameRun r && names.Count < MaxListNames && r.IsPerson == last.IsPerson && !_insideQuote[r.First]; run = _doc.Is(r.First - 1, ',') ? RunEndingAt(r.First - 2) : null)
+        {
+            names.Insert(0, r.Name);
+            first = r.First;
+        }
+
+        // Only a coordination that opens its clause is the subject (not "talks between Pike and Reed said …").
+        bool opens = _doc.IsSentenceStart(first) || _doc.Is(first - 1, ',');
+        return names.Count < 2 || !opens ? null
+            : new ResolvedSpeaker(TextSpan.FromBounds(_doc.Tokens[first].Start, _doc.Tokens[phrase.Last].End), [.. names], Gender.Any, last.IsPerson, MentionKind.Name);
+    }
 
     /// <summary>The most recent "A, B and C" list of names within the last three sentences before <paramref name="anchor"/>.</summary>
     private List<string>? RecentNameList(int anchor)

@@ -33,6 +33,24 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void Names_coordinated_as_the_subject_speak_together_and_each_is_quoted()
+    {
+        const string text = "Ann Pike and Tom Reed said the plan would fail.\n\nOfficials disagreed.";
+        Analysis a = Extractor.Analyze(text);
+        Quote q = Assert.Single(a.Quotes);
+        Assert.Equal(("Ann Pike and Tom Reed", "Ann Pike and Tom Reed"), (q.Speaker?.Text, q.Speaker?.Name));
+        Assert.Equal(["Ann Pike", "Tom Reed"], a.People.Where(p => p.Quotes.Length > 0).Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public void Names_inside_a_clause_are_no_coordinated_subject()
+    {
+        const string text = "The club thanked Ann Pike and Tom Reed said the vote was fair.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal("Tom Reed", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void Short_name_resolves_to_the_full_name()
     {
         const string text = "Oliver Grant won the vote on Tuesday.\n\n‘This is a new start,’ Mr Grant said.";
