@@ -243,9 +243,11 @@ internal static class QuoteAttributor
                 t--;
             }
 
-            Phrase speaker = cue.IsAccordingTo
-                ? doc.SubjectAfter(cue.Last, open)
+            Phrase opening = cue.IsAccordingTo && doc.IsSentenceStart(cue.First) ? ReportedSpeech.OpeningSource(doc, cue.Last + 1, open) : Phrase.None;
+            Phrase speaker = !opening.IsNone ? opening // According to conservative talk radio host X, …: the source runs to the comma
+                : cue.IsAccordingTo ? doc.SubjectAfter(cue.Last, open)
                 : IsDependentCue(doc, cue) ? DependentCueSpeaker(doc, cue, lowerBound) : Phrase.None;
+
             if (speaker.IsNone && !cue.IsAccordingTo)
             {
                 speaker = doc.SubjectBefore(cue.First, lowerBound, out _);

@@ -487,7 +487,10 @@ internal static class ReportedSpeech
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
-        Phrase source = doc.SubjectAfter(cue.Last, sentenceEnd);
+        // According to conservative talk radio host Rush Limbaugh, S: opening the sentence, the source runs to the comma.
+        Phrase opening = cue.First == sentenceStart ? OpeningSource(doc, cue.Last + 1, sentenceEnd) : Phrase.None;
+        Phrase source = opening.IsNone ? doc.SubjectAfter(cue.Last, sentenceEnd) : opening;
+
         if (source.IsNone)
         {
             return null;
@@ -511,15 +514,39 @@ internal static class ReportedSpeech
             return null;
         }
 
+        // A quoted fragment inside is a mixed quote of the source; a clause that is mostly quoted is that quote.
+        int quoted = 0;
         for (int t = start; t < end; t++)
         {
-            if (insideQuote[t])
+            quoted += insideQuote[t] ? 1 : 0;
+        }
+
+        return start < end && (insideQuote[start] || 2 * quoted > end - start) ? null : Make(doc, start, end, cue, source);
+    }
+
+    /// <summary>
+    /// The words from <paramref name="t"/> to a comma, at most <see cref="MaxHeadlineSourceTokens"/> + 3 of them and all
+    /// words, ending in a name or a noun the lexicons list: the source of a sentence that opens "According to X, …",
+    /// whatever modifiers it carries. None otherwise.
+    /// </summary>
+    internal static Phrase OpeningSource(DocumentView doc, int t, int sentenceEnd)
+    {
+        for (int i = t; i < sentenceEnd && i < t + MaxHeadlineSourceTokens + 3; i++)
+        {
+            if (doc.Is(i, ','))
             {
-                return null;
+                int last = i - 1;
+                bool named = last >= t && (doc.IsNameWord(last) || (doc.ClassOf(last) & (SpeakerWord.Role | SpeakerWord.Institution)) != 0);
+                return named ? new Phrase(t, last) : Phrase.None;
+            }
+
+            if (!doc.IsWord(i))
+            {
+                return Phrase.None;
             }
         }
 
-        return Make(doc, start, end, cue, source);
+        return Phrase.None;
     }
 
     internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker, int minimumTokens = MinimumClauseTokens)

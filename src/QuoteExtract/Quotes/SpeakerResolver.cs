@@ -483,7 +483,11 @@ internal sealed class SpeakerResolver
         int first = phrase.First;
         for (NameRun? run = next; run is NameRun r && names.Count < MaxListNames && r.IsPerson == last.IsPerson && !_insideQuote[r.First]; run = _doc.Is(r.First - 1, ',') ? RunEndingAt(r.First - 2) : null)
         {
-            names.Insert(0, r.Name);
+            if (!names.Contains(r.Name))
+            {
+                names.Insert(0, r.Name); // two mentions the resolver took for one person speak as one
+            }
+
             first = r.First;
         }
 

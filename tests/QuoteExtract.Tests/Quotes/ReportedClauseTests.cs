@@ -239,6 +239,18 @@ public class ReportedClauseTests
     }
 
     [Fact]
+    public void According_to_a_source_with_modifiers_no_lexicon_lists_gives_the_clause_and_its_quoted_fragment()
+    {
+        const string text = "According to veteran local radio host Ann Pike, the plan reeks of \u201Cfear\u201D and desperation.";
+        Analysis a = Extractor.Analyze(text);
+        Quote reported = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Indirect);
+        Quote mixed = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
+        Assert.Equal("the plan reeks of \u201Cfear\u201D and desperation", reported.Text);
+        Assert.Equal(("fear", "Ann Pike"), (mixed.Text, mixed.Speaker?.Name));
+        Assert.Equal("Ann Pike", reported.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_quoted_fragment_after_a_cue_whose_speaker_no_lexicon_lists_takes_the_parse_subject()
     {
         const string text = "Demonstrators said they want \u201Ca fair hearing\u201D and pledged to stay peaceful.";
