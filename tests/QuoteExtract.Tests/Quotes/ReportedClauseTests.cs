@@ -238,27 +238,19 @@ public class ReportedClauseTests
         Assert.Equal("The mayor", mixed.Speaker?.Text);
     }
 
-    [Fact]
-    public void According_to_a_source_with_modifiers_no_lexicon_lists_gives_the_clause_and_its_quoted_fragment()
+    [Theory]
+    // According to X, S opening the sentence: X runs to the comma, whatever modifiers no lexicon lists.
+    [InlineData("According to veteran local radio host Ann Pike, the plan reeks of \u201Cfear\u201D and desperation.",
+        "the plan reeks of \u201Cfear\u201D and desperation", "fear", "Ann Pike")]
+    // A plural no lexicon lists speaks the fragment after its cue (the parse's subject); the quoted words speak nothing.
+    [InlineData("Demonstrators said they want \u201Ca fair hearing\u201D and pledged to stay peaceful.", "to stay peaceful", "a fair hearing", "Demonstrators")]
+    public void A_quoted_fragment_and_the_clause_around_it_share_a_speaker_no_lexicon_lists(string text, string clause, string fragment, string speaker)
     {
-        const string text = "According to veteran local radio host Ann Pike, the plan reeks of \u201Cfear\u201D and desperation.";
         Analysis a = Extractor.Analyze(text);
         Quote reported = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Indirect);
         Quote mixed = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
-        Assert.Equal("the plan reeks of \u201Cfear\u201D and desperation", reported.Text);
-        Assert.Equal(("fear", "Ann Pike"), (mixed.Text, mixed.Speaker?.Name));
-        Assert.Equal("Ann Pike", reported.Speaker?.Name);
-    }
-
-    [Fact]
-    public void A_quoted_fragment_after_a_cue_whose_speaker_no_lexicon_lists_takes_the_parse_subject()
-    {
-        const string text = "Demonstrators said they want \u201Ca fair hearing\u201D and pledged to stay peaceful.";
-        Analysis a = Extractor.Analyze(text);
-        Quote mixed = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Mixed);
-        Assert.Equal(("a fair hearing", "Demonstrators"), (mixed.Text, mixed.Speaker?.Text));
-        Quote pledged = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Indirect);
-        Assert.Equal(("to stay peaceful", "Demonstrators"), (pledged.Text, pledged.Speaker?.Text)); // not the quoted words
+        Assert.Equal((clause, speaker), (reported.Text, reported.Speaker?.Name));
+        Assert.Equal((fragment, speaker), (mixed.Text, mixed.Speaker?.Name));
     }
 
     [Theory]
