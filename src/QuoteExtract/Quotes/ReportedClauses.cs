@@ -611,11 +611,6 @@ internal static class ReportedClauses
     {
         Phrase surface = ReportedSpeech.SurfaceSpeaker(doc, cue);
         Phrase parsed = ParseAttribution.CueSpeaker(doc, parse, cue.First);
-        if (!surface.IsNone && surface.First > 0 && surface.Last + 1 < doc.Count && doc.Tokens[surface.First - 1].IsQuoteMark && doc.Tokens[surface.Last + 1].IsQuoteMark)
-        {
-            return parsed; // X said they want “justice for Terrence” and pledged …: quoted words are no speaker
-        }
-
         // S, said X: a subject after the cue is the speaker; the words before it are what was said.
         if (surface.IsNone || (!parsed.IsNone && parsed.First > cue.Last && surface.Last < cue.First))
         {

@@ -234,7 +234,11 @@ internal static class ReportedSpeech
             speaker = new Phrase(sentenceStart, sentenceStart);
         }
 
-        return speaker;
+        // X said they want “justice for Terrence(,)” and pledged …: words between quote marks are no speaker.
+        int after = speaker.Last + 1 < doc.Count && (doc.Is(speaker.Last + 1, ',') || doc.Is(speaker.Last + 1, '.')) ? speaker.Last + 2 : speaker.Last + 1;
+        bool quoted = !speaker.IsNone && speaker.First > 0 && after < doc.Count
+            && doc.Tokens[speaker.First - 1].IsQuoteMark && doc.Tokens[after].IsQuoteMark;
+        return quoted ? Phrase.None : speaker;
     }
 
     /// <summary>CLAUSE, X said. / CLAUSE, said X.</summary>

@@ -244,6 +244,7 @@ public class ReportedClauseTests
         "the plan reeks of \u201Cfear\u201D and desperation", "fear", "Ann Pike")]
     // A plural no lexicon lists speaks the fragment after its cue (the parse's subject); the quoted words speak nothing.
     [InlineData("Demonstrators said they want \u201Ca fair hearing\u201D and pledged to stay peaceful.", "to stay peaceful", "a fair hearing", "Demonstrators")]
+    [InlineData("Demonstrators said they want \u201Ca fair hearing,\u201D and pledged to stay peaceful.", "to stay peaceful", "a fair hearing,", "Demonstrators")]
     public void A_quoted_fragment_and_the_clause_around_it_share_a_speaker_no_lexicon_lists(string text, string clause, string fragment, string speaker)
     {
         Analysis a = Extractor.Analyze(text);
