@@ -15,6 +15,9 @@ internal static class ReportedSpeech
 
     private const int MinimumClauseTokens = 3;
 
+    /// <summary>The source of "According to X, …" opening a sentence is at most this many words (veteran local radio host Ann Pike).</summary>
+    private const int MaxOpeningSourceTokens = 8;
+
     /// <summary>A phrase between a cue and its comma (the agency said in a June report, …) is at most this long: bounds the work per cue.</summary>
     private const int MaxTrailingPhraseTokens = 12;
 
@@ -185,20 +188,27 @@ internal static class ReportedSpeech
     }
 
     /// <summary>
-    /// The tokens from <paramref name="t"/> to the sentence's end or a comma, at most <see cref="MaxTrailingPhraseTokens"/>
-    /// of them, are parsed and hold no verb, auxiliary or quote mark: a phrase such as "in its annual report".
+    /// Where a prepositional phrase after a cue ends (the agency said in a June report, …): from <paramref name="t"/>, a
+    /// preposition, to the sentence's end or a comma, at most <see cref="MaxTrailingPhraseTokens"/> parsed tokens with
+    /// no verb, auxiliary or quote mark; -1 when the words there are not such a phrase.
     /// </summary>
-    private static bool VerblessUntilBreak(DocumentView doc, ParseView parse, int t, int sentenceEnd)
+    private static int PhraseEnd(DocumentView doc, ParseView parse, int t, int sentenceEnd)
     {
-        for (int i = t; i < sentenceEnd && !doc.IsTerminal(i) && !doc.Is(i, ','); i++)
+        if (parse.Pos(t) != UniversalPos.Adp)
+        {
+            return -1;
+        }
+
+        int i = t;
+        for (; i < sentenceEnd && !doc.IsTerminal(i) && !doc.Is(i, ','); i++)
         {
             if (i - t >= MaxTrailingPhraseTokens || !parse.IsParsed(i) || parse.Pos(i) is UniversalPos.Verb or UniversalPos.Aux || doc.Tokens[i].IsQuoteMark)
             {
-                return false;
+                return -1;
             }
         }
 
-        return true;
+        return i;
     }
 
     /// <summary>
@@ -279,10 +289,11 @@ internal static class ReportedSpeech
         // Only the end of the sentence (or an adverb such as "today") may follow, or a comma: what comes after it
         // (a description of the speaker, an aside of the writer's) is not what was said. In a parsed sentence,
         // a phrase without a verb may follow too (…, the board said in its annual report).
-        bool verbless = parse.Pos(after) == UniversalPos.Adp && VerblessUntilBreak(doc, parse, after, sentenceEnd);
+        int phraseEnd = after < sentenceEnd ? PhraseEnd(doc, parse, after, sentenceEnd) : -1;
+        after = Math.Max(after, phraseEnd);
         while (after < sentenceEnd && !doc.IsTerminal(after) && !doc.Is(after, ','))
         {
-            if ((doc.ClassOf(after) & (SpeakerWord.Skip | SpeakerWord.Time)) == 0 && !verbless)
+            if ((doc.ClassOf(after) & (SpeakerWord.Skip | SpeakerWord.Time)) == 0)
             {
                 return null;
             }
@@ -424,12 +435,9 @@ internal static class ReportedSpeech
             after++;
         }
 
-        if (after < sentenceEnd && !doc.Is(after, ',') && parse.Pos(after) == UniversalPos.Adp && VerblessUntilBreak(doc, parse, after, sentenceEnd))
+        if (after < sentenceEnd && !doc.Is(after, ','))
         {
-            while (after < sentenceEnd && !doc.Is(after, ',') && !doc.IsTerminal(after))
-            {
-                after++; // S1, the agency said in a June report, S2
-            }
+            after = Math.Max(after, PhraseEnd(doc, parse, after, sentenceEnd)); // S1, the agency said in a June report, S2
         }
 
         if (after >= sentenceEnd || !doc.Is(after, ',') || after + 1 >= sentenceEnd || !StartsReportedRest(doc, after + 1)
@@ -492,7 +500,7 @@ internal static class ReportedSpeech
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
         // According to conservative talk radio host Rush Limbaugh, S: opening the sentence, the source runs to the comma.
-        Phrase opening = cue.First == sentenceStart ? OpeningSource(doc, cue.Last + 1, sentenceEnd) : Phrase.None;
+        Phrase opening = doc.IsSentenceStart(cue.First) ? OpeningSource(doc, cue.Last + 1, sentenceEnd) : Phrase.None;
         Phrase source = opening.IsNone ? doc.SubjectAfter(cue.Last, sentenceEnd) : opening;
 
         if (source.IsNone)
@@ -529,13 +537,13 @@ internal static class ReportedSpeech
     }
 
     /// <summary>
-    /// The words from <paramref name="t"/> to a comma, at most <see cref="MaxHeadlineSourceTokens"/> + 3 of them and all
+    /// The words from <paramref name="t"/> to a comma, at most <see cref="MaxOpeningSourceTokens"/> of them and all
     /// words, ending in a name or a noun the lexicons list: the source of a sentence that opens "According to X, …",
     /// whatever modifiers it carries. None otherwise.
     /// </summary>
     internal static Phrase OpeningSource(DocumentView doc, int t, int sentenceEnd)
     {
-        for (int i = t; i < sentenceEnd && i < t + MaxHeadlineSourceTokens + 3; i++)
+        for (int i = t; i < sentenceEnd && i < t + MaxOpeningSourceTokens; i++)
         {
             if (doc.Is(i, ','))
             {
