@@ -474,15 +474,20 @@ internal sealed class SpeakerResolver
     private ResolvedSpeaker? Coordinated(Phrase phrase, NameRun last)
     {
         int and = phrase.First - 1;
-        if (and < 1 || !(_doc.IsWord(and) && _doc.Word(and).Equals("and", StringComparison.Ordinal)) || RunEndingAt(and - 1) is not NameRun next)
+        if (and < 1 || !(_doc.IsWord(and) && _doc.Word(and).Equals("and", StringComparison.Ordinal)))
         {
             return null;
         }
 
         var names = new List<string> { last.Name };
         int first = phrase.First;
-        for (NameRun? run = next; run is NameRun r && names.Count < MaxListNames && r.IsPerson == last.IsPerson && !_insideQuote[r.First]; run = _doc.Is(r.First - 1, ',') ? RunEndingAt(r.First - 2) : null)
+        foreach (NameRun r in ListRunsEndingAt(and - 1, 0))
         {
+            if (names.Count >= MaxListNames || r.IsPerson != last.IsPerson || _insideQuote[r.First])
+            {
+                break;
+            }
+
             if (!names.Contains(r.Name))
             {
                 names.Insert(0, r.Name); // two mentions the resolver took for one person speak as one
@@ -495,6 +500,22 @@ internal sealed class SpeakerResolver
         bool opens = _doc.IsSentenceStart(first) || _doc.Is(first - 1, ',');
         return names.Count < 2 || !opens ? null
             : new ResolvedSpeaker(TextSpan.FromBounds(_doc.Tokens[first].Start, _doc.Tokens[phrase.Last].End), [.. names], Gender.Any, last.IsPerson, MentionKind.Name);
+    }
+
+    /// <summary>
+    /// The names of an "A, B and …" list read back from the one that ends at token <paramref name="last"/> (right before
+    /// "and"), nearest first, each before a comma, none ending before <paramref name="lowerBound"/>.
+    /// </summary>
+    private IEnumerable<NameRun> ListRunsEndingAt(int last, int lowerBound)
+    {
+        for (int u = last; u >= lowerBound && RunEndingAt(u) is NameRun run; u = run.First - 2)
+        {
+            yield return run;
+            if (!_doc.Is(run.First - 1, ','))
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>The most recent "A, B and C" list of names within the last three sentences before <paramref name="anchor"/>.</summary>
@@ -516,25 +537,11 @@ internal sealed class SpeakerResolver
             }
 
             var names = new List<string> { after.Value.Name };
-            int u = t - 1;
             int listStart = t;
-            while (u >= lowerBound)
+            foreach (NameRun before in ListRunsEndingAt(t - 1, lowerBound))
             {
-                NameRun? before = RunEndingAt(u);
-                if (before is null)
-                {
-                    break;
-                }
-
-                names.Insert(0, before.Value.Name);
-                listStart = before.Value.First;
-                u = before.Value.First - 1;
-                if (!_doc.Is(u, ','))
-                {
-                    break;
-                }
-
-                u--;
+                names.Insert(0, before.Name);
+                listStart = before.First;
             }
 
             if (names.Count >= 2)
