@@ -28,7 +28,8 @@ internal static class ParseAttribution
             foreach (int c in parse.Children(v))
             {
                 string? r = parse.Relation(c);
-                if (r == "nsubj" && (subject < 0 || (c < v && subject < c)))
+                // (a poll released on Tuesday shows: a day with its preposition is when, not a subject)
+                if (r == "nsubj" && (subject < 0 || (c < v && subject < c)) && !(parse.Child(c, "case") >= 0 && (doc.ClassOf(c) & SpeakerWord.Time) != 0))
                 {
                     subject = c; // two subjects (a misparse of S, X said): the nearer one before the verb
                 }
@@ -64,7 +65,7 @@ internal static class ParseAttribution
             }
 
             // Only a clause that depends on another takes its subject: a participle, an infinitive, a conjunct.
-            if (!(parse.HasBase(v, "xcomp") || parse.HasBase(v, "advcl") || parse.HasBase(v, "conj") || parse.HasBase(v, "acl")))
+            if (!(parse.HasBase(v, "xcomp") || parse.HasBase(v, "advcl") || parse.HasBase(v, "conj") || parse.HasBase(v, "acl") || UnderReducedRelative(doc, parse, v)))
             {
                 return Phrase.None;
             }
@@ -86,6 +87,24 @@ internal static class ParseAttribution
         }
 
         return Phrase.None;
+    }
+
+    /// <summary>
+    /// A poll released on Tuesday shows …: the parse took the participle of a reduced relative clause for the
+    /// sentence's verb and the cue for its complement; the noun before the participle is the cue's subject.
+    /// </summary>
+    private static bool UnderReducedRelative(DocumentView doc, ParseView parse, int v)
+    {
+        int head = parse.Head(v);
+        if (!parse.HasBase(v, "ccomp") || head < 0 || head > v || parse.Pos(head) != UniversalPos.Verb || parse.Child(v, "mark") >= 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(head);
+        int subject = parse.ChildOfBase(head, "nsubj");
+        return (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("en", StringComparison.OrdinalIgnoreCase))
+            && parse.ChildOfBase(head, "aux") < 0 && subject >= 0 && parse.SubtreeEnd(subject) == head && parse.Child(head, "obj") < 0;
     }
 
     /// <summary>

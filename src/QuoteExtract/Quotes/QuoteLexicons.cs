@@ -77,6 +77,10 @@ internal static class QuoteLexicons
     /// <summary>Verbs of thought and evidence (show, expect, seem): cues of reported clauses over the parse only.</summary>
     public static readonly SpanLexicon<CueForm> AttitudeVerbs = ReadCueVerbs("attitude-verbs.txt");
 
+    /// <summary>Nouns of counted or recorded evidence (poll, survey, records): with "show" or "find" they report a small clause.</summary>
+    public static readonly SpanLexicon<bool> EvidenceNouns = new(
+        LexiconResources.ReadLines("evidence-nouns.txt").Select(f => new KeyValuePair<string, bool>(f[0], true)), ignoreCase: true);
+
     /// <summary>Lemmas whose to-infinitive is the reported content (urge Y to, promise to).</summary>
     public static readonly FrozenSet<string> InfinitiveCues = LexiconResources.ReadLines("infinitive-cues.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
 

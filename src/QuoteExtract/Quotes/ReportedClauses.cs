@@ -119,7 +119,7 @@ internal static class ReportedClauses
 
         if (clause < 0)
         {
-            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? RelativeCue(doc, parse, verb, cue, insideQuote) ?? HearerClause(doc, parse, verb, cue, insideQuote)
+            return ObjectClause(doc, parse, verb, cue, insideQuote) ?? SmallClause(doc, parse, verb, cue, insideQuote) ?? RelativeCue(doc, parse, verb, cue, insideQuote) ?? HearerClause(doc, parse, verb, cue, insideQuote)
                 ?? FrontedClause(doc, parse, verb, cue, insideQuote) ?? HangingCue(doc, parse, verb, cue, insideQuote);
         }
 
@@ -350,7 +350,8 @@ internal static class ReportedClauses
             return end > obj ? Make(doc, parse, obj + 1, end, cue, Speaker(doc, parse, cue), insideQuote) : null;
         }
 
-        if (cue.Class != CueClass.Speech || obj <= verb || parse.SubtreeStart(obj) != verb + 1 || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron))
+        // (said much of the discussion was about Israel: a quantifier the tagger reads as an adjective)
+        if (cue.Class != CueClass.Speech || obj <= verb || parse.SubtreeStart(obj) != verb + 1 || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Adj))
         {
             return null;
         }
@@ -369,6 +370,79 @@ internal static class ReportedClauses
     }
 
     /// <summary>
+    /// A poll shows Clinton with a lead; the survey found the mayor trailing her rival: "show" and "find" with a
+    /// source of evidence for their subject report a small clause, the object and what is said of it (an -ing
+    /// participle or a with-phrase), with the verb's adverbials that follow (in a hypothetical matchup).
+    /// </summary>
+    private static QuoteCandidate? SmallClause(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
+    {
+        int obj = parse.Child(verb, "obj");
+        if (cue.Lemma is not ("show" or "find") || obj <= verb || parse.SubtreeStart(obj) != verb + 1
+            || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron))
+        {
+            return null;
+        }
+
+        Phrase speaker = Speaker(doc, parse, cue);
+        bool evidence = false;
+        for (int t = speaker.First; !speaker.IsNone && t <= speaker.Last && !evidence; t++) // a phrase of at most 16 tokens
+        {
+            evidence = doc.IsWord(t) && QuoteLexicons.EvidenceNouns.Contains(doc.Word(t));
+        }
+
+        if (!evidence)
+        {
+            return null; // police found a man with a knife: a finding, not a report
+        }
+
+        int objEnd = parse.SubtreeEnd(obj);
+        int end = -1;
+        foreach (int c in parse.Children(obj))
+        {
+            if (c > obj && ((parse.Has(c, "acl") && IsParticiple(doc, parse, c)) || IsWithPhrase(doc, parse, c)))
+            {
+                end = objEnd;
+                break;
+            }
+        }
+
+        foreach (int c in parse.Children(verb))
+        {
+            if (c <= obj)
+            {
+                continue;
+            }
+
+            int first = parse.SubtreeStart(c);
+            if (end < 0 && first == objEnd && (((parse.Has(c, "xcomp") || parse.Has(c, "advcl")) && IsParticiple(doc, parse, c)) || IsWithPhrase(doc, parse, c)))
+            {
+                end = parse.SubtreeEnd(c);
+            }
+            else if (end >= 0 && first == end && parse.BaseRelation(c) is "obl" or "advmod" or "advcl" or "xcomp")
+            {
+                end = parse.SubtreeEnd(c);
+            }
+            else if (end < 0 || first >= end)
+            {
+                break;
+            }
+        }
+
+        return end > objEnd || (end == objEnd && end > obj + 1) ? Make(doc, parse, verb + 1, end, cue, speaker, insideQuote) : null;
+    }
+
+    /// <summary>An -ing verb form without a subordinator of its own (trailing, closing).</summary>
+    private static bool IsParticiple(DocumentView doc, ParseView parse, int t) =>
+        parse.Pos(t) == UniversalPos.Verb && parse.Child(t, "mark") < 0 && doc.Word(t).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A noun phrase brought in by "with" (with an eight-point lead).</summary>
+    private static bool IsWithPhrase(DocumentView doc, ParseView parse, int t)
+    {
+        int c = (parse.Has(t, "obl") || parse.Has(t, "nmod")) ? parse.Child(t, "case") : -1;
+        return c >= 0 && doc.IsWord(c) && doc.Word(c).Equals("with", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// A rule change that he said would make it harder: the cue inside a relative clause whose pronoun is the
     /// subject of what was said; the predicate after the cue opens with its auxiliary and is hung elsewhere.
     /// </summary>
@@ -383,7 +457,8 @@ internal static class ReportedClauses
 
         int predicate = parse.Head(verb + 1);
         int own = predicate < 0 ? -1 : parse.ChildOfBase(predicate, "nsubj");
-        return predicate > verb && (own < 0 || own == relative) ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
+        // (the parse may take the relative clause itself for the predicate's subject: which ← said ← nsubj:pass)
+        return predicate > verb && (own < 0 || own == relative || own == verb) ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
     }
 
     /// <summary>
@@ -405,7 +480,7 @@ internal static class ReportedClauses
 
         bool inflected = parse.ChildOfBase(p, "aux") == t || parse.Child(p, "cop") == t; // opens with its auxiliary or copula
         bool above = parse.SubtreeStart(p) <= verb && verb < parse.SubtreeEnd(p);
-        return p != verb && !above && inflected && !HasSubject(parse, p) && parse.Pos(p) is UniversalPos.Verb or UniversalPos.Adj or UniversalPos.Noun ? p : -1;
+        return p != verb && !above && inflected && !HasSubject(parse, p) && parse.Pos(p) is UniversalPos.Verb or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN ? p : -1;
     }
 
     /// <summary>

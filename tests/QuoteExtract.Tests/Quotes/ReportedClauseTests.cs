@@ -96,6 +96,14 @@ public class ReportedClauseTests
     // The cue inside a relative clause: what follows it is said of the relative pronoun's noun.
     [InlineData("The council rejected a plan that Okafor said would cut the waiting list by half.", "would cut the waiting list by half", "Okafor", "say")]
     [InlineData("Voters backed a levy which the mayor said would pay for two new schools.", "would pay for two new schools", "the mayor", "say")]
+    [InlineData("The audit cited missing invoices, which the auditors said were destroyed to hide the losses of the fund.", "were destroyed to hide the losses of the fund", "the auditors", "say")]
+    // X said NP VP with a quantifier the tagger may read as an adjective, and a name for the predicate.
+    [InlineData("Okafor said much of the meeting was about Leeds.", "much of the meeting was about Leeds", "Okafor", "say")]
+    // A poll shows X with Y / X doing Y: a small clause after a verb of evidence.
+    [InlineData("A council survey shows the mayor trailing her rival by six points.", "the mayor trailing her rival by six points", "A council survey", "show")]
+    [InlineData("The latest poll shows the mayor with a narrow lead in the north of the city.", "the mayor with a narrow lead in the north of the city", "The latest poll", "show")]
+    // A reduced relative the parse may read as the sentence's verb (a poll released …): its noun is the speaker.
+    [InlineData("A poll released on Tuesday shows that Okafor leads the race by four points.", "Okafor leads the race by four points", "A poll", "show")]
     // A that-clause after the cue and an adverb, or after an aside; the speaker "X of Y", whole.
     [InlineData("Landlords complain bitterly that rents are too low and the rules too strict.", "rents are too low and the rules too strict", "Landlords", "complain")]
     [InlineData("Residents say that, in addition to the noise, the site attracts vermin.", "in addition to the noise, the site attracts vermin", "Residents", "say")]
@@ -108,6 +116,13 @@ public class ReportedClauseTests
         Assert.Equal(speaker, q.Speaker?.Text);
         Assert.Equal(cueLemma, q.Cue?.Lemma);
     }
+
+    [Theory]
+    // A verb of evidence with a small clause reports only when its subject is a source of evidence (a poll, a survey).
+    [InlineData("Police found a man with a knife in the garden.")]
+    [InlineData("The children found the dog sleeping under the bridge.")]
+    public void A_finding_that_is_no_report_gives_no_clause(string text) =>
+        Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
 
     [Theory]
     [InlineData("The treasurer warned that the deficit could grow next year, and said the reserves would be better kept for repairs.", "the reserves would be better kept for repairs")]
