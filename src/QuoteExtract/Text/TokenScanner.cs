@@ -664,7 +664,9 @@ internal static class TokenScanner
 
         bool free = CharClasses.IsSeparator(prev) || prev is CharClass.OpenBracket or CharClass.OpenQuote or CharClass.Dash
             or CharClass.StraightDouble || i == 0;
-        if (nextIsWord && k != CharClass.LeftSingle)
+        // ‘08, ‘90s: word processors turn the apostrophe of an elided year into an opening mark; only a decade, or a
+        // year after a word that takes one (in ‘08, the class of ‘16), is read so, as ‘20 people died’ is a quote.
+        if (nextIsWord && (k != CharClass.LeftSingle || (IsDigitAt(text, i + 1) && (DecadeFollows(text, i) || YearWordBefore(text, i)))))
         {
             int elision = ElisionEnd(text, i);
             if (elision > 0)
@@ -684,6 +686,37 @@ internal static class TokenScanner
         // After punctuation or another mark: .’ !’ ,’ close; ‘ opens.
         kind = k == CharClass.LeftSingle ? TokenKind.OpeningQuote : nextIsWord ? TokenKind.AmbiguousQuote : TokenKind.ClosingQuote;
         return i + 1;
+    }
+
+    /// <summary>Two digits and an s after the mark at <paramref name="mark"/> (‘90s).</summary>
+    private static bool DecadeFollows(ReadOnlySpan<char> text, int mark) =>
+        mark + 3 < text.Length && IsDigitAt(text, mark + 2) && text[mark + 3] == 's';
+
+    /// <summary>A preposition or article that takes a year right before the mark and its space (in ‘08, of ‘16).</summary>
+    private static bool YearWordBefore(ReadOnlySpan<char> text, int mark)
+    {
+        int end = mark - 1;
+        if (end < 1 || text[end] != ' ')
+        {
+            return false;
+        }
+
+        int start = end;
+        while (start > 0 && end - start < 6 && IsLetterAt(text, start - 1))
+        {
+            start--;
+        }
+
+        if (start > 0 && IsLetterAt(text, start - 1))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = text[start..end];
+        return w.Equals("in", StringComparison.OrdinalIgnoreCase) || w.Equals("of", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("since", StringComparison.OrdinalIgnoreCase) || w.Equals("until", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("from", StringComparison.OrdinalIgnoreCase) || w.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("the", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsFreeAfter(ReadOnlySpan<char> text, int i) => i + 1 >= text.Length || CharClasses.IsSeparator(CharClasses.Of(text[i + 1]));

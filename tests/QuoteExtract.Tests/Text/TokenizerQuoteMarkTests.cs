@@ -41,10 +41,22 @@ public class TokenizerQuoteMarkTests
     [InlineData("at five o’clock", "o’clock", TokenKind.Word)]
     [InlineData("Mr O’Brien said", "O’Brien", TokenKind.Word)]
     [InlineData("tell ’em now", "’em", TokenKind.Word)]
+    // An elided year typed with an opening mark: a decade, or a year after a word that takes one.
+    [InlineData("since the ‘90s boom", "‘90s", TokenKind.Number)]
+    [InlineData("Johnson said in ‘08 that the vote mattered", "‘08", TokenKind.Number)]
+    [InlineData("the class of ‘16 met again", "‘16", TokenKind.Number)]
     public void Elisions_and_inner_apostrophes_are_words(string text, string surface, TokenKind kind)
     {
         Assert.Equal(kind, TestText.KindOf(text, surface));
         Assert.DoesNotContain(TestText.Tokens(text), t => t.IsQuoteMark);
+    }
+
+    [Fact]
+    public void A_quote_opening_with_a_number_still_opens()
+    {
+        const string text = "She said: ‘20 people lost their homes,’ and left.";
+        Assert.Equal(TokenKind.OpeningQuote, TestText.KindOf(text, "‘"));
+        Assert.Equal("20", TestText.Split(text).Split('|')[4]);
     }
 
     [Fact]
