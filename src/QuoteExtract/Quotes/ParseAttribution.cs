@@ -23,6 +23,7 @@ internal static class ParseAttribution
         for (int climb = 0; climb <= MaxClimb && parse.IsParsed(v); climb++)
         {
             int subject = -1;
+            int percent = -1;
             int agent = -1;
             int passiveSubject = -1;
             foreach (int c in parse.Children(v))
@@ -37,15 +38,19 @@ internal static class ParseAttribution
                 {
                     agent = c;
                 }
+                else if (r == "obl:unmarked" && c < v && parse.SubtreeEnd(c) == v && doc.Is(c, '%'))
+                {
+                    percent = c; // 38% said: the parse takes a share written with % for an adverbial
+                }
                 else if (r == "nsubj:pass" && passiveSubject < 0)
                 {
                     passiveSubject = c;
                 }
             }
 
-            if (subject >= 0)
+            if (subject >= 0 || percent >= 0)
             {
-                return Mention(doc, parse, subject);
+                return Mention(doc, parse, subject >= 0 ? subject : percent);
             }
 
             if (agent >= 0)
@@ -134,6 +139,12 @@ internal static class ParseAttribution
         if (doc.IsQuantifier(head))
         {
             return new Phrase(parse.Child(head, "advmod") is int m and >= 0 && m == head - 1 ? m : head, head);
+        }
+
+        // 38% said: the share and its number.
+        if (doc.Is(head, '%'))
+        {
+            return new Phrase(parse.Child(head, "nummod") is int n and >= 0 && n == head - 1 ? n : head, head);
         }
 
         // A day or a season the parse made the subject (Texas … Friday asked) is when, not who.

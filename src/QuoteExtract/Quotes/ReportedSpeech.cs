@@ -385,7 +385,7 @@ internal static class ReportedSpeech
     }
 
     /// <summary>"familiar with", "close to": the two words, looked up without a string.</summary>
-    private static bool IsPostmodifier(ReadOnlySpan<char> adjective, ReadOnlySpan<char> preposition)
+    internal static bool IsPostmodifier(ReadOnlySpan<char> adjective, ReadOnlySpan<char> preposition)
     {
         if (adjective.Length + preposition.Length > 30)
         {

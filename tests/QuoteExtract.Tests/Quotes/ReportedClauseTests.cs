@@ -99,6 +99,11 @@ public class ReportedClauseTests
     [InlineData("The audit cited missing invoices, which the auditors said were destroyed to hide the losses of the fund.", "were destroyed to hide the losses of the fund", "the auditors", "say")]
     // X said NP VP with a quantifier the tagger may read as an adjective, and a name for the predicate.
     [InlineData("Okafor said much of the meeting was about Leeds.", "much of the meeting was about Leeds", "Okafor", "say")]
+    // A share written with % (which the parse takes for an adverbial); a pronoun or noun with its postmodifier.
+    [InlineData("Among the nurses, 38% said they would vote for the strike.", "they would vote for the strike", "38%", "say")]
+    [InlineData("Those close to the mayor say she will run again.", "she will run again", "Those close to the mayor", "say")]
+    // An elided year with an opening mark is no quote (in ‘08).
+    [InlineData("Dana Pike said in ‘08 that the council had lost its way.", "the council had lost its way", "Dana Pike", "say")]
     // A poll shows X with Y / X doing Y: a small clause after a verb of evidence.
     [InlineData("A council survey shows the mayor trailing her rival by six points.", "the mayor trailing her rival by six points", "A council survey", "show")]
     [InlineData("The latest poll shows the mayor with a narrow lead in the north of the city.", "the mayor with a narrow lead in the north of the city", "The latest poll", "show")]
