@@ -24,13 +24,16 @@ internal static class ReportedSpeech
     /// <summary>A headline's source before its colon is at most this many words (McCain Challenger Kelli Ward: …).</summary>
     private const int MaxHeadlineSourceTokens = 5;
 
+    /// <summary>A headline read in title case is at most this many tokens.</summary>
+    private const int MaxHeadlineTokens = 32;
+
     /// <summary>A clause reported before its cue (CLAUSE, X said) is at most this long: bounds the work on any input.</summary>
     private const int MaxClauseTokens = 120;
 
     public static List<QuoteCandidate> Find(DocumentView doc, ParseView parse, bool[] insideQuote, CancellationToken cancellationToken)
     {
         var found = new List<QuoteCandidate>();
-        if (Headline(doc, insideQuote) is QuoteCandidate headline)
+        if ((Headline(doc, insideQuote) ?? TitleCaseHeadline(doc, insideQuote)) is QuoteCandidate headline)
         {
             found.Add(headline);
         }
@@ -116,6 +119,116 @@ internal static class ReportedSpeech
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A headline in title case with its source and a speech verb in the present (Bellwether County Says Trump Should
+    /// Win; Clinton Says Russians Hacked DNC, Calls …; …, Trevor Noah Says.): the parse reads capitalised words as
+    /// names, so the headline is read from its words. The source is at most five words that open the headline and
+    /// end in a name, role or institution; what was said runs to the end, or to a comma before a second verb.
+    /// </summary>
+    private static QuoteCandidate? TitleCaseHeadline(DocumentView doc, bool[] insideQuote)
+    {
+        if (doc.Segments.Paragraphs.Length < 2)
+        {
+            return null;
+        }
+
+        Paragraph first = doc.Segments.Paragraphs[0];
+        int start = first.FirstToken;
+        int end = first.FirstToken + first.TokenCount;
+        while (end > start && !doc.IsWord(end - 1) && !doc.Tokens[end - 1].IsQuoteMark)
+        {
+            end--; // the final full stop
+        }
+
+        if (end - start < 4 || end - start > MaxHeadlineTokens || !IsTitleCase(doc, start, end))
+        {
+            return null;
+        }
+
+        for (int c = start + 1; c < end && c <= start + MaxHeadlineSourceTokens; c++)
+        {
+            if (!doc.IsWord(c) || insideQuote[c])
+            {
+                break;
+            }
+
+            if (!IsHeadlineCue(doc, c))
+            {
+                continue;
+            }
+
+            if (!IsSource(doc, c - 1) || c + 2 >= end)
+            {
+                return null;
+            }
+
+            // Clinton Says Russians Hacked DNC, Calls …: a comma before a second verb of the source ends what was said.
+            int clauseEnd = c + 1;
+            while (clauseEnd < end && !(doc.Is(clauseEnd, ',') && clauseEnd + 1 < end && doc.IsWord(clauseEnd + 1) && QuoteLexicons.CueVerbs.Contains(doc.Word(clauseEnd + 1)))
+                && !doc.Is(clauseEnd, ';'))
+            {
+                clauseEnd++;
+            }
+
+            return Make(doc, c + 1, clauseEnd, new CueMatch(c, c, "say", CueClass.Speech), new Phrase(start, c - 1));
+        }
+
+        // …, Trevor Noah Says.: the source and its verb after the last comma.
+        int cue = end - 1;
+        if (!IsHeadlineCue(doc, cue) || !IsSource(doc, cue - 1))
+        {
+            return null;
+        }
+
+        for (int s = cue - 1; s > start && s >= cue - MaxHeadlineSourceTokens; s--)
+        {
+            if (doc.Is(s - 1, ',') && s - 1 > start + 1)
+            {
+                return Make(doc, start, s - 1, new CueMatch(cue, cue, "say", CueClass.Speech), new Phrase(s, cue - 1));
+            }
+
+            if (!doc.IsWord(s))
+            {
+                return null;
+            }
+        }
+
+        return null;
+
+        bool IsSource(DocumentView d, int t) => d.EntityAt(t) is EntityType.Person or EntityType.Organization or EntityType.Location
+            || (d.ClassOf(t) & (SpeakerWord.Role | SpeakerWord.Institution)) != 0;
+    }
+
+    /// <summary>Says or Say, capitalised as a title-case headline writes it.</summary>
+    private static bool IsHeadlineCue(DocumentView doc, int t) =>
+        doc.IsWord(t) && (doc.Word(t).SequenceEqual("Says") || doc.Word(t).SequenceEqual("Say"));
+
+    /// <summary>Whether the words of [start, end) are written in title case: all capitalised but a few short ones (of, to, a).</summary>
+    private static bool IsTitleCase(DocumentView doc, int start, int end)
+    {
+        int words = 0;
+        int lower = 0;
+        for (int t = start; t < end; t++)
+        {
+            if (!doc.IsWord(t) || !char.IsLetter(doc.Word(t)[0]))
+            {
+                continue;
+            }
+
+            words++;
+            if (!doc.IsCapitalized(t))
+            {
+                lower++;
+                if (doc.Word(t).Length > 4)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return words >= 4 && lower * 4 <= words;
     }
 
     private static int ClauseEndToken(DocumentView doc, QuoteCandidate c)

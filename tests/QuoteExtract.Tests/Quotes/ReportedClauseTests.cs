@@ -221,6 +221,24 @@ public class ReportedClauseTests
     }
 
     [Theory]
+    // A title-case headline with its source and "Says": the words after it, to a comma before a second verb.
+    [InlineData("Hospital Trust Says Waiting Lists Will Fall By Spring.\n\nThe count ended late.", "Waiting Lists Will Fall By Spring", "Hospital Trust")]
+    [InlineData("Dana Okafor Says Rents Are Out Of Control, Calls For A Cap.\n\nThe count ended late.", "Rents Are Out Of Control", "Dana Okafor")]
+    // …, the source Says. at the end.
+    [InlineData("The Levy Will Pay For Two Schools, Council Leader Says.\n\nThe count ended late.", "The Levy Will Pay For Two Schools", "Council Leader")]
+    public void A_title_case_headline_gives_its_source_before_says(string text, string clause, string speaker)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal((QuoteKind.Indirect, clause, speaker, "Says"), (q.Kind, q.Text, q.Speaker?.Text, q.Cue?.Text));
+    }
+
+    [Theory]
+    [InlineData("What Nobody Says About The Bridge Repairs.\n\nThe count ended late.")]
+    [InlineData("The council says the bridge will reopen. The Mayor Says Little.\n\nThe count ended late.")]
+    public void A_sentence_or_a_headline_without_a_source_is_no_title_case_report(string text) =>
+        Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Cue?.Text == "Says");
+
+    [Theory]
     [InlineData("The Latest: Library closures will go ahead in spring.\n\nThe count ended late.")]
     [InlineData("The count ended late.\n\nNandi: Staff vote to join the union.")]
     public void A_label_or_a_later_paragraph_before_a_colon_is_no_source(string text) =>
