@@ -615,6 +615,10 @@ internal static class ReportedSpeech
         // According to conservative talk radio host Rush Limbaugh, S: opening the sentence, the source runs to the comma.
         Phrase opening = doc.IsSentenceStart(cue.First) ? OpeningSource(doc, cue.Last + 1, sentenceEnd) : Phrase.None;
         Phrase source = opening.IsNone ? doc.SubjectAfter(cue.Last, sentenceEnd) : opening;
+        if (source.IsNone && doc.Is(cue.First - 1, ','))
+        {
+            source = ClosingSource(doc, cue.Last + 1, sentenceEnd); // S, according to exit polls.
+        }
 
         if (source.IsNone)
         {
@@ -672,6 +676,35 @@ internal static class ReportedSpeech
         }
 
         return Phrase.None;
+    }
+
+    /// <summary>
+    /// The words from <paramref name="t"/> to the sentence's final punctuation, at most
+    /// <see cref="MaxOpeningSourceTokens"/> of them and all words, ending in a noun: the source of "S, according to
+    /// X." that closes its sentence, whatever words the lexicons know (exit polls, data from the county). None otherwise.
+    /// </summary>
+    private static Phrase ClosingSource(DocumentView doc, int t, int sentenceEnd)
+    {
+        int end = sentenceEnd;
+        while (end > t && doc.IsTerminal(end - 1))
+        {
+            end--;
+        }
+
+        if (end <= t || end - t > MaxOpeningSourceTokens)
+        {
+            return Phrase.None;
+        }
+
+        for (int i = t; i < end; i++)
+        {
+            if (!doc.IsWord(i) || (i == end - 1 && (doc.ClassOf(i) & (SpeakerWord.Determiner | SpeakerWord.Connector | SpeakerWord.Skip)) != 0))
+            {
+                return Phrase.None;
+            }
+        }
+
+        return new Phrase(t, end - 1);
     }
 
     internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker, int minimumTokens = MinimumClauseTokens)

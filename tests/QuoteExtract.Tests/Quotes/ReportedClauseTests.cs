@@ -58,6 +58,8 @@ public class ReportedClauseTests
     [InlineData("The library will close for a month, according to the council.", "The library will close for a month", "the council", "according to")]
     // The parse may make the source the sentence's root and S its conjunct or parataxis after the comma.
     [InlineData("According to a council survey, most tenants want the repairs done before winter.", "most tenants want the repairs done before winter", "a council survey", "according to")]
+    // S, according to X. closing the sentence: X whole, whatever words the lexicons know.
+    [InlineData("Turnout among young voters fell by a third, according to exit polls.", "Turnout among young voters fell by a third", "exit polls", "according to")]
     // X was quoted as saying S.
     [InlineData("The minister was quoted as saying the talks had stalled.", "the talks had stalled", "The minister", "say")]
     // X did Y and said S: the subject of the clause the cue hangs on.
