@@ -566,7 +566,8 @@ internal static class ReportedSpeech
 
         for (int t = sentenceStart; t < sentenceEnd; t++)
         {
-            if (insideQuote[t] || doc.Tokens[t].IsQuoteMark)
+            // (an unpaired ’ after s is the possessive's: the studios' end)
+            if (insideQuote[t] || (doc.Tokens[t].IsQuoteMark && doc.Tokens[t].Kind != TokenKind.AmbiguousQuote))
             {
                 return (null, null); // a quote in marks: the mark pairing's
             }
@@ -707,8 +708,54 @@ internal static class ReportedSpeech
         return new Phrase(t, end - 1);
     }
 
+    /// <summary>
+    /// While some friends say S, others disagree: a cue in a concessive clause that opens the sentence, its clause
+    /// read to the sentence's end, has swallowed the main clause; what was said ends at the last comma.
+    /// </summary>
+    internal static int BeforeMainClause(DocumentView doc, int cue, int start, int end)
+    {
+        int sentenceStart = doc.SentenceStart(cue);
+        int sentenceEnd = doc.SentenceEnd(cue);
+        int last = sentenceEnd;
+        while (last > start && doc.Tokens[last - 1].Kind is TokenKind.Punctuation or TokenKind.Dash)
+        {
+            last--;
+        }
+
+        if (end < last || cue - sentenceStart > MaxHeadlineTokens || !doc.IsWord(sentenceStart))
+        {
+            return end;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(sentenceStart);
+        if (!(w.Equals("while", StringComparison.OrdinalIgnoreCase) || w.Equals("although", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("though", StringComparison.OrdinalIgnoreCase) || w.Equals("whereas", StringComparison.OrdinalIgnoreCase)))
+        {
+            return end;
+        }
+
+        for (int t = sentenceStart + 1; t < cue; t++)
+        {
+            if (doc.Is(t, ','))
+            {
+                return end; // While in office, she said S: the subordinate clause ended before the cue
+            }
+        }
+
+        for (int t = end - 3; t > start && t > end - MaxClauseTokens; t--)
+        {
+            if (doc.Is(t, ','))
+            {
+                return t;
+            }
+        }
+
+        return end;
+    }
+
     internal static QuoteCandidate? Make(DocumentView doc, int start, int end, CueMatch? cue, Phrase speaker, int minimumTokens = MinimumClauseTokens)
     {
+        end = cue is { } c && c.Last < start ? BeforeMainClause(doc, c.First, start, end) : end;
         while (start < end && doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash)
         {
             start++; // that, in spite of …, S: the clause starts at its first word

@@ -106,6 +106,9 @@ public class ReportedClauseTests
     [InlineData("Those close to the mayor say she will run again.", "she will run again", "Those close to the mayor", "say")]
     // An elided year with an opening mark is no quote (in ‘08).
     [InlineData("Dana Pike said in ‘08 that the council had lost its way.", "the council had lost its way", "Dana Pike", "say")]
+    // A cue in a concessive clause that opens the sentence: what was said ends before the main clause.
+    [InlineData("While some tenants say the rents would fall if the block were sold, others disagree.", "the rents would fall if the block were sold", "some tenants", "say")]
+    [InlineData("Officials privy to the talks say the deal is close.", "the deal is close", "Officials privy to the talks", "say")]
     // A poll shows X with Y / X doing Y: a small clause after a verb of evidence.
     [InlineData("A council survey shows the mayor trailing her rival by six points.", "the mayor trailing her rival by six points", "A council survey", "show")]
     [InlineData("The latest poll shows the mayor with a narrow lead in the north of the city.", "the mayor with a narrow lead in the north of the city", "The latest poll", "show")]
@@ -165,6 +168,7 @@ public class ReportedClauseTests
     // A subject before the cue is part of the clause however short, when the rest opens with its verb.
     [InlineData("The museum, the mayor said, would open in May.", "The museum|would open in May", "the mayor")]
     [InlineData("This plan, she says, is different.", "This plan|is different", "she")]
+    [InlineData("The delay, he noted, may be on the builders' side.", "The delay|may be on the builders' side", "he")]
     [InlineData("For tenants in the older blocks, Okafor said, the choice is harder.", "For tenants in the older blocks|the choice is harder", "Okafor")]
     [InlineData("The plan to close the library, said Ortiz, was never approved by the council.", "The plan to close the library|was never approved by the council", "Ortiz")]
     // An aside after the cue is the writer's, and what describes the speaker is no clause.
