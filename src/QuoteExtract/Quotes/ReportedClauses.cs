@@ -140,9 +140,10 @@ internal static class ReportedClauses
                     // X knows that even if S, T: a subordinate clause first, then its main clause after the comma.
                     end = parse.SubtreeEnd(c);
                 }
-                else if (c > clause && parse.HasBase(c, "conj") && parse.SubtreeStart(c) == end && parse.Has(end, "cc") && HasSubject(parse, c) && !TryCueVerb(doc, c, out _))
+                else if (c > clause && parse.HasBase(c, "conj") && parse.SubtreeStart(c) == end && parse.Has(end, "cc") && (HasSubject(parse, c) || HasModal(doc, parse, c)) && !TryCueVerb(doc, c, out _))
                 {
-                    // X acknowledged that S and T (no comma): the parse coordinates T with the cue, not with S.
+                    // X acknowledged that S and T (no comma): the parse coordinates T with the cue, not with S; so
+                    // too a verb under a modal (saying they are part of the system and won't reform it).
                     end = parse.SubtreeEnd(c);
                 }
             }
@@ -655,6 +656,23 @@ internal static class ReportedClauses
         }
 
         return Make(doc, parse, start, parse.SubtreeEnd(head), cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>A verb with a modal auxiliary (would not stand, won't do): a finite form, never a participle's conjunct.</summary>
+    private static bool HasModal(DocumentView doc, ParseView parse, int verb)
+    {
+        int aux = parse.Child(verb, "aux");
+        if (aux < 0 || !doc.IsWord(aux))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(aux);
+        return w.Equals("would", StringComparison.OrdinalIgnoreCase) || w.Equals("will", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("wo", StringComparison.OrdinalIgnoreCase) || w.Equals("could", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("can", StringComparison.OrdinalIgnoreCase) || w.Equals("ca", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("should", StringComparison.OrdinalIgnoreCase) || w.Equals("might", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("may", StringComparison.OrdinalIgnoreCase) || w.Equals("must", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
