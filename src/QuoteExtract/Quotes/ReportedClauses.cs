@@ -161,6 +161,20 @@ internal static class ReportedClauses
             (start, end) = clause > verb ? (verb + 1, end) : (start, verb);
         }
 
+        // X said he believed the campaign would be represented: the parse hung the cue on the clause's predicate
+        // (said ← advcl ← represented), the predicate's subject on the inner verb; the predicate goes on with the clause.
+        int top = parse.Head(verb);
+        if (clause > verb && top >= end && (parse.Has(verb, "advcl") || parse.Has(verb, "dep")) && !HasSubject(parse, top) && parse.Pos(top) == UniversalPos.Verb)
+        {
+            bool opens = true;
+            for (int t = end; t < top && opens; t++) // the predicate's auxiliaries and adverbs only: at most a few tokens
+            {
+                opens = parse.Head(t) == top && t - end < 6;
+            }
+
+            end = opens ? Math.Max(end, parse.SubtreeEnd(top)) : end;
+        }
+
         bool absorbed = false;
         if (clause > verb)
         {
