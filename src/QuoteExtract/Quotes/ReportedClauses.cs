@@ -52,15 +52,19 @@ internal static class ReportedClauses
         // foot) is part of what they said, not a report of its own.
         // One sweep by start (the longest first), against the clause reaching furthest so far: linear after the sort.
         found.Sort((a, b) => a.Segments[0].Start != b.Segments[0].Start ? a.Segments[0].Start.CompareTo(b.Segments[0].Start) : b.Segments[0].End.CompareTo(a.Segments[0].End));
+        // So is the clause of a pronoun that opens someone's reported clause (X said he believed S): the outer clause
+        // holds it whole, with the speaker the pronoun stands for.
         var kept = new List<QuoteCandidate>(found.Count);
         TextSpan reach = default;
+        int reachStart = -1;
         bool any = false;
         foreach (QuoteCandidate c in found)
         {
             TextSpan span = c.Segments[0];
             int cue = doc.Tokens[c.Cue!.Value.First].Start;
             bool inside = any && span.End <= reach.End && reach.Start <= cue && cue < reach.End;
-            if (!(inside && !QuoteLexicons.CueVerbs.Contains(doc.Word(c.Cue!.Value.First))))
+            bool opening = inside && c.Speaker.First == reachStart && c.Speaker.Last == c.Speaker.First && doc.IsPronoun(c.Speaker.First);
+            if (!(inside && (opening || !QuoteLexicons.CueVerbs.Contains(doc.Word(c.Cue!.Value.First)))))
             {
                 kept.Add(c);
             }
@@ -68,6 +72,7 @@ internal static class ReportedClauses
             if (!any || span.End > reach.End)
             {
                 reach = span;
+                reachStart = c.Anchor;
                 any = true;
             }
         }

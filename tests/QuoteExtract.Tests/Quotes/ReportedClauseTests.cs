@@ -106,6 +106,8 @@ public class ReportedClauseTests
     [InlineData("Those close to the mayor say she will run again.", "she will run again", "Those close to the mayor", "say")]
     // An elided year with an opening mark is no quote (in ‘08).
     [InlineData("Dana Pike said in ‘08 that the council had lost its way.", "the council had lost its way", "Dana Pike", "say")]
+    // X said she hoped S: one report, the speaker's; the pronoun's own cue opens it.
+    [InlineData("The mayor said she hoped that the council would approve the budget in May.", "she hoped that the council would approve the budget in May", "The mayor", "say")]
     // The parse may hang the cue on the clause's predicate and the predicate's subject on the inner verb.
     [InlineData("Dana Pike, a senior adviser to Mr. Reed, said he believed the campaign would be well represented on all the committees.", "he believed the campaign would be well represented on all the committees", "Dana Pike", "say")]
     // A verb under a modal after "and" is the clause's, wherever the parse hangs it.
