@@ -285,7 +285,9 @@ internal static class ReportedSpeech
             return null;
         }
 
-        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && StartsClause(doc, next))
+        // X wrote in a memo: after a cue phrase that ends in a preposition come its object, the medium, not a clause.
+        bool preposition = cue.Last > cue.First && doc.Word(cue.Last).Equals("in", StringComparison.OrdinalIgnoreCase);
+        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && !preposition && StartsClause(doc, next))
         {
             start = next;
         }

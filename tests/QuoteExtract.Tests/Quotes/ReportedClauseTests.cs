@@ -115,6 +115,7 @@ public class ReportedClauseTests
     // A cue in a concessive clause that opens the sentence: what was said ends before the main clause.
     [InlineData("While some tenants say the rents would fall if the block were sold, others disagree.", "the rents would fall if the block were sold", "some tenants", "say")]
     [InlineData("Officials privy to the talks say the deal is close.", "the deal is close", "Officials privy to the talks", "say")]
+    [InlineData("Ortiz wrote in a memo that the budget would be cut by a tenth.", "the budget would be cut by a tenth", "Ortiz", "write")]
     // A poll shows X with Y / X doing Y: a small clause after a verb of evidence.
     [InlineData("A council survey shows the mayor trailing her rival by six points.", "the mayor trailing her rival by six points", "A council survey", "show")]
     [InlineData("The latest poll shows the mayor with a narrow lead in the north of the city.", "the mayor with a narrow lead in the north of the city", "The latest poll", "show")]
@@ -266,6 +267,9 @@ public class ReportedClauseTests
     [InlineData("The mayor elaborated on the plan she had drawn up.")]
     // A that-clause after "so" or "such" is a result, not what was said.
     [InlineData("The coach spoke so quietly that nobody in the room heard him.")]
+    // "Wrote in" is followed by where it was written; "means" reports no one's words.
+    [InlineData("Ortiz wrote in a memo to the board of the housing trust.")]
+    [InlineData("The county holds a closed primary, which means only registered members get a ballot.")]
     public void Nothing_is_reported(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
 
