@@ -116,6 +116,7 @@ public class ReportedClauseTests
     [InlineData("While some tenants say the rents would fall if the block were sold, others disagree.", "the rents would fall if the block were sold", "some tenants", "say")]
     [InlineData("Officials privy to the talks say the deal is close.", "the deal is close", "Officials privy to the talks", "say")]
     [InlineData("Ortiz wrote in a memo that the budget would be cut by a tenth.", "the budget would be cut by a tenth", "Ortiz", "write")]
+    [InlineData("The inspector wrote the files may have held sensitive material.", "the files may have held sensitive material", "The inspector", "write")]
     // A poll shows X with Y / X doing Y: a small clause after a verb of evidence.
     [InlineData("A council survey shows the mayor trailing her rival by six points.", "the mayor trailing her rival by six points", "A council survey", "show")]
     [InlineData("The latest poll shows the mayor with a narrow lead in the north of the city.", "the mayor with a narrow lead in the north of the city", "The latest poll", "show")]
@@ -269,6 +270,7 @@ public class ReportedClauseTests
     [InlineData("The coach spoke so quietly that nobody in the room heard him.")]
     // "Wrote in" is followed by where it was written; "means" reports no one's words.
     [InlineData("Ortiz wrote in a memo to the board of the housing trust.")]
+    [InlineData("The fund manager wrote a large check to the campaign of his old friend.")]
     [InlineData("The county holds a closed primary, which means only registered members get a ballot.")]
     public void Nothing_is_reported(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
