@@ -1225,7 +1225,6 @@ internal static class ReportedClauses
             }
         }
 
-        end = cue.First < start ? ReportedSpeech.BeforeMainClause(doc, cue.First, start, end) : end;
         while (end > start && doc.Tokens[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash)
         {
             end--;

@@ -24,6 +24,9 @@ internal static class ReportedSpeech
     /// <summary>A headline's source before its colon is at most this many words (McCain Challenger Kelli Ward: …).</summary>
     private const int MaxHeadlineSourceTokens = 5;
 
+    /// <summary>While X say S, Y …: X, between the subordinator and the cue, is at most this many tokens.</summary>
+    private const int MaxConcessiveSpeakerTokens = 12;
+
     /// <summary>A headline read in title case is at most this many tokens.</summary>
     private const int MaxHeadlineTokens = 32;
 
@@ -726,7 +729,7 @@ internal static class ReportedSpeech
             last--;
         }
 
-        if (end < last || cue - sentenceStart > MaxHeadlineTokens || !doc.IsWord(sentenceStart))
+        if (end < last || cue - sentenceStart > MaxConcessiveSpeakerTokens || !doc.IsWord(sentenceStart))
         {
             return end;
         }
