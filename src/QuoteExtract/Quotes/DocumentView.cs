@@ -365,17 +365,19 @@ internal sealed class DocumentView
         return CollectLeft(i, lowerBound);
     }
 
-    /// <summary>The token before a short parenthesis that ends at <paramref name="i"/> (Ann Lee (D-Wis.)), else <paramref name="i"/>.</summary>
+    /// <summary>The token before a short parenthesis or dashed aside that ends at <paramref name="i"/> (Ann Lee (D-Wis.)), else <paramref name="i"/>.</summary>
     public int BeforeParenthesis(int i, int lowerBound)
     {
-        if (!Is(i, ')'))
+        // Democrats — and some Republicans — say: an aside between dashes stands where a parenthesis would.
+        bool dash = (uint)i < (uint)Tokens.Length && Tokens[i].Kind == TokenKind.Dash;
+        if (!Is(i, ')') && !dash)
         {
             return i;
         }
 
         for (int j = i - 1; j >= lowerBound && j >= i - MaxParenthesisTokens; j--)
         {
-            if (Is(j, '('))
+            if (dash ? Tokens[j].Kind == TokenKind.Dash : Is(j, '('))
             {
                 return j - 1;
             }

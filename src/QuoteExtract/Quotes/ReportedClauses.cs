@@ -729,12 +729,15 @@ internal static class ReportedClauses
             return parsed;
         }
 
-        // Friends of the coach say: the words before the cue stop at "of"; the parse's subject is the head they modify.
+        // Friends of the coach say, organisers in the two cities — A and B — said: the words before the cue stop at
+        // the preposition; the parse's subject is the head they modify.
+        int described = Widened(doc, parse, surface).First; // (the two host cities: with its determiner)
         if (!parsed.IsNone && parsed.Relative < 0 && parsed.Last < surface.First && parse.Has(surface.Last, "nmod")
-            && parse.Head(surface.Last) == parsed.Last && doc.IsWord(surface.First - 1) && doc.Word(surface.First - 1).Equals("of", StringComparison.OrdinalIgnoreCase)
-            && surface.First - 2 == parsed.Last)
+            && parse.Head(surface.Last) == parsed.Last && doc.IsWord(described - 1) && parse.Pos(described - 1) == UniversalPos.Adp
+            && described - 2 == parsed.Last)
         {
-            return parsed with { Last = surface.Last };
+            // (the mayor at the time said: the phrase says when, and the speaker is its head)
+            return IsWhenPhrase(doc, described - 1, surface.Last) ? parsed : parsed with { Last = surface.Last };
         }
 
         // Those close to the mayor say: the words before the cue stop at the postmodifier's object; the speaker is
@@ -747,9 +750,9 @@ internal static class ReportedClauses
                 return new Phrase(modifier - 1, surface.Last);
             }
 
-            if (doc.SubjectBefore(modifier, doc.SentenceStart(modifier), out _) is { IsNone: false } described && described.Last == modifier - 1)
+            if (doc.SubjectBefore(modifier, doc.SentenceStart(modifier), out _) is { IsNone: false } head && head.Last == modifier - 1)
             {
-                return new Phrase(described.First, surface.Last);
+                return new Phrase(head.First, surface.Last);
             }
         }
 
@@ -762,6 +765,16 @@ internal static class ReportedClauses
         }
 
         return Widened(doc, parse, surface);
+    }
+
+    /// <summary>A preposition of time or "at the time" (Trump at the time, a few weeks after Obama): when, not which people.</summary>
+    private static bool IsWhenPhrase(DocumentView doc, int preposition, int last)
+    {
+        ReadOnlySpan<char> w = doc.Word(preposition);
+        return w.Equals("after", StringComparison.OrdinalIgnoreCase) || w.Equals("before", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("during", StringComparison.OrdinalIgnoreCase) || w.Equals("since", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("until", StringComparison.OrdinalIgnoreCase) || (doc.IsWord(last) && doc.Word(last).Equals("time", StringComparison.OrdinalIgnoreCase))
+            || (doc.ClassOf(last) & SpeakerWord.Time) != 0;
     }
 
     /// <summary>

@@ -101,6 +101,11 @@ public class ReportedClauseTests
     [InlineData("The audit cited missing invoices, which the auditors said were destroyed to hide the losses of the fund.", "were destroyed to hide the losses of the fund", "the auditors", "say")]
     // X said NP VP with a quantifier the tagger may read as an adjective, and a name for the predicate.
     [InlineData("Okafor said much of the meeting was about Leeds.", "much of the meeting was about Leeds", "Okafor", "say")]
+    // An aside between dashes after the speaker, as a parenthesis would stand; a speaker with its prepositional
+    // phrase, whole, but not one of time.
+    [InlineData("Organisers in the two host cities — Leeds and York — said it is important that the games go ahead.", "it is important that the games go ahead", "Organisers in the two host cities", "say")]
+    [InlineData("Shopkeepers in the old town said the new parking rules had cost them half their trade.", "the new parking rules had cost them half their trade", "Shopkeepers in the old town", "say")]
+    [InlineData("The mayor at the time said the bridge would stay open.", "the bridge would stay open", "The mayor", "say")]
     // A share written with % (which the parse takes for an adverbial); a pronoun or noun with its postmodifier.
     [InlineData("Among the nurses, 38% said they would vote for the strike.", "they would vote for the strike", "38%", "say")]
     [InlineData("Those close to the mayor say she will run again.", "she will run again", "Those close to the mayor", "say")]
