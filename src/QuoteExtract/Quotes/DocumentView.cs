@@ -345,6 +345,20 @@ internal sealed class DocumentView
                 return Phrase.None;
             }
 
+            // X, acting director of Y, which organised the letter, said: a relative clause on the apposition's noun;
+            // the apposition begins at the comma before it.
+            if (IsWord(comma + 1) && (Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase) || Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase)))
+            {
+                for (int j = comma - 1; j >= lowerBound && j >= comma - 16; j--)
+                {
+                    if (Is(j, ','))
+                    {
+                        comma = j;
+                        break;
+                    }
+                }
+            }
+
             Phrase head = CollectLeft(comma - 1, lowerBound);
             if (!head.IsNone && ContainsNameOrPronoun(head) && CanStartApposition(comma + 1))
             {

@@ -101,6 +101,9 @@ public class ReportedClauseTests
     [InlineData("The audit cited missing invoices, which the auditors said were destroyed to hide the losses of the fund.", "were destroyed to hide the losses of the fund", "the auditors", "say")]
     // X said NP VP with a quantifier the tagger may read as an adjective, and a name for the predicate.
     [InlineData("Okafor said much of the meeting was about Leeds.", "much of the meeting was about Leeds", "Okafor", "say")]
+    // An apposition with a relative clause on its own noun: the speaker is the name before it.
+    [InlineData("But Dana Pike, acting political director of Tenants First, which organised the letter, said the council's response was undercut by its ties to the developer.",
+        "the council's response was undercut by its ties to the developer", "Dana Pike", "say")]
     // An aside between dashes after the speaker, as a parenthesis would stand; a speaker with its prepositional
     // phrase, whole, but not one of time.
     [InlineData("Organisers in the two host cities — Leeds and York — said it is important that the games go ahead.", "it is important that the games go ahead", "Organisers in the two host cities", "say")]
