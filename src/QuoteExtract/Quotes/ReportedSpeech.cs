@@ -262,7 +262,8 @@ internal static class ReportedSpeech
         }
 
         int start = -1;
-        for (int t = cue.Last + 1; t < sentenceEnd && t <= cue.Last + ThatWindow; t++)
+        int from = AfterDashedAside(doc, cue.Last + 1, sentenceEnd); // X said — on Twitter, as it happens — that S
+        for (int t = from; t < sentenceEnd && t <= from + ThatWindow; t++)
         {
             if (doc.IsWord(t) && doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase))
             {
@@ -684,6 +685,25 @@ internal static class ReportedSpeech
         }
 
         return Phrase.None;
+    }
+
+    /// <summary>The token after a short aside between dashes that opens at <paramref name="t"/>, else <paramref name="t"/>.</summary>
+    private static int AfterDashedAside(DocumentView doc, int t, int sentenceEnd)
+    {
+        if (t >= sentenceEnd || doc.Tokens[t].Kind != TokenKind.Dash)
+        {
+            return t;
+        }
+
+        for (int j = t + 1; j < sentenceEnd && j <= t + MaxTrailingPhraseTokens; j++)
+        {
+            if (doc.Tokens[j].Kind == TokenKind.Dash)
+            {
+                return j + 1;
+            }
+        }
+
+        return t;
     }
 
     /// <summary>

@@ -101,6 +101,8 @@ public class ReportedClauseTests
     [InlineData("The audit cited missing invoices, which the auditors said were destroyed to hide the losses of the fund.", "were destroyed to hide the losses of the fund", "the auditors", "say")]
     // X said NP VP with a quantifier the tagger may read as an adjective, and a name for the predicate.
     [InlineData("Okafor said much of the meeting was about Leeds.", "much of the meeting was about Leeds", "Okafor", "say")]
+    // An aside between dashes between the cue and its that-clause.
+    [InlineData("The chairman said — on local radio, as it happens — that the club had raised four thousand pounds that week.", "the club had raised four thousand pounds that week", "The chairman", "say")]
     // An apposition with a relative clause on its own noun: the speaker is the name before it.
     [InlineData("But Dana Pike, acting political director of Tenants First, which organised the letter, said the council's response was undercut by its ties to the developer.",
         "the council's response was undercut by its ties to the developer", "Dana Pike", "say")]
