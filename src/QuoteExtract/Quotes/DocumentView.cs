@@ -313,6 +313,24 @@ internal sealed class DocumentView
         {
             i--; // the council Friday said: a day name alone
         }
+        else if ((ClassOf(i) & SpeakerWord.Time) != 0 && !IsCapitalized(i))
+        {
+            // Beck, who has in the past described, X in recent weeks said: a time phrase after its preposition.
+            for (int j = i - 1; j >= lowerBound && j >= i - 3; j--)
+            {
+                if (IsWord(j) && (Word(j).Equals("in", StringComparison.OrdinalIgnoreCase) || Word(j).Equals("over", StringComparison.OrdinalIgnoreCase)
+                    || Word(j).Equals("for", StringComparison.OrdinalIgnoreCase)))
+                {
+                    i = j - 1;
+                    while (i >= lowerBound && (ClassOf(i) & SpeakerWord.Skip) != 0 && !IsPronoun(i) && !IsCapitalized(i))
+                    {
+                        i--;
+                    }
+
+                    break;
+                }
+            }
+        }
 
         i = BeforeParenthesis(i, lowerBound); // Rep. Gwen Moore (D-Wis.) said
 

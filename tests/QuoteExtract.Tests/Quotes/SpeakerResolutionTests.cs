@@ -24,6 +24,16 @@ public class SpeakerResolutionTests
         Assert.Equal(("the rents were already too high", "who", "23 percent"), (q.Text, q.Speaker?.Text, q.Speaker?.Name));
     }
 
+    [Theory]
+    // A time phrase after its preposition between the speaker and the cue is when, not who.
+    [InlineData("Helen Marsh, who has in the past described the levy as \u201Ca tax on the poor,\u201D voted for it on Monday.", "a tax on the poor,", "Helen Marsh")]
+    [InlineData("Tom Reed in recent weeks has called the plan \u201Ca betrayal of the tenants.\u201D", "a betrayal of the tenants.", "Tom Reed")]
+    public void A_time_phrase_before_the_cue_is_no_speaker(string text, string quote, string name)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal((quote, name), (q.Text, q.Speaker?.Name));
+    }
+
     [Fact]
     public void A_relative_who_after_an_age_between_commas_resolves_to_the_name_before_it()
     {
