@@ -62,6 +62,12 @@ internal enum CueClass : byte
     /// <summary>Quotes, and reported clauses only after "that" (tell, urge).</summary>
     SpeechThat,
 
+    /// <summary>
+    /// Quotes, and reported clauses after "that" or where the parse finds one (write: what is written is as often a
+    /// thing as words, wrote a check); the words after the cue are not taken for a clause by their look alone.
+    /// </summary>
+    SpeechParsed,
+
     /// <summary>Quoted words only (call, describe).</summary>
     Quote,
 }

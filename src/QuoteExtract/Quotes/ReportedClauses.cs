@@ -371,7 +371,7 @@ internal static class ReportedClauses
         }
 
         // (said much of the discussion was about Israel: a quantifier the tagger reads as an adjective)
-        if (cue.Class != CueClass.Speech || obj <= verb || parse.SubtreeStart(obj) != verb + 1 || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Adj))
+        if (cue.Class is not (CueClass.Speech or CueClass.SpeechParsed) || obj <= verb || parse.SubtreeStart(obj) != verb + 1 || parse.Pos(obj) is not (UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron or UniversalPos.Adj))
         {
             return null;
         }

@@ -289,11 +289,9 @@ internal static class ReportedSpeech
             return null;
         }
 
-        // X wrote in a memo: after a cue phrase that ends in a preposition come its object, the medium, not a clause;
-        // what is written is as often a thing as words (wrote a check, wrote a book that …): without "that", the
-        // parse decides.
+        // X wrote in a memo: after a cue phrase that ends in a preposition come its object, the medium, not a clause.
         bool preposition = cue.Last > cue.First && doc.Word(cue.Last).Equals("in", StringComparison.OrdinalIgnoreCase);
-        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && !preposition && cue.Lemma != "write" && StartsClause(doc, next))
+        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && !preposition && StartsClause(doc, next))
         {
             start = next;
         }
