@@ -394,7 +394,28 @@ internal sealed class DocumentView
             return Phrase.None;
         }
 
-        return CollectLeft(i, lowerBound);
+        return WithDescribedHead(CollectLeft(i, lowerBound), lowerBound);
+    }
+
+    /// <summary>
+    /// Those close to the mayor, a source close to the mayor: the words read leftwards stop at the object of a
+    /// postmodifier (<see cref="QuoteLexicons.SpeakerPostmodifiers"/>); the speaker is the phrase it describes, whole.
+    /// </summary>
+    private Phrase WithDescribedHead(Phrase phrase, int lowerBound)
+    {
+        int modifier = phrase.First - 2;
+        if (phrase.IsNone || modifier - 1 < lowerBound || !IsWord(modifier) || !IsWord(modifier + 1) || !ReportedSpeech.IsPostmodifier(Word(modifier), Word(modifier + 1)))
+        {
+            return phrase;
+        }
+
+        if (IsWord(modifier - 1) && Word(modifier - 1).Equals("those", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Phrase(modifier - 1, phrase.Last);
+        }
+
+        Phrase head = CollectLeft(modifier - 1, lowerBound);
+        return head.IsNone ? phrase : new Phrase(head.First, phrase.Last);
     }
 
     /// <summary>The token before a short parenthesis or dashed aside that ends at <paramref name="i"/> (Ann Lee (D-Wis.)), else <paramref name="i"/>.</summary>

@@ -740,22 +740,6 @@ internal static class ReportedClauses
             return IsWhenPhrase(doc, described - 1, surface.Last) ? parsed : parsed with { Last = surface.Last };
         }
 
-        // Those close to the mayor say: the words before the cue stop at the postmodifier's object; the speaker is
-        // the phrase it describes, whole.
-        int modifier = surface.First - 2;
-        if (modifier - 1 >= 0 && doc.IsWord(modifier) && doc.IsWord(modifier + 1) && ReportedSpeech.IsPostmodifier(doc.Word(modifier), doc.Word(modifier + 1)))
-        {
-            if (doc.IsWord(modifier - 1) && doc.Word(modifier - 1).Equals("those", StringComparison.OrdinalIgnoreCase))
-            {
-                return new Phrase(modifier - 1, surface.Last);
-            }
-
-            if (doc.SubjectBefore(modifier, doc.SentenceStart(modifier), out _) is { IsNone: false } head && head.Last == modifier - 1)
-            {
-                return new Phrase(head.First, surface.Last);
-            }
-        }
-
         // Whitcombe, a cardiologist, said: the words before the cue reach the apposition; the parse's subject is
         // the name it belongs to.
         if (!parsed.IsNone && parsed.Relative < 0 && parse.Pos(parsed.Last) == UniversalPos.PropN && parsed.Last < surface.First
