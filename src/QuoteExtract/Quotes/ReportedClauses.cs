@@ -696,14 +696,15 @@ internal static class ReportedClauses
 
     /// <summary>
     /// Where a clause ends before a second cue the parse coordinated into it (X said that S, but said T): the
-    /// coordinated cue begins a report of its own.
+    /// coordinated cue begins a report of its own. A cue of quoted words only ends the clause as well (X said S and
+    /// called the plan a mistake): its subject is the speaker's, so it is the speaker's next act, not what was said.
     /// </summary>
     private static int BeforeCoordinatedCue(DocumentView doc, ParseView parse, int start, int end, int clause)
     {
         for (int t = start; t < end; t++) // at most MaxClauseTokens
         {
             if (t != clause && parse.Has(t, "conj") && parse.Pos(t) == UniversalPos.Verb && t > clause
-                && (QuoteLexicons.CueVerbs.TryGetValue(doc.Word(t), out CueForm f) && f.Class != CueClass.Quote) && !HasSubject(parse, t))
+                && QuoteLexicons.CueVerbs.Contains(doc.Word(t)) && !HasSubject(parse, t))
             {
                 int cut = parse.SubtreeStart(t);
                 return cut > start ? cut : end;

@@ -175,6 +175,17 @@ public class ReportedClauseTests
     }
 
     [Theory]
+    // A verb of the cue lexicon coordinated after the clause, without a subject of its own, is the speaker's next
+    // act, not part of what was said: a cue of quoted words (called, praised, accused) ends the clause too.
+    [InlineData("Ms Okafor said the levy had hurt families and called the plan a mistake.", "the levy had hurt families")]
+    [InlineData("The mayor said the bridge would reopen in May and praised the crews for their work.", "the bridge would reopen in May")]
+    public void A_coordinated_verb_of_quoted_words_ends_the_clause(string text, string clause)
+    {
+        Quote reported = Extractor.Analyze(text).Quotes.First(q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal(clause, reported.Text);
+    }
+
+    [Theory]
     // A cue set off by commas inside the sentence it reports: the words before and after it, as two clauses of
     // the one speaker; words before it shorter than a clause are left out.
     [InlineData("The plan to close the library, the mayor said, was never approved by the council.", "The plan to close the library|was never approved by the council", "the mayor")]
