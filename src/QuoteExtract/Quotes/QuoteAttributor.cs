@@ -49,6 +49,42 @@ internal sealed class QuoteCandidate
 /// </summary>
 internal static class QuoteAttributor
 {
+    /// <summary>
+    /// The parse may end a clause inside a phrase (X insisted that lifting the embargo | was not a response: the
+    /// parse took the clause's verb for the sentence's root): where the surface reading of the same cue starts the
+    /// clause at the same word and the parse's clause stops right before a verb, the surface reading's end is kept.
+    /// </summary>
+    private static void LongerFromSurface(DocumentView doc, ParseView parse, Dictionary<int, QuoteCandidate> byCue, QuoteCandidate surface)
+    {
+        if (surface.Cue is not CueMatch cue || surface.Segments.Count != 1 || !byCue.TryGetValue(cue.First, out QuoteCandidate? p)
+            || p.Segments[0].Start != surface.Segments[0].Start || p.Segments[0].End >= surface.Segments[0].End)
+        {
+            return;
+        }
+
+        int next = p.Anchor;
+        while (next < doc.Count && doc.Tokens[next].Start < p.Segments[0].End)
+        {
+            next++;
+        }
+
+        if (!doc.IsWord(next) || parse.Pos(next) is not (UniversalPos.Verb or UniversalPos.Aux))
+        {
+            return;
+        }
+
+        // Not over a cue of its own (…, former President Bill Clinton said this week): that is a second report.
+        for (int t = next; t < doc.Count && doc.Tokens[t].Start < surface.Segments[0].End; t++)
+        {
+            if (doc.TryCue(t, out _))
+            {
+                return;
+            }
+        }
+
+        p.Segments[0] = surface.Segments[0];
+    }
+
     /// <summary>How far after a closing mark the attribution may start (Q, the former foreign secretary said).</summary>
     private const int AfterWindow = 10;
 
@@ -93,9 +129,14 @@ internal static class QuoteAttributor
             List<QuoteCandidate> fromParse = ReportedClauses.Find(doc, parse, inside, cancellationToken);
             candidates.AddRange(fromParse);
             var covered = new bool[doc.Text.Length + 1]; // characters inside a clause from the parse: one pass each
+            var byCue = new Dictionary<int, QuoteCandidate>();
             foreach (QuoteCandidate p in fromParse)
             {
                 Array.Fill(covered, true, p.Segments[0].Start, p.Segments[0].Length);
+                if (p.Cue is CueMatch pc && p.Segments.Count == 1)
+                {
+                    byCue.TryAdd(pc.First, p);
+                }
             }
 
             foreach (QuoteCandidate c in ReportedSpeech.Find(doc, parse, inside, cancellationToken))
@@ -103,6 +144,10 @@ internal static class QuoteAttributor
                 if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0)
                 {
                     candidates.Add(c);
+                }
+                else
+                {
+                    LongerFromSurface(doc, parse, byCue, c);
                 }
             }
 

@@ -17,6 +17,9 @@ public class ReportedClauseTests
     // X said S where the parse splits S (a clause in two complements side by side; S's subject as the cue's object),
     // and S, X say. where it hangs S on the cue as an adverbial clause.
     [InlineData("She said if she was able to get 20 percent of the vote she would simply go on to stand as an independent.", "if she was able to get 20 percent of the vote she would simply go on to stand as an independent", "She", "say")]
+    // … or takes S's verb for the sentence's root and ends S before it (that lifting the ban | was not …): the words
+    // read the clause whole.
+    [InlineData("The minister repeatedly insisted that lifting the ban was not a response to the protests in the capital.", "lifting the ban was not a response to the protests in the capital", "The minister", "insist")]
     [InlineData("Council spokeswoman Amy Reid said all tenants sign a lease, though she did not give its terms.", "all tenants sign a lease, though she did not give its terms", "Council spokeswoman Amy Reid", "say")]
     [InlineData("Though unions boast of stronger support by their younger members, there is no correlation between membership and which employer wins the contract, labour historians say.", "Though unions boast of stronger support by their younger members, there is no correlation between membership and which employer wins the contract", "labour historians", "say")]
     // Questions and telling where the parse hides the clause: X asked Y if S (an adverbial clause); X asked which N
