@@ -358,6 +358,21 @@ internal sealed class DocumentView
                 }
             }
 
+            // X, a 17-year-old from Mississauga, Ont., said: a place and its province or state are one phrase.
+            if (comma > lowerBound && comma + 2 == i && EntityAt(comma + 1) == EntityType.Location && EntityAt(comma - 1) == EntityType.Location)
+            {
+                int before = comma;
+                comma = -1;
+                for (int j = before - 1; j >= lowerBound && j >= before - 16; j--)
+                {
+                    if (Is(j, ','))
+                    {
+                        comma = j;
+                        break;
+                    }
+                }
+            }
+
             if (comma < 0)
             {
                 return Phrase.None;

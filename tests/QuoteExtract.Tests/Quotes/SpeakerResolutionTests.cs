@@ -34,6 +34,16 @@ public class SpeakerResolutionTests
         Assert.Equal((quote, name), (q.Text, q.Speaker?.Name));
     }
 
+    [Theory]
+    // A place and its province or state between the commas of an apposition are one phrase, not the speaker.
+    [InlineData("Maria Lopez, of Tampa, Fla., said the water rose within minutes.", "the water rose within minutes", "Maria Lopez")]
+    [InlineData("Dana Pike, 45, a nurse from Mississauga, Ont., called it \u201Cthe longest night of my life.\u201D", "the longest night of my life.", "Dana Pike")]
+    public void A_place_and_its_province_in_an_apposition_are_no_speaker(string text, string quote, string name)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal((quote, name), (q.Text, q.Speaker?.Name));
+    }
+
     [Fact]
     public void A_relative_who_after_an_age_between_commas_resolves_to_the_name_before_it()
     {

@@ -31,6 +31,16 @@ public class SegmenterTests
     }
 
     [Theory]
+    // Canadian provinces as the papers abbreviate them end no sentence before a comma or a dash.
+    [InlineData("She lives in Mississauga, Ont., with her two sons. They are twins.", "She lives in Mississauga, Ont., with her two sons.|They are twins.")]
+    [InlineData("WINNIPEG, Man. \u2014 The rink will close. It needs repairs.", "WINNIPEG, Man. \u2014 The rink will close.|It needs repairs.")]
+    [InlineData("Crews from Red Deer, Alta., and Regina, Sask., arrived. The fire was out.", "Crews from Red Deer, Alta., and Regina, Sask., arrived.|The fire was out.")]
+    public void A_province_abbreviation_ends_no_sentence_inside_it(string text, string sentences)
+    {
+        Assert.Equal(sentences.Split('|'), TestText.SentenceTexts(text));
+    }
+
+    [Theory]
     // A party and state after a hyphen, as US papers write them: one token, whose stop ends no sentence.
     [InlineData("Sen. Ada Wells (R-S.C.) told reporters the vote would fail. They left.", "R-S.C.", "Sen. Ada Wells (R-S.C.) told reporters the vote would fail.|They left.")]
     [InlineData("Rep. Tom Hale (D-Calif.) and Sen. Mia Ross (D-Nev.) voted against it. The bill passed.", "D-Nev.", "Rep. Tom Hale (D-Calif.) and Sen. Mia Ross (D-Nev.) voted against it.|The bill passed.")]
