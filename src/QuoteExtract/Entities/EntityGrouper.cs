@@ -154,6 +154,44 @@ internal static class EntityGrouper
             personIndex);
     }
 
+    /// <summary>
+    /// The entities with a person the article also writes as a place with its province or state after a comma
+    /// (SALMON ARM, B.C. —; Mississauga, Ont.; Tampa, Fla.) made a place: whatever the tagger calls the name
+    /// elsewhere (near Salmon Arm), it is one. Two passes over the entities.
+    /// </summary>
+    internal static ImmutableArray<Entity> WithPlacesAsWritten(string text, ImmutableArray<Entity> entities)
+    {
+        HashSet<string>? places = null;
+        for (int i = 0; i + 1 < entities.Length; i++)
+        {
+            Entity place = entities[i];
+            Entity province = entities[i + 1];
+            ReadOnlySpan<char> abbreviation = province.Text.AsSpan();
+            if (province.Type == EntityType.Location && abbreviation.Length is >= 2 and <= 6 && char.IsUpper(abbreviation[0])
+                && (abbreviation[^1] == '.' || (province.Span.End < text.Length && text[province.Span.End] == '.'))
+                && province.Span.Start == place.Span.End + 2 && text[place.Span.End] == ',' && text[place.Span.End + 1] == ' ')
+            {
+                (places ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(place.Text);
+            }
+        }
+
+        if (places is null)
+        {
+            return entities;
+        }
+
+        var relabelled = entities.ToBuilder();
+        for (int i = 0; i < relabelled.Count; i++)
+        {
+            if (relabelled[i].Type == EntityType.Person && places.Contains(relabelled[i].Text))
+            {
+                relabelled[i] = relabelled[i] with { Type = EntityType.Location };
+            }
+        }
+
+        return relabelled.MoveToImmutable();
+    }
+
     private static List<Mention> ListOf(EntityType type, List<Mention> people, List<Mention> organizations, List<Mention> locations) =>
         type == EntityType.Person ? people : type == EntityType.Organization ? organizations : locations;
 

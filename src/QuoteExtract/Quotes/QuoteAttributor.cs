@@ -104,6 +104,7 @@ internal static class QuoteAttributor
             return new QuoteAttribution([], [], [], [], []);
         }
 
+        entities = EntityGrouper.WithPlacesAsWritten(text.Text, entities);
         var doc = new DocumentView(text, entities);
         List<MarkedQuote> marked = QuoteMarkPairer.Pair(text);
         cancellationToken.ThrowIfCancellationRequested();
@@ -168,6 +169,21 @@ internal static class QuoteAttributor
             if (!c.Speaker.IsNone && (resolver.InBoilerplate(c.Speaker.First) || resolver.InBoilerplate(c.Speaker.Last)))
             {
                 c.Speaker = Phrase.None; // the quote stays, its speaker unknown: a credited name is not who said it
+            }
+
+            // WASHINGTON (AP) — S, X said: a reported clause starts after the dateline that opens its sentence.
+            if (c.Kind == QuoteKind.Indirect && Speakers.Boilerplate.EndOfSpanAt(boilerplate, c.Segments[0].Start) is int skip and >= 0)
+            {
+                TextSpan first = c.Segments[0];
+                while (skip < first.End && char.IsWhiteSpace(text.Text[skip]))
+                {
+                    skip++;
+                }
+
+                if (skip < first.End)
+                {
+                    c.Segments[0] = TextSpan.FromBounds(skip, first.End);
+                }
             }
 
             c.Resolved = c.ContinuationOf?.Resolved ?? resolver.Resolve(c.Speaker, c.Anchor);

@@ -75,6 +75,9 @@ internal static class Boilerplate
     private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”„«»");
 
     /// <summary>What a heading in capitals has and a dateline's place has not (MONDAY’S ‘OUTLIERS’ -, HOW ACCURATE? -).</summary>
+    /// <summary>The marks that separate a byline's parts (By Jane Smith · The Canadian Press | Posted …).</summary>
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("·•|–—-/");
+
     private static readonly System.Buffers.SearchValues<char> HeadingMarks = System.Buffers.SearchValues.Create("?!’'‘:");
 
     private static readonly Lazy<SpanLexicon<BoilerplateCue>> Cues = new(() => LexiconResources.ReadEnumLexicon<BoilerplateCue>("boilerplate-cues.txt", ignoreCase: true));
@@ -126,7 +129,10 @@ internal static class Boilerplate
     }
 
     /// <summary>Whether offset <paramref name="at"/> is inside one of <paramref name="spans"/> (sorted, not overlapping).</summary>
-    public static bool Contains(ImmutableArray<TextSpan> spans, int at)
+    public static bool Contains(ImmutableArray<TextSpan> spans, int at) => EndOfSpanAt(spans, at) >= 0;
+
+    /// <summary>The end of the span of <paramref name="spans"/> (sorted, not overlapping) that holds offset <paramref name="at"/>, or -1.</summary>
+    public static int EndOfSpanAt(ImmutableArray<TextSpan> spans, int at)
     {
         int lo = 0;
         int hi = spans.Length - 1;
@@ -143,11 +149,11 @@ internal static class Boilerplate
             }
             else
             {
-                return true;
+                return spans[mid].End;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static void SplitWords(string text, int start, int end, List<TextSpan> words)
@@ -242,6 +248,11 @@ internal static class Boilerplate
         private bool IsWholeLine()
         {
             int n = _words.Length;
+            if (IsSeparatedByline())
+            {
+                return true;
+            }
+
             (BoilerplateCue? cue, int length) = Lookup(0);
             bool upper = StartsUpperOrSymbol(0);
             switch (cue)
@@ -341,7 +352,7 @@ internal static class Boilerplate
                     return 0;
                 }
 
-                allCaps &= IsAllCaps(core) && core.IndexOfAny(HeadingMarks) < 0;
+                allCaps &= (IsAllCaps(core) && core.IndexOfAny(HeadingMarks) < 0) || IsRegionAfterComma(j);
             }
 
             return 0;
@@ -472,6 +483,30 @@ internal static class Boilerplate
             return agency;
         }
 
+        /// <summary>
+        /// A byline without "By" whose parts a separator divides (Jane Doe · CBC News · Posted: Feb 11, 2026 4:15 PM CT):
+        /// two to four name words, a separator, then only capitalised words and numbers.
+        /// </summary>
+        private bool IsSeparatedByline()
+        {
+            int n = _words.Length;
+            if (n < 4 || n > MaxBylineWords + 4 || !AreNameWords(0, n))
+            {
+                return false;
+            }
+
+            for (int k = 2; k <= 4 && k < n - 1; k++)
+            {
+                ReadOnlySpan<char> core = Core(k);
+                if (core.Length == 1 && core[0] is '·' or '•' or '|')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Words [from, to) could be a byline's: capitalised, numbers, connectors and punctuation, no quote marks.</summary>
         private bool AreNameWords(int from, int to)
         {
@@ -484,9 +519,9 @@ internal static class Boilerplate
                     return false;
                 }
 
-                if (core.IsEmpty)
+                if (core.IsEmpty || !core.ContainsAnyExcept(Separators))
                 {
-                    continue;
+                    continue; // By Jane Smith · The Canadian Press: a separator between the name and the outlet
                 }
 
                 if (char.IsUpper(core[0]))
@@ -504,6 +539,13 @@ internal static class Boilerplate
 
         private static bool IsConnector(ReadOnlySpan<char> word) =>
             word is "and" or "&" or "of" or "the" or "in" or "for" or "at" or "with" or "de" or "van" or "von" or "da" or "del" or "der" or "la" or "le" or "bin" or "al";
+
+        /// <summary>A province or state as datelines abbreviate it, after the place's comma (HALIFAX, N.S. —; CHICOUTIMI, Que. —).</summary>
+        private bool IsRegionAfterComma(int k)
+        {
+            ReadOnlySpan<char> word = _words[k].Slice(_text);
+            return k > 0 && _text[_words[k - 1].End - 1] == ',' && word.Length is >= 2 and <= 7 && word[^1] == '.' && char.IsUpper(word[0]);
+        }
 
         private static bool IsAllCaps(ReadOnlySpan<char> word)
         {

@@ -38,6 +38,17 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_name_the_article_writes_with_its_province_is_a_place_wherever_the_tagger_reads_a_person()
+    {
+        const string text = "Evacuation order issued near Salmon Arm\n\nSALMON ARM, B.C. \u2014 Crews were pulled back on Saturday, fire officer Tom Reed said.\n\n\u201CWe let the aircraft work,\u201D Reed said. He said the fire was human-caused.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.DoesNotContain(a.People, p => p.Name.Contains("Salmon", System.StringComparison.OrdinalIgnoreCase));
+        Assert.All(a.Entities.Where(e => e.Text.Equals("Salmon Arm", System.StringComparison.OrdinalIgnoreCase)), e => Assert.Equal(EntityType.Location, e.Type));
+        Assert.All(a.Quotes, q => Assert.Equal("Tom Reed", q.Speaker?.Name));
+        Assert.StartsWith("Crews were pulled back", a.Quotes[0].Text, System.StringComparison.Ordinal); // after the dateline
+    }
+
+    [Fact]
     public void A_relative_who_after_an_age_between_commas_resolves_to_the_name_before_it()
     {
         const string text = "Ames, 56, who has served on the committee for a decade, told the paper's weekly video series it is clear that the money came from abroad.";

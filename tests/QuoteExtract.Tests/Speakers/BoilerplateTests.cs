@@ -24,6 +24,9 @@ public class BoilerplateTests
     [InlineData("By Kate Ellis and Tom Brown, BBC News\n\n" + Story, "Kate Ellis and Tom Brown, BBC News")]
     [InlineData("Kate Ellis, Political Correspondent\n\n" + Story, "Kate Ellis, Political Correspondent")]
     [InlineData("By Kate Ellis, with additional reporting from the coast\n\n" + Story, "By Kate Ellis,")]
+    // Parts of a byline a separator divides, with or without "By".
+    [InlineData("By Kate Ellis \u00B7 The Canadian Press\n\n" + Story, "By Kate Ellis \u00B7 The Canadian Press")]
+    [InlineData("Kate Ellis \u00B7 CBC News \u00B7 Posted: Feb 11, 2026 4:15 PM CT\n\n" + Story, "Kate Ellis \u00B7 CBC News \u00B7 Posted: Feb 11, 2026 4:15 PM CT")]
     [InlineData(Story + "\n\nPhoto: Kate Ellis/Reuters", "Photo: Kate Ellis/Reuters")]
     [InlineData(Story + "\n\nPicture: Kate Ellis / PA Wire", "Picture: Kate Ellis / PA Wire")]
     [InlineData(Story + "\n\nCredit: AP Photo/Kate Ellis", "Credit: AP Photo/Kate Ellis")]
@@ -59,6 +62,7 @@ public class BoilerplateTests
     [Theory]
     [InlineData("LONDON (Reuters) - " + Story, "LONDON (Reuters) -", "Reuters")]
     [InlineData("WASHINGTON, Dec 3 (AP) \u2014 " + Story, "WASHINGTON, Dec 3 (AP) \u2014", "AP")]
+    [InlineData("TAMPA, Fla. (AP) \u2014 " + Story, "TAMPA, Fla. (AP) \u2014", "AP")]
     [InlineData(Story + " \u2014 AFP", "\u2014 AFP", "AFP")]
     [InlineData(Story + "\n\n(Getty Images)", "(Getty Images)", "Getty")]
     public void An_agency_tag_or_dateline_is_no_group(string text, string boilerplate, string agency)
@@ -86,6 +90,7 @@ public class BoilerplateTests
     [Theory]
     // A pronoun with no one before it but the byline's author is unresolved, not the author.
     [InlineData("By Kate Ellis\n\n\u201CWe will reopen the pier in May,\u201D she said.", "reopen the pier")]
+    [InlineData("By Kate Ellis \u00B7 Global News\n\n\u201CWe will reopen the pier in May,\u201D she said.", "reopen the pier")]
     [InlineData("Kate Ellis, Political Correspondent\n\n\u201CWe will reopen the pier in May,\u201D she said.", "reopen the pier")]
     // A signature-style dash line under a quote that is an agency tag.
     [InlineData("The pier will reopen.\n\n\u201CWe are ready for the summer.\u201D\n\n\u2014 AP", "ready for the summer")]
