@@ -27,6 +27,21 @@ public class PeopleTests
         Assert.All(p.Quotes, q => Assert.Equal(gender, a.Quotes[q].Speaker?.Gender));
     }
 
+    [Theory]
+    // Titles of Canadian councils, police and First Nations stay outside the person's name.
+    [InlineData("Coun. Ada Okonkwo said the budget would not pass.", "Ada Okonkwo")]
+    [InlineData("Const. Ada Okonkwo said the road would stay closed.", "Ada Okonkwo")]
+    [InlineData("Chief Ada Okonkwo said the water was safe to drink again.", "Ada Okonkwo")]
+    [InlineData("Elder Ada Okonkwo said the ceremony would go ahead.", "Ada Okonkwo")]
+    [InlineData("Warden Ada Okonkwo said the county would appeal.", "Ada Okonkwo")]
+    public void A_title_before_a_name_is_no_part_of_it(string text, string name)
+    {
+        Analysis a = Extractor.Analyze(text);
+        Person p = Assert.Single(a.People);
+        Assert.Equal(name, p.Name);
+        Assert.Equal(name, Assert.Single(a.Quotes).Speaker?.Name);
+    }
+
     [Fact]
     public void A_person_who_is_only_mentioned_is_not_quoted()
     {
