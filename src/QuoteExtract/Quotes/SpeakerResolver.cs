@@ -304,7 +304,13 @@ internal sealed class SpeakerResolver
 
         // A person the sentence before introduced, outside quote marks, its subject first: news introduces a
         // source and then quotes them (Whitcombe, a cardiologist, reviewed the files. “…,” she said.). Not when
-        // that sentence had a speaker of its own: the pronoun goes on with them.
+        // that sentence had a speaker of its own: the pronoun goes on with them. The sentence before is the one
+        // before the quote the pronoun attributes (“S1. S2,” she said: not S1).
+        if (anchor < token && _doc.SentenceStart(anchor) < sentenceStart)
+        {
+            sentenceStart = _doc.SentenceStart(anchor);
+        }
+
         if (person && !SpokeIn(sentenceStart - 1))
         {
             if (PreviousSentencePerson(sentenceStart, wanted) is NameRun introduced)

@@ -145,6 +145,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_pronoun_after_a_quote_of_two_sentences_goes_to_the_person_the_sentence_before_the_quote_introduced()
+    {
+        const string text = "Lynx force Game 7\n\n\u201CWe never stopped believing,\u201D said Helen Marsh, the home captain.\n\n"
+            + "Visiting coach Ann Pike did not hide her frustration after the game.\n\n\u201CWe stopped skating. Simple as that,\u201D she said.";
+        Assert.Equal("Ann Pike", QuoteWith(Extractor.Analyze(text), "stopped skating").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_pronoun_goes_on_with_the_speaker_of_the_sentence_before()
     {
         const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
