@@ -172,7 +172,7 @@ internal sealed class DocumentView
         return (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Connector | SpeakerWord.Determiner | SpeakerWord.Pronoun)) == 0;
     }
 
-    private bool IsAllCaps(int t)
+    public bool IsAllCaps(int t)
     {
         ReadOnlySpan<char> w = Word(t);
         if (w.Length < 2)

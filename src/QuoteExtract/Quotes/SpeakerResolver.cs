@@ -161,8 +161,10 @@ internal sealed class SpeakerResolver
             nameStart--;
         }
 
-        // A run of titles and role nouns alone (the Prime Minister, Minister) is a role, not a name: it goes on below.
-        if (nameStart <= phrase.Last && !EntityGrouper.IsRoleOnly(Clean(new Phrase(nameStart, phrase.Last))))
+        // A run of titles and role nouns alone (the Prime Minister, Minister) is a role, not a name: it goes on below;
+        // so is a definite phrase that ends in a role noun (The Liberal MP).
+        if (nameStart <= phrase.Last && !EntityGrouper.IsRoleOnly(Clean(new Phrase(nameStart, phrase.Last)))
+            && !(IsDefinite(phrase.First) && (_doc.ClassOf(phrase.Last) & (SpeakerWord.Role | SpeakerWord.Institution)) == SpeakerWord.Role))
         {
             NameRun run = MakeRun(nameStart, phrase.Last);
             return Coordinated(phrase, run) ?? new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson, MentionKind.Name);
@@ -173,7 +175,18 @@ internal sealed class SpeakerResolver
         string role = RoleKey(head);
         bool definite = IsDefinite(phrase.First);
         SpeakerWord headClass = _doc.ClassOf(head);
+        if (IsAge(head))
+        {
+            headClass |= SpeakerWord.Role; // the 34-year-old: a person, as a role noun is
+        }
+
         bool institution = (headClass & SpeakerWord.Institution) != 0;
+        if (definite && IsAge(head) && (PersonOfAge(head, anchor) ?? PreviousSentenceIntroduced(anchor)) is NameRun aged)
+        {
+            // The 34-year-old: the person the article gave that age (Liam MacIsaac, 34,), else the one the sentence before introduced.
+            return new ResolvedSpeaker(mention, [aged.Name], aged.Gender, aged.IsPerson);
+        }
+
         if (definite && (headClass & SpeakerWord.Role) != 0)
         {
             ResolvedSpeaker? linked = FindRole(role, anchor, before: true);
@@ -200,6 +213,36 @@ internal sealed class SpeakerResolver
 
         return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
     }
+
+    /// <summary>The last person named before <paramref name="anchor"/> with the age the word <paramref name="age"/> gives (Liam MacIsaac, 34, …).</summary>
+    private NameRun? PersonOfAge(int age, int anchor)
+    {
+        ReadOnlySpan<char> years = _doc.Word(age)[..^"-year-old".Length];
+        int last = LastRunBefore(anchor);
+        for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
+        {
+            NameRun run = _names[i];
+            if (run.IsPerson && _doc.Is(run.Last + 1, ',') && run.Last + 2 < _doc.Count && _doc.Tokens[run.Last + 2].Kind == TokenKind.Number
+                && _doc.Word(run.Last + 2).SequenceEqual(years))
+            {
+                return run;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The person the sentence before the one of <paramref name="anchor"/> introduced, when that sentence had no speaker.</summary>
+    private NameRun? PreviousSentenceIntroduced(int anchor)
+    {
+        int sentenceStart = _doc.SentenceStart(anchor);
+        return SpokeIn(sentenceStart - 1) ? null : PreviousSentencePerson(sentenceStart, Gender.Any);
+    }
+
+    /// <summary>An age used as a noun (the 34-year-old): N-year-old, without a noun after it.</summary>
+    private bool IsAge(int t) =>
+        _doc.IsWord(t) && _doc.Word(t).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) && _doc.Word(t).Length > "-year-old".Length
+        && char.IsDigit(_doc.Word(t)[0]);
 
     /// <summary>The role a head word names, its short form read as the role (the PM → minister).</summary>
     private string RoleKey(int t)
@@ -797,7 +840,7 @@ internal sealed class SpeakerResolver
                 int head = -1;
                 for (int u = run.Last + 2; u < _doc.Count && u <= run.Last + 12 && !_doc.Is(u, ',') && !_doc.IsTerminal(u); u++)
                 {
-                    head = (_doc.ClassOf(u) & SpeakerWord.Role) != 0 && !_doc.IsCapitalized(u) ? u : head;
+                    head = (_doc.ClassOf(u) & SpeakerWord.Role) != 0 && (!_doc.IsCapitalized(u) || _doc.IsAllCaps(u)) ? u : head; // a professor, the Liberal MP
                 }
 
                 if (head >= 0)

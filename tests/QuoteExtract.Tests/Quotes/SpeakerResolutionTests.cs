@@ -90,6 +90,12 @@ public class SpeakerResolutionTests
     // A possessive role is its own name, and later the role resolves to it.
     [InlineData("Mr Hale’s official spokesman refused to comment on Friday.\n\nLater the spokesman said: ‘The minister has full confidence in the police.’",
         "the spokesman", "Mr Hale’s official spokesman")]
+    // A capitalised role after "the" is a role, not a name (The Liberal MP), and goes on with its holder.
+    [InlineData("Gordon Yee, the Liberal MP for Kingsway, raised the issue with the minister.\n\nThe Liberal MP said: \u201CWe need some flexibility.\u201D",
+        "The Liberal MP", "Gordon Yee")]
+    // An age as a noun is the person the article gave that age, not the last speaker.
+    [InlineData("Robert Hale, 61, and his son Liam Hale, 34, were sentenced on Tuesday. Their lawyer, Ann Pike, said they accepted the ruling.\n\n\u201CI knew it was wrong,\u201D the 34-year-old said.",
+        "the 34-year-old", "Liam Hale")]
     public void Role_noun_resolves_to_the_role_introduced_earlier(string text, string mention, string name)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
