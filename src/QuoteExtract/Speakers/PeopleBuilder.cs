@@ -7,25 +7,29 @@ namespace QuoteExtract.Speakers;
 
 /// <summary>
 /// The people of an article from its person groups: each with the gender its mentions tell (pronouns that
-/// resolve to them, titles, gendered words, a first name), and the quotes' speakers given that gender.
+/// resolve to them, titles, gendered words, he or she in a sentence that names only them, a first name), and the
+/// quotes' speakers given that gender.
 /// Bylines and photo credits (By X, AP Photo/X, THE CANADIAN PRESS/X) name no person of the article: their names are
 /// in no group (<see cref="Boilerplate"/>, read by the grouper and the speaker resolver); nor does a pronoun the
 /// entity tagger took for a name.
 /// </summary>
 internal static class PeopleBuilder
 {
-    public static (ImmutableArray<Person> People, ImmutableArray<Quote> Quotes) Build(string text, ImmutableArray<EntityGroup> groups, ImmutableArray<Quote> quotes)
+    public static (ImmutableArray<Person> People, ImmutableArray<Quote> Quotes) Build(DocumentView doc, bool[] insideQuote, ImmutableArray<EntityGroup> groups, ImmutableArray<Quote> quotes)
     {
+        string text = doc.Text;
         var people = ImmutableArray.CreateBuilder<Person>();
         var genderOfQuote = new PersonGender?[quotes.Length];
-        foreach (EntityGroup group in groups)
+        (int Male, int Female)[] told = PronounsInTheirSentences(doc, insideQuote, groups);
+        for (int g = 0; g < groups.Length; g++)
         {
+            EntityGroup group = groups[g];
             if (group.Type != EntityType.Person || SpeakerResolver.IsBarePronoun(group.Name))
             {
                 continue;
             }
 
-            PersonGender gender = GenderOf(text, group);
+            PersonGender gender = GenderOf(text, group, told[g]);
             people.Add(new Person { Name = group.Name, Gender = gender, Mentions = group.Mentions, Quotes = group.Quotes });
             foreach (int q in group.Quotes)
             {
@@ -47,11 +51,113 @@ internal static class PeopleBuilder
         return (people.ToImmutable(), withGender.MoveToImmutable());
     }
 
-    /// <summary>A vote over the mentions: each pronoun, title or gendered word counts two, the name's first word one.</summary>
-    private static PersonGender GenderOf(string text, EntityGroup group)
+    /// <summary>
+    /// For each group, the he/his/him and she/her pronouns outside quote marks in the sentences that name that person
+    /// and no other, after the name (Goaltender Tobi Oyelaran stopped all 19 shots he faced), and at the start of the
+    /// next sentence when it names no one (… called it “the biggest game of my life.” He said …). One pass over the
+    /// tokens; a sentence with pronouns of both genders tells nothing.
+    /// </summary>
+    private static (int Male, int Female)[] PronounsInTheirSentences(DocumentView doc, bool[] insideQuote, ImmutableArray<EntityGroup> groups)
+    {
+        var told = new (int Male, int Female)[groups.Length];
+        int sentences = doc.Segments.Sentences.Length;
+        var named = new int[sentences]; // -1: no one; -2: more than one; else the group
+        var firstNamed = new int[sentences];
+        Array.Fill(named, -1);
+        for (int g = 0; g < groups.Length; g++)
+        {
+            if (groups[g].Type != EntityType.Person)
+            {
+                continue;
+            }
+
+            foreach (TextSpan m in groups[g].Mentions)
+            {
+                int t = doc.TokenAt(m.Start);
+                if (t < 0 || insideQuote[t] || QuoteLexicons.IsPronounWord(doc.Text.AsSpan(m.Start, m.Length)))
+                {
+                    continue;
+                }
+
+                int s = doc.SentenceOf[t];
+                if (named[s] == -1)
+                {
+                    named[s] = g;
+                    firstNamed[s] = t;
+                }
+                else if (named[s] != g)
+                {
+                    named[s] = -2;
+                }
+            }
+        }
+
+        for (int s = 0; s < sentences; s++)
+        {
+            if (named[s] < 0)
+            {
+                continue;
+            }
+
+            (int male, int female) = CountPronouns(doc, insideQuote, firstNamed[s] + 1, doc.Segments.Sentences[s].EndToken, untilFirstWord: false);
+            if (s + 1 < sentences && named[s + 1] == -1)
+            {
+                (int m, int f) = CountPronouns(doc, insideQuote, doc.Segments.Sentences[s + 1].FirstToken, doc.Segments.Sentences[s + 1].EndToken, untilFirstWord: true);
+                male += m;
+                female += f;
+            }
+
+            if (male == 0 || female == 0)
+            {
+                told[named[s]].Male += Math.Sign(male);
+                told[named[s]].Female += Math.Sign(female);
+            }
+        }
+
+        return told;
+    }
+
+    /// <summary>The gendered third-person pronouns in tokens [from, to) outside quote marks; only the first word when <paramref name="untilFirstWord"/>.</summary>
+    private static (int Male, int Female) CountPronouns(DocumentView doc, bool[] insideQuote, int from, int to, bool untilFirstWord)
     {
         int male = 0;
         int female = 0;
+        for (int t = from; t < to; t++)
+        {
+            if (insideQuote[t] || doc.Tokens[t].IsQuoteMark || !doc.IsWord(t))
+            {
+                if (untilFirstWord && doc.IsWord(t))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<char> w = doc.Word(t);
+            if (QuoteLexicons.IsPronounWord(w) && QuoteLexicons.GenderWords.TryGetValue(w, out Gender g))
+            {
+                male += g == Gender.Male ? 1 : 0;
+                female += g == Gender.Female ? 1 : 0;
+            }
+
+            if (untilFirstWord)
+            {
+                break;
+            }
+        }
+
+        return (male, female);
+    }
+
+    /// <summary>
+    /// A vote over the mentions: each pronoun, title or gendered word counts two, a sentence that names only them and
+    /// has their pronoun (<paramref name="told"/>) two, the name's first word one.
+    /// </summary>
+    private static PersonGender GenderOf(string text, EntityGroup group, (int Male, int Female) told)
+    {
+        int male = told.Male;
+        int female = told.Female;
         foreach (TextSpan m in group.Mentions)
         {
             ReadOnlySpan<char> rest = text.AsSpan(m.Start, m.Length);

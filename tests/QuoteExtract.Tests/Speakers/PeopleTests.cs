@@ -16,6 +16,12 @@ public class PeopleTests
     [InlineData("The spokeswoman, Priya Nandakumar, said the line would reopen.", "Priya Nandakumar", PersonGender.Female)]
     // A first name the list knows does.
     [InlineData("David Marsh said the line would reopen.", "David Marsh", PersonGender.Male)]
+    // A pronoun in a sentence that names only them does, after the name, or opening the next sentence.
+    [InlineData("Goaltender Obi Lund stopped all 19 shots he faced. \u201CIt was a good night,\u201D Lund said.", "Obi Lund", PersonGender.Male)]
+    [InlineData("Coach Ade Lund did not hide her frustration. \u201CWe stopped skating,\u201D Lund said.", "Ade Lund", PersonGender.Female)]
+    [InlineData("Obi Lund joined the club in May. He scored twice on Sunday.\n\n\u201CIt was a good night,\u201D Lund said.", "Obi Lund", PersonGender.Male)]
+    // Not when the sentence names someone else too: the pronoun may be theirs.
+    [InlineData("Ade Lund thanked Tom Reed for his help. \u201CWe won,\u201D Lund said.", "Ade Lund", PersonGender.Unknown)]
     // Nothing tells it.
     [InlineData("Councillor Kim Okonkwo said the line would reopen.", "Kim Okonkwo", PersonGender.Unknown)]
     public void A_persons_gender_is_what_the_text_tells(string text, string name, PersonGender gender)
