@@ -115,31 +115,6 @@ internal sealed class DocumentView
 
     public ReadOnlySpan<char> Word(int t) => Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
 
-    /// <summary>The token that starts at or covers character <paramref name="offset"/>, or -1: a binary search.</summary>
-    public int TokenAt(int offset)
-    {
-        int lo = 0;
-        int hi = Tokens.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (Tokens[mid].End <= offset)
-            {
-                lo = mid + 1;
-            }
-            else if (Tokens[mid].Start > offset)
-            {
-                hi = mid - 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-
-        return -1;
-    }
-
     public bool Is(int t, char c) => (uint)t < (uint)Tokens.Length && Tokens[t].Length == 1 && Text[Tokens[t].Start] == c;
 
     public bool IsWord(int t) => (uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Word;

@@ -64,31 +64,42 @@ internal static class PeopleBuilder
         var named = new int[sentences]; // -1: no one; -2: more than one; else the group
         var firstNamed = new int[sentences];
         Array.Fill(named, -1);
+        // The person mentions in text order, then one merge pass with the tokens.
+        var mentions = new List<(int Start, int Length, int Group)>();
         for (int g = 0; g < groups.Length; g++)
         {
-            if (groups[g].Type != EntityType.Person)
+            if (groups[g].Type == EntityType.Person)
+            {
+                foreach (TextSpan m in groups[g].Mentions)
+                {
+                    mentions.Add((m.Start, m.Length, g));
+                }
+            }
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        int t = 0;
+        foreach ((int start, int length, int g) in mentions)
+        {
+            while (t < doc.Count && doc.Tokens[t].End <= start)
+            {
+                t++;
+            }
+
+            if (t >= doc.Count || insideQuote[t] || QuoteLexicons.IsPronounWord(doc.Text.AsSpan(start, length)))
             {
                 continue;
             }
 
-            foreach (TextSpan m in groups[g].Mentions)
+            int s = doc.SentenceOf[t];
+            if (named[s] == -1)
             {
-                int t = doc.TokenAt(m.Start);
-                if (t < 0 || insideQuote[t] || QuoteLexicons.IsPronounWord(doc.Text.AsSpan(m.Start, m.Length)))
-                {
-                    continue;
-                }
-
-                int s = doc.SentenceOf[t];
-                if (named[s] == -1)
-                {
-                    named[s] = g;
-                    firstNamed[s] = t;
-                }
-                else if (named[s] != g)
-                {
-                    named[s] = -2;
-                }
+                named[s] = g;
+                firstNamed[s] = t;
+            }
+            else if (named[s] != g)
+            {
+                named[s] = -2;
             }
         }
 
