@@ -749,6 +749,14 @@ internal static class ReportedClauses
             return parsed;
         }
 
+        // A federal official who asked not to be named because they were not authorised to discuss the matter said:
+        // the words before the cue are the end of a relative clause on the parse's subject.
+        if (!parsed.IsNone && parsed.Relative < 0 && parsed.Last < surface.First && parse.SubtreeEnd(parsed.Last) > surface.Last
+            && parse.Has(HeadWithin(parse, surface.Last, parsed.Last), "acl:relcl"))
+        {
+            return parsed;
+        }
+
         return Widened(doc, parse, surface);
     }
 
@@ -834,7 +842,7 @@ internal static class ReportedClauses
             }
         }
 
-        if (clause < 0)
+        if (clause < 0 || IsAnonymityRequest(doc, parse, clause))
         {
             return null;
         }
@@ -846,6 +854,22 @@ internal static class ReportedClauses
         }
 
         return Make(doc, parse, start, parse.SubtreeEnd(clause), cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>
+    /// An official who asked not to be named (identified, quoted by name): the formula that keeps a source
+    /// anonymous, not a report of what they asked for.
+    /// </summary>
+    private static bool IsAnonymityRequest(DocumentView doc, ParseView parse, int clause)
+    {
+        if (!doc.IsWord(clause) || parse.Child(clause, "aux:pass") < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(clause);
+        return w.Equals("named", StringComparison.OrdinalIgnoreCase) || w.Equals("identified", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("quoted", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsQuestionMark(DocumentView doc, int t) =>

@@ -49,6 +49,9 @@ public class ReportedClauseTests
     [InlineData("The council approach is made possible by its reserves, said Katie Harbath, the authority's director of finance.", "The council approach is made possible by its reserves", "Katie Harbath", "say")]
     // An unnamed source: the noun with what describes it.
     [InlineData("The school will reopen in September, a person familiar with the plans said.", "The school will reopen in September", "a person familiar with the plans", "say")]
+    // An unnamed source with a relative clause of its own: the source, not the clause's last noun; and the formula
+    // that keeps it anonymous (who asked not to be named) is no report.
+    [InlineData("A federal official who asked not to be named because they were not authorized to discuss the matter said the talks would resume.", "the talks would resume", "A federal official", "say")]
     // X, the Y of Z, said S; X, who …, said S; X, a Y, said S: the name, not the apposition or the relative clause.
     [InlineData("Lena Ortiz, the director of the food bank, said demand had doubled since spring.", "demand had doubled since spring", "Lena Ortiz", "say")]
     [InlineData("Rosa Delgado, who has run the clinic since 2009, said the waiting list had never been longer.", "the waiting list had never been longer", "Rosa Delgado", "say")]
