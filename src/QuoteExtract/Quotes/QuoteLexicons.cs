@@ -108,7 +108,7 @@ internal static class QuoteLexicons
     /// <summary>Words that tell a person's gender in a mention of them (she, spokeswoman, his mother).</summary>
     public static readonly SpanLexicon<Gender> GenderWords = LexiconResources.ReadEnumLexicon<Gender>("gender-words.txt", ignoreCase: true);
 
-    public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt");
+    public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt", "person-nouns.txt");
 
     public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("title-genders.txt", ignoreCase: false);
 
@@ -160,13 +160,19 @@ internal static class QuoteLexicons
 
     public static SpeakerWord ClassOf(ReadOnlySpan<char> word) => SpeakerWords.TryGetValue(word, out SpeakerWord w) ? w : SpeakerWord.None;
 
-    private static SpanLexicon<SpeakerWord> ReadFlags(string name)
+    /// <summary>The word classes of <paramref name="name"/>, and <paramref name="roles"/>' words as roles where it lists them not.</summary>
+    private static SpanLexicon<SpeakerWord> ReadFlags(string name, string roles)
     {
         var merged = new Dictionary<string, SpeakerWord>(StringComparer.OrdinalIgnoreCase);
         foreach (string[] f in LexiconResources.ReadLines(name))
         {
             SpeakerWord value = Enum.Parse<SpeakerWord>(f[1], ignoreCase: true);
             merged[f[0]] = merged.TryGetValue(f[0], out SpeakerWord old) ? old | value : value;
+        }
+
+        foreach (string[] f in LexiconResources.ReadLines(roles))
+        {
+            merged.TryAdd(f[0], SpeakerWord.Role);
         }
 
         return new SpanLexicon<SpeakerWord>(merged, ignoreCase: true);
