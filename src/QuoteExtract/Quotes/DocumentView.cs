@@ -115,6 +115,42 @@ internal sealed class DocumentView
 
     public ReadOnlySpan<char> Word(int t) => Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
 
+    /// <summary>
+    /// The he/his/him and she/her pronouns in tokens [<paramref name="from"/>, <paramref name="to"/>) outside quote
+    /// marks; only the first word when <paramref name="firstWordOnly"/> (He said … opening a sentence).
+    /// </summary>
+    public (int Male, int Female) GenderedPronouns(int from, int to, bool[] insideQuote, bool firstWordOnly)
+    {
+        int male = 0;
+        int female = 0;
+        for (int t = from; t < to && t < Tokens.Length; t++)
+        {
+            if (insideQuote[t] || Tokens[t].IsQuoteMark || !IsWord(t))
+            {
+                if (firstWordOnly && IsWord(t))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<char> w = Word(t);
+            if (QuoteLexicons.IsPronounWord(w) && QuoteLexicons.GenderWords.TryGetValue(w, out Gender g))
+            {
+                male += g == Gender.Male ? 1 : 0;
+                female += g == Gender.Female ? 1 : 0;
+            }
+
+            if (firstWordOnly)
+            {
+                break;
+            }
+        }
+
+        return (male, female);
+    }
+
     public bool Is(int t, char c) => (uint)t < (uint)Tokens.Length && Tokens[t].Length == 1 && Text[Tokens[t].Start] == c;
 
     public bool IsWord(int t) => (uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Word;

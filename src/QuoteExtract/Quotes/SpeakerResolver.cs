@@ -826,6 +826,8 @@ internal sealed class SpeakerResolver
             _names.Add(run);
         }
 
+        ApplyPronounEvidence();
+
         // Appositions link a role and a name both ways: Lord Penrose, a former head of the navy, / the council’s leader, Margaret Okafor,
         foreach (NameRun run in _names)
         {
@@ -887,6 +889,71 @@ internal sealed class SpeakerResolver
     /// still leaves a name (Defense Secretary Ash Carter → Ash Carter; Ms Marsh → Marsh; White House stays).
     /// Also the gender and person-ness the titles tell.
     /// </summary>
+    /// <summary>
+    /// What the text says of a person's gender outweighs a name list: he/his or she/her outside quote marks after the
+    /// only person a sentence names (Goaltender Tobi Oyelaran stopped all 19 shots he faced), or opening the next
+    /// sentence when it names no one, sets the gender of a name without a title (Tobi is a woman's name on the lists).
+    /// A sentence with both genders tells nothing. One pass over the runs, in text order.
+    /// </summary>
+    private void ApplyPronounEvidence()
+    {
+        int sentences = _doc.Segments.Sentences.Length;
+        var only = new int[sentences]; // the run of the one person named: -1 none, -2 several
+        Array.Fill(only, -1);
+        for (int r = 0; r < _names.Count; r++)
+        {
+            NameRun run = _names[r];
+            if (!run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First))
+            {
+                continue;
+            }
+
+            int s = _doc.SentenceOf[run.First];
+            only[s] = only[s] == -1 ? r : only[s] >= 0 && _names[only[s]].Name == run.Name ? only[s] : -2;
+        }
+
+        Dictionary<string, (int Male, int Female)>? told = null;
+        for (int s = 0; s < sentences; s++)
+        {
+            if (only[s] < 0)
+            {
+                continue;
+            }
+
+            NameRun run = _names[only[s]];
+            (int male, int female) = _doc.GenderedPronouns(run.Last + 1, _doc.Segments.Sentences[s].EndToken, _insideQuote, firstWordOnly: false);
+            if (s + 1 < sentences && only[s + 1] == -1)
+            {
+                (int m, int f) = _doc.GenderedPronouns(_doc.Segments.Sentences[s + 1].FirstToken, _doc.Segments.Sentences[s + 1].EndToken, _insideQuote, firstWordOnly: true);
+                male += m;
+                female += f;
+            }
+
+            if ((male == 0) != (female == 0))
+            {
+                told ??= new Dictionary<string, (int Male, int Female)>(StringComparer.Ordinal);
+                (int Male, int Female) sum = told.GetValueOrDefault(run.Name);
+                told[run.Name] = (sum.Male + Math.Sign(male), sum.Female + Math.Sign(female));
+            }
+        }
+
+        if (told is null)
+        {
+            return;
+        }
+
+        for (int r = 0; r < _names.Count; r++)
+        {
+            NameRun run = _names[r];
+            if (run.IsPerson && told.TryGetValue(run.Name, out (int Male, int Female) t) && t.Male != t.Female && Core(run.First, run.Last).Gender == Gender.Any)
+            {
+                Gender g = t.Male > t.Female ? Gender.Male : Gender.Female;
+                _names[r] = run with { Gender = g };
+                _knownNames[run.Name] = (g, true);
+            }
+        }
+    }
+
     private (int Start, Gender Gender, bool Person) Core(int first, int last)
     {
         int start = first;

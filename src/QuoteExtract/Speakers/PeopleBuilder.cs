@@ -110,10 +110,10 @@ internal static class PeopleBuilder
                 continue;
             }
 
-            (int male, int female) = CountPronouns(doc, insideQuote, firstNamed[s] + 1, doc.Segments.Sentences[s].EndToken, untilFirstWord: false);
+            (int male, int female) = doc.GenderedPronouns(firstNamed[s] + 1, doc.Segments.Sentences[s].EndToken, insideQuote, firstWordOnly: false);
             if (s + 1 < sentences && named[s + 1] == -1)
             {
-                (int m, int f) = CountPronouns(doc, insideQuote, doc.Segments.Sentences[s + 1].FirstToken, doc.Segments.Sentences[s + 1].EndToken, untilFirstWord: true);
+                (int m, int f) = doc.GenderedPronouns(doc.Segments.Sentences[s + 1].FirstToken, doc.Segments.Sentences[s + 1].EndToken, insideQuote, firstWordOnly: true);
                 male += m;
                 female += f;
             }
@@ -126,39 +126,6 @@ internal static class PeopleBuilder
         }
 
         return told;
-    }
-
-    /// <summary>The gendered third-person pronouns in tokens [from, to) outside quote marks; only the first word when <paramref name="untilFirstWord"/>.</summary>
-    private static (int Male, int Female) CountPronouns(DocumentView doc, bool[] insideQuote, int from, int to, bool untilFirstWord)
-    {
-        int male = 0;
-        int female = 0;
-        for (int t = from; t < to; t++)
-        {
-            if (insideQuote[t] || doc.Tokens[t].IsQuoteMark || !doc.IsWord(t))
-            {
-                if (untilFirstWord && doc.IsWord(t))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            ReadOnlySpan<char> w = doc.Word(t);
-            if (QuoteLexicons.IsPronounWord(w) && QuoteLexicons.GenderWords.TryGetValue(w, out Gender g))
-            {
-                male += g == Gender.Male ? 1 : 0;
-                female += g == Gender.Female ? 1 : 0;
-            }
-
-            if (untilFirstWord)
-            {
-                break;
-            }
-        }
-
-        return (male, female);
     }
 
     /// <summary>

@@ -162,6 +162,15 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void What_the_text_says_of_a_persons_gender_outweighs_the_name_list_when_a_pronoun_resolves()
+    {
+        // Tobi is a woman's name on the census list; "his frustration" in the sentence that names only Tobi Lund says otherwise.
+        const string text = "Lynx force Game 7\n\n\u201CWe never stopped believing,\u201D said Mark Hale, the home captain.\n\n"
+            + "Visiting coach Tobi Lund did not hide his frustration after the game.\n\n\u201CWe stopped skating,\u201D Lund said. He said the team would regroup on Monday.";
+        Assert.Equal("Tobi Lund", QuoteWith(Extractor.Analyze(text), "regroup").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_pronoun_goes_on_with_the_speaker_of_the_sentence_before()
     {
         const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
