@@ -416,20 +416,24 @@ internal sealed class DocumentView
 
             // X, acting director of Y, which organised the letter, said: a relative clause on the apposition's noun;
             // the apposition begins at the comma before it.
+            bool relative = false;
             if (IsWord(comma + 1) && (Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase) || Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase)))
             {
+                relative = Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase);
                 for (int j = comma - 1; j >= lowerBound && j >= comma - 16; j--)
                 {
                     if (Is(j, ','))
                     {
                         comma = j;
+                        relative = false;
                         break;
                     }
                 }
             }
 
+            // … a name, a pronoun, or any phrase a relative "who" describes (The 29-year-old, who works at the library, said).
             Phrase head = CollectLeft(comma - 1, lowerBound);
-            if (!head.IsNone && ContainsNameOrPronoun(head) && CanStartApposition(comma + 1))
+            if (!head.IsNone && (ContainsNameOrPronoun(head) || relative) && CanStartApposition(comma + 1))
             {
                 apposition = new Phrase(comma + 1, i - 1);
                 return head;

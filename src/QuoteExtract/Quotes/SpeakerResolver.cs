@@ -181,9 +181,10 @@ internal sealed class SpeakerResolver
         }
 
         bool institution = (headClass & SpeakerWord.Institution) != 0;
-        if (definite && IsAge(head) && (PersonOfAge(head, anchor) ?? PreviousSentenceIntroduced(anchor)) is NameRun aged)
+        if (definite && IsAge(head) && (PersonOfAge(head, anchor) ?? PreviousSentenceIntroduced(anchor) ?? MostNamedBefore(anchor)) is NameRun aged)
         {
-            // The 34-year-old: the person the article gave that age (Liam MacIsaac, 34,), else the one the sentence before introduced.
+            // The 34-year-old: the person the article gave that age (Liam MacIsaac, 34,), else the one the sentence
+            // before introduced, else the one the article has named most: an age stands for the story's subject.
             return new ResolvedSpeaker(mention, [aged.Name], aged.Gender, aged.IsPerson);
         }
 
@@ -230,6 +231,25 @@ internal sealed class SpeakerResolver
         }
 
         return null;
+    }
+
+    /// <summary>The person named most often before <paramref name="anchor"/> (among the last runs), the later on a tie.</summary>
+    private NameRun? MostNamedBefore(int anchor)
+    {
+        NameRun? best = null;
+        int most = 0;
+        int last = LastRunBefore(anchor);
+        for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
+        {
+            NameRun run = _names[i];
+            int count = run.IsPerson && !_insideQuote[run.First] && !InBoilerplate(run.First) ? MentionCount(run.Name) : 0;
+            if (count > most)
+            {
+                (best, most) = (run, count);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The person the sentence before the one of <paramref name="anchor"/> introduced, when that sentence had no speaker.</summary>

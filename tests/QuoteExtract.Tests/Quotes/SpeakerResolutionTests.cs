@@ -171,6 +171,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void An_age_with_no_age_given_and_a_speaker_before_is_the_person_the_article_names_most()
+    {
+        const string text = "Ottawa poet Ada Lund has won the prize.\n\n\u201CI wrote it on the bus,\u201D Lund said.\n\n"
+            + "Jury chair Tom Reed said: \u201CWe were unanimous.\u201D\n\nThe 29-year-old said: \u201CNow I can pay my rent.\u201D";
+        Assert.Equal("Ada Lund", QuoteWith(Extractor.Analyze(text), "pay my rent").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_pronoun_goes_on_with_the_speaker_of_the_sentence_before()
     {
         const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
