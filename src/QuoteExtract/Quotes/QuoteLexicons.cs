@@ -114,6 +114,9 @@ internal static class QuoteLexicons
 
     public static readonly SpanLexicon<Gender> FirstNames = LexiconResources.ReadEnumLexicon<Gender>("first-names.txt", ignoreCase: false);
 
+    /// <summary>Given names of many origins and their usual gender, for someone already known to be a person.</summary>
+    public static readonly SpanLexicon<Gender> GivenNames = LexiconResources.ReadEnumLexicon<Gender>("given-names.txt", ignoreCase: false);
+
     /// <summary>Words before a title in quote marks, and small words a title keeps in lower case.</summary>
     public static readonly SpanLexicon<TitleWord> TitleWords = LexiconResources.ReadEnumLexicon<TitleWord>("title-words.txt", ignoreCase: true);
 
@@ -145,12 +148,12 @@ internal static class QuoteLexicons
     public static bool IsPronounWord(ReadOnlySpan<char> word) => (ClassOf(word) & SpeakerWord.Pronoun) != 0 || OtherPronouns.Contains(word);
 
     /// <summary>
-    /// The gender a capitalised first name is mostly given to: the library's own list first, then the census
-    /// table (models/first-names.bin). False for a name neither holds or that is given to both.
+    /// The gender a capitalised first name is mostly given to: the library's own lists first (first-names.txt, then
+    /// given-names.txt), then the census table (models/first-names.bin). False for a name none holds or that is given to both.
     /// </summary>
     public static bool TryGetFirstNameGender(ReadOnlySpan<char> name, out Gender gender)
     {
-        if (FirstNames.TryGetValue(name, out gender))
+        if (FirstNames.TryGetValue(name, out gender) || GivenNames.TryGetValue(name, out gender))
         {
             return true;
         }

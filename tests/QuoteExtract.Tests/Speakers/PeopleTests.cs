@@ -16,6 +16,9 @@ public class PeopleTests
     [InlineData("The spokeswoman, Priya Nandakumar, said the line would reopen.", "Priya Nandakumar", PersonGender.Female)]
     // A first name the list knows does.
     [InlineData("David Marsh said the line would reopen.", "David Marsh", PersonGender.Male)]
+    // A given name of the library's wider list does, before the census table (which has Karan as a woman's name).
+    [InlineData("Fire officer Karan Sidhu said the crews had been pulled back.", "Karan Sidhu", PersonGender.Male)]
+    [InlineData("Geneviève Thibodeau said the team would regroup on Monday.", "Geneviève Thibodeau", PersonGender.Female)]
     // A pronoun in a sentence that names only them does, after the name, or opening the next sentence.
     [InlineData("Goaltender Obi Lund stopped all 19 shots he faced. \u201CIt was a good night,\u201D Lund said.", "Obi Lund", PersonGender.Male)]
     [InlineData("Coach Ade Lund did not hide her frustration. \u201CWe stopped skating,\u201D Lund said.", "Ade Lund", PersonGender.Female)]
