@@ -29,6 +29,8 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
         {
             int g = speaker.Kind switch
             {
+                // Saskatchewan Energy Minister Brent Halvorsen: a person's mention joins the person it names, not a longer organisation in it.
+                MentionKind.Name when speaker.Names.Length == 1 && speaker.IsPerson && grouping.FindGroup(speaker.Mention, EntityType.Person) is int person and >= 0 => person,
                 MentionKind.Name when speaker.Names.Length == 1 => grouping.FindGroup(speaker.Mention),
                 MentionKind.Phrase => -1,
                 _ => grouping.FindGroup(name, null, speaker.Mention.Start),

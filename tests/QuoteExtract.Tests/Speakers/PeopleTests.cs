@@ -43,6 +43,8 @@ public class PeopleTests
     [InlineData("Chief Ada Okonkwo said the water was safe to drink again.", "Ada Okonkwo")]
     [InlineData("Elder Ada Okonkwo said the ceremony would go ahead.", "Ada Okonkwo")]
     [InlineData("Warden Ada Okonkwo said the county would appeal.", "Ada Okonkwo")]
+    // A department's name inside the title is no name of the person (the speaker had been the organisation).
+    [InlineData("Saskatchewan Energy Minister Ada Okonkwo said the province would set up a response team.", "Ada Okonkwo")]
     public void A_title_before_a_name_is_no_part_of_it(string text, string name)
     {
         Analysis a = Extractor.Analyze(text);
