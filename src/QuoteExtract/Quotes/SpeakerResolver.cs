@@ -212,7 +212,104 @@ internal sealed class SpeakerResolver
             }
         }
 
+        if (definite && (institution || EntityGrouper.IsOrganizationWord(_doc.Word(head))) && phrase.Last - phrase.First <= 2
+            && InstitutionNamed(phrase, head, anchor) is ResolvedSpeaker named)
+        {
+            return Refer(named, mention);
+        }
+
         return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
+    }
+
+    /// <summary>
+    /// The company, the union, the statement: an organisation the article named before, within a few paragraphs, whose
+    /// name ends in the noun (the network → Toronto Food Access Network), or for a company or firm the only one it named;
+    /// a statement is the one the last speaker gave (In a statement, X said … ¶ “…,” the statement said). Null when none is.
+    /// </summary>
+    private ResolvedSpeaker? InstitutionNamed(Phrase phrase, int head, int anchor)
+    {
+        ReadOnlySpan<char> noun = _doc.Word(head);
+        int paragraph = _doc.ParagraphOf(anchor);
+        if (noun.Equals("statement", StringComparison.OrdinalIgnoreCase))
+        {
+            // The last speaker, past the statement's own earlier quotes (“…,” the statement said. “…”).
+            for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - 4; i--)
+            {
+                (ResolvedSpeaker spoken, int at) = _spoken[i];
+                if (_doc.ParagraphOf(at) < paragraph - 1 || spoken.Names.Length != 1)
+                {
+                    return null;
+                }
+
+                if (GaveStatementIn(at))
+                {
+                    return spoken;
+                }
+
+                if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith("statement", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        bool anyCompany = noun.Equals("company", StringComparison.OrdinalIgnoreCase) || noun.Equals("firm", StringComparison.OrdinalIgnoreCase);
+        string? only = null; // the company: the one organisation named before, if only one is
+        bool several = false;
+        int last = LastRunBefore(anchor);
+        for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
+        {
+            NameRun run = _names[i];
+            if (run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First) || _doc.EntityAt(run.Last) != EntityType.Organization)
+            {
+                continue;
+            }
+
+            if (run.Last > run.First && _doc.Word(run.Last).Equals(noun, StringComparison.OrdinalIgnoreCase) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
+                && ModifiersIn(phrase, head, run.Name))
+            {
+                return new ResolvedSpeaker(default, [run.Name], Gender.Any, IsPerson: false);
+            }
+
+            several |= only is not null && only != run.Name;
+            only ??= run.Name;
+        }
+
+        return anyCompany && only is not null && !several && ModifiersIn(phrase, head, only) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+    }
+
+    /// <summary>Each word before the head but the article is in the name (the budget office → Congressional Budget Office; not the terrorist group → SITE Intelligence Group).</summary>
+    private bool ModifiersIn(Phrase phrase, int head, string name)
+    {
+        for (int t = phrase.First; t < head; t++)
+        {
+            if (_doc.IsWord(t) && (_doc.ClassOf(t) & SpeakerWord.Determiner) == 0 && !name.AsSpan().Contains(_doc.Word(t), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the sentence of token <paramref name="t"/> says its speaker spoke in a statement (In a statement, X said; X said in a written statement), outside quote marks.</summary>
+    private bool GaveStatementIn(int t)
+    {
+        int end = _doc.SentenceEnd(t);
+        for (int u = _doc.SentenceStart(t); u + 2 < end; u++)
+        {
+            if (!_insideQuote[u] && _doc.IsWord(u) && _doc.Word(u).Equals("in", StringComparison.OrdinalIgnoreCase)
+                && (_doc.ClassOf(u + 1) & SpeakerWord.Determiner) != 0
+                && (_doc.Word(u + 2).Equals("statement", StringComparison.OrdinalIgnoreCase)
+                    || (u + 3 < end && _doc.Word(u + 3).Equals("statement", StringComparison.OrdinalIgnoreCase))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The last person named before <paramref name="anchor"/> with the age the word <paramref name="age"/> gives (Liam MacIsaac, 34, …).</summary>

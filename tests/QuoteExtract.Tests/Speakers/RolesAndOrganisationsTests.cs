@@ -113,4 +113,23 @@ public class RolesAndOrganisationsTests
         Assert.Equal(EntityType.Person, Assert.Single(a.Groups, g => g.Name == "Priya Nandi").Type);
         Assert.Contains(a.People, p => p.Name == "Priya Nandi" && p.IsQuoted);
     }
+
+    [Theory]
+    // The company: the only organisation the article named before.
+    [InlineData("Prairie Basin Potash to cut 240 jobs\n\nAbout 240 workers will lose their jobs after Prairie Basin Potash said it is idling a shaft.\n\nIn a statement Monday, the company said \u201Ca sustained drop in prices\u201D had made the shaft uneconomical.",
+        "a sustained drop", "the company", "Prairie Basin Potash")]
+    // The network: the organisation whose name ends in the noun.
+    [InlineData("Food bank visits hit a record\n\nA report released Tuesday by the Toronto Food Access Network found visits rose 20 per cent.\n\nThe network said the province should raise the minimum wage.",
+        "raise the minimum wage", "The network", "Toronto Food Access Network")]
+    // The statement: the one the last speaker gave.
+    [InlineData("Pilots walk off the job\n\nIn a statement, Northwind chief executive Gareth Lyle said the union\u2019s demands were too high.\n\n\u201CWe deeply regret the disruption to our guests,\u201D the statement said.",
+        "deeply regret", "the statement", "Gareth Lyle")]
+    // Not an organisation whose name lacks the words that describe the noun.
+    [InlineData("Militants claim attack\n\nThe SITE Intelligence Group, which monitors militant websites, said the claim appeared genuine.\n\nThe terrorist group said it would strike again.",
+        "strike again", "The terrorist group", "terrorist group")]
+    public void An_institution_or_statement_goes_to_the_organisation_or_speaker_the_article_named(string text, string fragment, string mention, string name)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Text.Contains(fragment, System.StringComparison.Ordinal));
+        Assert.Equal((mention, name), (q.Speaker?.Text, q.Speaker?.Name));
+    }
 }
