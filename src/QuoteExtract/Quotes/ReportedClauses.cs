@@ -151,6 +151,12 @@ internal static class ReportedClauses
                     // too a verb under a modal (saying they are part of the system and won't reform it).
                     end = parse.SubtreeEnd(c);
                 }
+                else if (c > clause && parse.HasBase(c, "conj") && (parse.SubtreeStart(c) == end || (doc.Is(end, ',') && parse.SubtreeStart(c) == end + 1))
+                    && StartsWithThat(doc, parse, c) && parse.Child(c, "mark") - parse.SubtreeStart(c) <= 2 && HasSubject(parse, c))
+                {
+                    // X said S, and that T: a second complement of the cue, with its own "that".
+                    end = parse.SubtreeEnd(c);
+                }
             }
         }
 

@@ -31,6 +31,8 @@ public class ReportedClauseTests
     [InlineData("The founder, Mia Lund, told the AP her charity never worked with the council.", "her charity never worked with the council", "Mia Lund", "tell")]
     // The speaker is the subject's whole noun phrase, its modifiers the lexicons do not list included.
     [InlineData("Prices will keep rising through the winter, energy analysts say.", "Prices will keep rising through the winter", "energy analysts", "say")]
+    // X said S, and that T: a second complement of the cue with its own "that" goes on with the clause.
+    [InlineData("A senior federal official said the cap had achieved its goal, and that there were no plans to lift it.", "the cap had achieved its goal, and that there were no plans to lift it", "A senior federal official", "say")]
     // X said that S; the cue's own dependents stay out of the clause.
     [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "say")]
     [InlineData("The rail operator said on Tuesday that services would resume next week.", "services would resume next week", "The rail operator", "say")]
