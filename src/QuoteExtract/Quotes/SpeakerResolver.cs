@@ -127,6 +127,11 @@ internal sealed class SpeakerResolver
         }
 
         TextSpan mention = TextSpan.FromBounds(_doc.Tokens[phrase.First].Start, _doc.Tokens[phrase.Last].End);
+        if (_spoken.Count > 0 && _spoken[^1].Speaker.Mention == mention)
+        {
+            return _spoken[^1].Speaker; // “…,” the 34-year-old said. “…”: one mention, one speaker for both parts
+        }
+
         if (phrase.First == phrase.Last && _doc.IsPronoun(phrase.First))
         {
             // An unresolved pronoun still marks where the speaker is mentioned.
@@ -181,11 +186,9 @@ internal sealed class SpeakerResolver
         }
 
         bool institution = (headClass & SpeakerWord.Institution) != 0;
-        if (definite && IsAge(head) && (PersonOfAge(head, anchor) ?? PreviousSentenceIntroduced(anchor) ?? MostNamedBefore(anchor)) is NameRun aged)
+        if (definite && IsAge(head) && AgedPerson(head, anchor, mention) is ResolvedSpeaker aged)
         {
-            // The 34-year-old: the person the article gave that age (Liam MacIsaac, 34,), else the one the sentence
-            // before introduced, else the one the article has named most: an age stands for the story's subject.
-            return new ResolvedSpeaker(mention, [aged.Name], aged.Gender, aged.IsPerson);
+            return aged;
         }
 
         if (definite && (headClass & SpeakerWord.Role) != 0)
@@ -312,6 +315,31 @@ internal sealed class SpeakerResolver
         return false;
     }
 
+    /// <summary>
+    /// The 34-year-old: the person the sentence before introduced, when it had no speaker (a name the tagger missed
+    /// as its subject too: Jarrod Paul loaded his truck. ¶ “…,” the 34-year-old said), else the person the article
+    /// gave that age (Liam MacIsaac, 34,), else the one it has named most: an age stands for the story's subject.
+    /// </summary>
+    private ResolvedSpeaker? AgedPerson(int age, int anchor, TextSpan mention)
+    {
+        int sentenceStart = _doc.SentenceStart(anchor);
+        if (!SpokeIn(sentenceStart - 1))
+        {
+            if (PreviousSentencePerson(sentenceStart, Gender.Any) is NameRun introduced)
+            {
+                return new ResolvedSpeaker(mention, [introduced.Name], introduced.Gender, introduced.IsPerson);
+            }
+
+            if (PreviousSentenceNamedSubject(sentenceStart) is Phrase subject)
+            {
+                return new ResolvedSpeaker(mention, [Clean(subject)], Gender.Any, IsPerson: true);
+            }
+        }
+
+        NameRun? run = PersonOfAge(age, anchor) ?? MostNamedBefore(anchor);
+        return run is NameRun r ? new ResolvedSpeaker(mention, [r.Name], r.Gender, r.IsPerson) : null;
+    }
+
     /// <summary>The last person named before <paramref name="anchor"/> with the age the word <paramref name="age"/> gives (Liam MacIsaac, 34, …).</summary>
     private NameRun? PersonOfAge(int age, int anchor)
     {
@@ -347,13 +375,6 @@ internal sealed class SpeakerResolver
         }
 
         return best;
-    }
-
-    /// <summary>The person the sentence before the one of <paramref name="anchor"/> introduced, when that sentence had no speaker.</summary>
-    private NameRun? PreviousSentenceIntroduced(int anchor)
-    {
-        int sentenceStart = _doc.SentenceStart(anchor);
-        return SpokeIn(sentenceStart - 1) ? null : PreviousSentencePerson(sentenceStart, Gender.Any);
     }
 
     /// <summary>An age used as a noun (the 34-year-old): N-year-old, without a noun after it.</summary>

@@ -171,6 +171,15 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void An_age_after_a_sentence_that_introduced_someone_is_them_in_both_parts_of_a_split_quote()
+    {
+        const string text = "Fire officer Ann Pike, 34, said the crews had pulled back.\n\nJarrod Lund loaded his mother and two dogs into his truck.\n\n"
+            + "\u201CYou grab what you can't replace,\u201D the 34-year-old said. \u201CEverything else is just stuff.\u201D";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal(("Jarrod Lund", "Jarrod Lund"), (QuoteWith(a, "grab what").Speaker?.Name, QuoteWith(a, "just stuff").Speaker?.Name));
+    }
+
+    [Fact]
     public void An_age_with_no_age_given_and_a_speaker_before_is_the_person_the_article_names_most()
     {
         const string text = "Ottawa poet Ada Lund has won the prize.\n\n\u201CI wrote it on the bus,\u201D Lund said.\n\n"
