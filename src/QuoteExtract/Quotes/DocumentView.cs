@@ -417,12 +417,14 @@ internal sealed class DocumentView
             // X, acting director of Y, which organised the letter, said: a relative clause on the apposition's noun;
             // the apposition begins at the comma before it.
             bool relative = false;
-            if (IsWord(comma + 1) && (Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase) || Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase)))
+            if (IsWord(comma + 1) && (Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase) || Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase)
+                || Word(comma + 1).Equals("whose", StringComparison.OrdinalIgnoreCase)))
             {
-                relative = Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase);
+                relative = !Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase);
                 for (int j = comma - 1; j >= lowerBound && j >= comma - 16; j--)
                 {
-                    if (Is(j, ','))
+                    // (not the comma inside Brampton, Ont., just before this one)
+                    if (Is(j, ',') && !(j + 2 == comma && EntityAt(j - 1) == EntityType.Location && EntityAt(j + 1) == EntityType.Location))
                     {
                         comma = j;
                         relative = false;
@@ -433,6 +435,11 @@ internal sealed class DocumentView
 
             // … a name, a pronoun, or any phrase a relative "who" describes (The 29-year-old, who works at the library, said).
             Phrase head = CollectLeft(comma - 1, lowerBound);
+            if (relative && !head.IsNone && IsPlaceOnly(head) && BeforePlace(head.First, lowerBound) is int described and >= 0)
+            {
+                head = CollectLeft(described, lowerBound); // The fifth-year guard from Brampton, Ont., whose parents …, said
+            }
+
             if (!head.IsNone && (ContainsNameOrPronoun(head) || relative) && CanStartApposition(comma + 1))
             {
                 apposition = new Phrase(comma + 1, i - 1);
@@ -450,6 +457,46 @@ internal sealed class DocumentView
         }
 
         return WithDescribedHead(CollectLeft(i, lowerBound), lowerBound);
+    }
+
+    /// <summary>Every token of the phrase is in a place's name (Ont., Brampton).</summary>
+    private bool IsPlaceOnly(Phrase p)
+    {
+        for (int t = p.First; t <= p.Last; t++)
+        {
+            if (EntityAt(t) != EntityType.Location)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The token before a place that ends at <paramref name="first"/> (its province after a comma: Brampton, Ont.) and
+    /// the preposition before it (from, of, in): where the phrase the place describes ends; -1 when there is none.
+    /// </summary>
+    private int BeforePlace(int first, int lowerBound)
+    {
+        int t = first - 1;
+        if (Is(t, ',') && EntityAt(t - 1) == EntityType.Location)
+        {
+            t--;
+            while (t > lowerBound && EntityAt(t - 1) == EntityType.Location && first - t < 8)
+            {
+                t--;
+            }
+
+            t--;
+        }
+
+        while (t >= lowerBound && EntityAt(t) == EntityType.Location && first - t < 8)
+        {
+            t--;
+        }
+
+        return t > lowerBound && IsWord(t) && (ClassOf(t) & SpeakerWord.Connector) != 0 || (t > lowerBound && IsWord(t) && Word(t) is "from" or "in") ? t - 1 : -1;
     }
 
     /// <summary>
@@ -518,7 +565,7 @@ internal sealed class DocumentView
     {
         SpeakerWord c = ClassOf(t);
         return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t)
-            || (IsWord(t) && Word(t).Equals("who", StringComparison.OrdinalIgnoreCase)) // Ann Lee, who chairs the board, said
+            || (IsWord(t) && (Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase))) // Ann Lee, who chairs the board, said
             || ((uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Number); // Jim Bennett, 57, told
     }
 

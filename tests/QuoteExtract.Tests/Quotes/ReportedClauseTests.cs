@@ -59,6 +59,7 @@ public class ReportedClauseTests
     [InlineData("Rosa Delgado, who has run the clinic since 2009, said the waiting list had never been longer.", "the waiting list had never been longer", "Rosa Delgado", "say")]
     [InlineData("Whitcombe, a cardiologist, said the waiting times were getting worse.", "the waiting times were getting worse", "Whitcombe", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]
+    [InlineData("The fifth-year guard from Brampton, Ont., whose parents emigrated from Ghana, said he spent the summer in the gym.", "he spent the summer in the gym", "The fifth-year guard", "say")]
     [InlineData("Dr Patel, speaking on local radio, said the outbreak was under control.", "the outbreak was under control", "Dr Patel", "say")]
     // X told Y that S.
     [InlineData("Ortiz told reporters that the shelves were empty by noon.", "the shelves were empty by noon", "Ortiz", "tell")]
