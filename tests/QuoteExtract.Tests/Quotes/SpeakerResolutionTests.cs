@@ -188,6 +188,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_law_named_in_the_sentence_before_is_nobody_a_pronoun_resolves_to()
+    {
+        const string text = "Kozak said two boys were arrested a few blocks away.\n\n\u201CHe was able to call 911 himself,\u201D Sgt. Dana Kozak told reporters. "
+            + "They cannot be named under the Youth Criminal Justice Act. She said the charges include robbery.";
+        Assert.Equal("Dana Kozak", QuoteWith(Extractor.Analyze(text), "include robbery").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_pronoun_goes_on_with_the_speaker_of_the_sentence_before()
     {
         const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
