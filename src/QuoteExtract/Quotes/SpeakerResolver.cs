@@ -619,7 +619,8 @@ internal sealed class SpeakerResolver
         for (int i = from; i < _names.Count && i <= to; i++)
         {
             NameRun run = _names[i];
-            if (run.First >= previous && run.Last < sentenceStart && run.IsPerson && !_insideQuote[run.First]
+            // Not a possessor (Minh's mother, Linh Tran, held …): the person is the one the possessive phrase names.
+            if (run.First >= previous && run.Last < sentenceStart && run.IsPerson && !_insideQuote[run.First] && !_doc.IsPossessive(run.Last + 1)
                 && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
                 return run;

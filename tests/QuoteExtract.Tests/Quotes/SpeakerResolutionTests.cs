@@ -196,6 +196,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_possessor_in_the_sentence_before_is_not_the_person_it_introduced()
+    {
+        const string text = "Driver sentenced\n\nMinh Tran, 16, was killed on his bike in 2024.\n\n"
+            + "Minh's mother, Linh Tran, held a framed photo of her son as she spoke outside the courthouse.\n\n\u201CMy son got sixteen,\u201D she said.";
+        Assert.Equal("Linh Tran", QuoteWith(Extractor.Analyze(text), "got sixteen").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_pronoun_goes_on_with_the_speaker_of_the_sentence_before()
     {
         const string text = "Anna Price said the plan had been agreed with Tom Hale on Friday. \u201CWe are ready,\u201D she said.";
