@@ -70,22 +70,25 @@ public class PeopleSetTests(ITestOutputHelper output)
     private sealed record LongArticle(string Id, string Text, Expected[] Speakers, Named[] People);
 
     /// <summary>
-    /// samples/people/canadian-news.jsonl: 30 longer articles in the style of Canadian wire and web copy (bylines, datelines,
-    /// captions, unnamed sources, organisations that speak), written for the people issue by a session that saw none
+    /// samples/people/canadian-news.jsonl (30 articles) and canadian-news-2.jsonl (25, written later and scored once
+    /// before any rule was tuned on it): longer articles in the style of Canadian wire and web copy (bylines, datelines,
+    /// captions, unnamed sources, organisations that speak), written for the people issue by sessions that saw none
     /// of the code, with each quote's speaker and every person's gender as a reader would give them. Scores the speaker
     /// of quotes in marks and of reported speech over every listed quote (a quote not found counts wrong), and the quoted
     /// women and men as the issue's held-back set does (F1 of the sets of quoted people with each gender). Prints the
     /// figures the README quotes; the floors stop a regression.
     /// </summary>
-    [Fact]
-    public void Speakers_and_quoted_women_and_men_on_the_canadian_news_set()
+    [Theory]
+    [InlineData("canadian-news.jsonl")]
+    [InlineData("canadian-news-2.jsonl")]
+    public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file)
     {
         int marks = 0, marksRight = 0, reported = 0, reportedRight = 0;
         var goldWomen = new HashSet<(string, string)>();
         var goldMen = new HashSet<(string, string)>();
         var women = new HashSet<(string, string)>();
         var men = new HashSet<(string, string)>();
-        foreach (string line in File.ReadLines(Path.Combine(CliHost.RepoRoot, "samples", "people", "canadian-news.jsonl")).Where(l => l.Length > 0))
+        foreach (string line in File.ReadLines(Path.Combine(CliHost.RepoRoot, "samples", "people", file)).Where(l => l.Length > 0))
         {
             LongArticle article = JsonSerializer.Deserialize<LongArticle>(line, Options)!;
             Analysis a = Extractor.Analyze(article.Text);
@@ -120,7 +123,7 @@ public class PeopleSetTests(ITestOutputHelper output)
         double goldShare = goldWomen.Count / (double)(goldWomen.Count + goldMen.Count);
         output.WriteLine($"quotes in marks {marks}, speaker right {marksRight / (double)marks:0.000}; reported {reported}, speaker right {reportedRight / (double)reported:0.000}; "
             + $"quoted women F1 {womenF1:0.000}, men F1 {menF1:0.000}; female share {share:0.000} (gold {goldShare:0.000})");
-        Assert.True(marks >= 250 && reported >= 100);
+        Assert.True(marks >= 200 && reported >= 100);
         Assert.True(marksRight >= 0.95 * marks, $"quotes in marks {marksRight} of {marks}");
         Assert.True(reportedRight >= 0.85 * reported, $"reported {reportedRight} of {reported}");
         Assert.True(womenF1 >= 0.90 && menF1 >= 0.90, $"women F1 {womenF1:0.000}, men F1 {menF1:0.000}");
