@@ -384,31 +384,7 @@ internal sealed class DocumentView
         if (Is(i, ','))
         {
             // X, a former head of the navy, said: the speaker is X.
-            int comma = -1;
-            for (int j = i - 1; j >= lowerBound && j >= i - 16; j--)
-            {
-                if (Is(j, ','))
-                {
-                    comma = j;
-                    break;
-                }
-            }
-
-            // X, a 17-year-old from Mississauga, Ont., said: a place and its province or state are one phrase.
-            if (comma > lowerBound && comma + 2 == i && EntityAt(comma + 1) == EntityType.Location && EntityAt(comma - 1) == EntityType.Location)
-            {
-                int before = comma;
-                comma = -1;
-                for (int j = before - 1; j >= lowerBound && j >= before - 16; j--)
-                {
-                    if (Is(j, ','))
-                    {
-                        comma = j;
-                        break;
-                    }
-                }
-            }
-
+            int comma = CommaBefore(i, lowerBound);
             if (comma < 0)
             {
                 return Phrase.None;
@@ -421,15 +397,10 @@ internal sealed class DocumentView
                 || Word(comma + 1).Equals("whose", StringComparison.OrdinalIgnoreCase)))
             {
                 relative = !Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase);
-                for (int j = comma - 1; j >= lowerBound && j >= comma - 16; j--)
+                if (CommaBefore(comma, lowerBound) is int before and >= 0)
                 {
-                    // (not the comma inside Brampton, Ont., just before this one)
-                    if (Is(j, ',') && !(j + 2 == comma && EntityAt(j - 1) == EntityType.Location && EntityAt(j + 1) == EntityType.Location))
-                    {
-                        comma = j;
-                        relative = false;
-                        break;
-                    }
+                    comma = before;
+                    relative = false;
                 }
             }
 
@@ -457,6 +428,23 @@ internal sealed class DocumentView
         }
 
         return WithDescribedHead(CollectLeft(i, lowerBound), lowerBound);
+    }
+
+    /// <summary>
+    /// The nearest comma before <paramref name="t"/>, at most 16 tokens back, or -1; not the comma inside a place and
+    /// its province or state (X, a 17-year-old from Mississauga, Ont., said: one phrase).
+    /// </summary>
+    private int CommaBefore(int t, int lowerBound)
+    {
+        for (int j = t - 1; j >= lowerBound && j >= t - 16; j--)
+        {
+            if (Is(j, ',') && !(Is(j + 2, ',') && EntityAt(j - 1) == EntityType.Location && EntityAt(j + 1) == EntityType.Location))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Every token of the phrase is in a place's name (Ont., Brampton).</summary>
