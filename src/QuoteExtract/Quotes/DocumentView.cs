@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using QuoteExtract.Text;
 
@@ -114,6 +115,51 @@ internal sealed class DocumentView
     public int Count => Tokens.Length;
 
     public ReadOnlySpan<char> Word(int t) => Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
+
+    /// <summary>
+    /// What the pronouns say of the people sentences name: for each sentence that names one person only (its
+    /// <paramref name="mentions"/>: the token after each mention and the person's key, in text order, outside quote
+    /// marks), the he/his/him and she/her after the first mention, and opening the next sentence when it names no one
+    /// (Goaltender Tobi Lund stopped all 19 shots he faced; … called it “the best night.” He said …). A sentence with
+    /// both genders tells nothing; each sentence counts once. Per key, the sentences for each gender. Linear.
+    /// </summary>
+    public (int Male, int Female)[] PronounsOfSoleNames(IReadOnlyList<(int After, int Key)> mentions, int keys, bool[] insideQuote)
+    {
+        var told = new (int Male, int Female)[keys];
+        int sentences = Segments.Sentences.Length;
+        var only = new int[sentences]; // the key of the one person named: -1 none, -2 several
+        var after = new int[sentences];
+        Array.Fill(only, -1);
+        foreach ((int next, int key) in mentions)
+        {
+            int s = SentenceOf[Math.Min(next, Tokens.Length) - 1];
+            (only[s], after[s]) = only[s] == -1 ? (key, next) : (only[s] == key ? key : -2, after[s]);
+        }
+
+        for (int s = 0; s < sentences; s++)
+        {
+            if (only[s] < 0)
+            {
+                continue;
+            }
+
+            (int male, int female) = GenderedPronouns(after[s], Segments.Sentences[s].EndToken, insideQuote, firstWordOnly: false);
+            if (s + 1 < sentences && only[s + 1] == -1)
+            {
+                (int m, int f) = GenderedPronouns(Segments.Sentences[s + 1].FirstToken, Segments.Sentences[s + 1].EndToken, insideQuote, firstWordOnly: true);
+                male += m;
+                female += f;
+            }
+
+            if ((male == 0) != (female == 0))
+            {
+                told[only[s]].Male += Math.Sign(male);
+                told[only[s]].Female += Math.Sign(female);
+            }
+        }
+
+        return told;
+    }
 
     /// <summary>
     /// The he/his/him and she/her pronouns in tokens [<paramref name="from"/>, <paramref name="to"/>) outside quote

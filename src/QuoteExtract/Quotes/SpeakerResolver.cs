@@ -1036,57 +1036,29 @@ internal sealed class SpeakerResolver
     /// </summary>
     private void ApplyPronounEvidence()
     {
-        int sentences = _doc.Segments.Sentences.Length;
-        var only = new int[sentences]; // the run of the one person named: -1 none, -2 several
-        Array.Fill(only, -1);
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mentions = new List<(int After, int Key)>();
+        foreach (NameRun run in _names)
+        {
+            if (run.IsPerson && !_insideQuote[run.First] && !InBoilerplate(run.First))
+            {
+                if (!keys.TryGetValue(run.Name, out int key))
+                {
+                    key = keys.Count;
+                    keys[run.Name] = key;
+                }
+
+                mentions.Add((run.Last + 1, key));
+            }
+        }
+
+        (int Male, int Female)[] told = _doc.PronounsOfSoleNames(mentions, keys.Count, _insideQuote);
         for (int r = 0; r < _names.Count; r++)
         {
             NameRun run = _names[r];
-            if (!run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First))
+            if (run.IsPerson && keys.TryGetValue(run.Name, out int key) && told[key].Male != told[key].Female && Core(run.First, run.Last).Gender == Gender.Any)
             {
-                continue;
-            }
-
-            int s = _doc.SentenceOf[run.First];
-            only[s] = only[s] == -1 ? r : only[s] >= 0 && _names[only[s]].Name == run.Name ? only[s] : -2;
-        }
-
-        Dictionary<string, (int Male, int Female)>? told = null;
-        for (int s = 0; s < sentences; s++)
-        {
-            if (only[s] < 0)
-            {
-                continue;
-            }
-
-            NameRun run = _names[only[s]];
-            (int male, int female) = _doc.GenderedPronouns(run.Last + 1, _doc.Segments.Sentences[s].EndToken, _insideQuote, firstWordOnly: false);
-            if (s + 1 < sentences && only[s + 1] == -1)
-            {
-                (int m, int f) = _doc.GenderedPronouns(_doc.Segments.Sentences[s + 1].FirstToken, _doc.Segments.Sentences[s + 1].EndToken, _insideQuote, firstWordOnly: true);
-                male += m;
-                female += f;
-            }
-
-            if ((male == 0) != (female == 0))
-            {
-                told ??= new Dictionary<string, (int Male, int Female)>(StringComparer.Ordinal);
-                (int Male, int Female) sum = told.GetValueOrDefault(run.Name);
-                told[run.Name] = (sum.Male + Math.Sign(male), sum.Female + Math.Sign(female));
-            }
-        }
-
-        if (told is null)
-        {
-            return;
-        }
-
-        for (int r = 0; r < _names.Count; r++)
-        {
-            NameRun run = _names[r];
-            if (run.IsPerson && told.TryGetValue(run.Name, out (int Male, int Female) t) && t.Male != t.Female && Core(run.First, run.Last).Gender == Gender.Any)
-            {
-                Gender g = t.Male > t.Female ? Gender.Male : Gender.Female;
+                Gender g = told[key].Male > told[key].Female ? Gender.Male : Gender.Female;
                 _names[r] = run with { Gender = g };
                 _knownNames[run.Name] = (g, true);
             }

@@ -52,80 +52,47 @@ internal static class PeopleBuilder
     }
 
     /// <summary>
-    /// For each group, the he/his/him and she/her pronouns outside quote marks in the sentences that name that person
-    /// and no other, after the name (Goaltender Tobi Oyelaran stopped all 19 shots he faced), and at the start of the
-    /// next sentence when it names no one (… called it “the biggest game of my life.” He said …). One pass over the
-    /// tokens; a sentence with pronouns of both genders tells nothing.
+    /// For each group, what the pronouns of the sentences that name that person and no other say
+    /// (<see cref="DocumentView.PronounsOfSoleNames"/>): the group's mentions, but its pronouns, in text order.
     /// </summary>
     private static (int Male, int Female)[] PronounsInTheirSentences(DocumentView doc, bool[] insideQuote, ImmutableArray<EntityGroup> groups)
     {
-        var told = new (int Male, int Female)[groups.Length];
-        int sentences = doc.Segments.Sentences.Length;
-        var named = new int[sentences]; // -1: no one; -2: more than one; else the group
-        var firstNamed = new int[sentences];
-        Array.Fill(named, -1);
-        // The person mentions in text order, then one merge pass with the tokens.
-        var mentions = new List<(int Start, int Length, int Group)>();
+        var starts = new List<(int Start, int Length, int Group)>();
         for (int g = 0; g < groups.Length; g++)
         {
             if (groups[g].Type == EntityType.Person)
             {
                 foreach (TextSpan m in groups[g].Mentions)
                 {
-                    mentions.Add((m.Start, m.Length, g));
+                    starts.Add((m.Start, m.Length, g));
                 }
             }
         }
 
-        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // One merge pass of the sorted mentions with the tokens.
+        starts.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var mentions = new List<(int After, int Key)>(starts.Count);
         int t = 0;
-        foreach ((int start, int length, int g) in mentions)
+        foreach ((int start, int length, int g) in starts)
         {
             while (t < doc.Count && doc.Tokens[t].End <= start)
             {
                 t++;
             }
 
-            if (t >= doc.Count || insideQuote[t] || QuoteLexicons.IsPronounWord(doc.Text.AsSpan(start, length)))
+            int after = t;
+            while (after < doc.Count && doc.Tokens[after].Start < start + length)
             {
-                continue;
+                after++;
             }
 
-            int s = doc.SentenceOf[t];
-            if (named[s] == -1)
+            if (t < doc.Count && !insideQuote[t] && !QuoteLexicons.IsPronounWord(doc.Text.AsSpan(start, length)))
             {
-                named[s] = g;
-                firstNamed[s] = t;
-            }
-            else if (named[s] != g)
-            {
-                named[s] = -2;
+                mentions.Add((after, g));
             }
         }
 
-        for (int s = 0; s < sentences; s++)
-        {
-            if (named[s] < 0)
-            {
-                continue;
-            }
-
-            (int male, int female) = doc.GenderedPronouns(firstNamed[s] + 1, doc.Segments.Sentences[s].EndToken, insideQuote, firstWordOnly: false);
-            if (s + 1 < sentences && named[s + 1] == -1)
-            {
-                (int m, int f) = doc.GenderedPronouns(doc.Segments.Sentences[s + 1].FirstToken, doc.Segments.Sentences[s + 1].EndToken, insideQuote, firstWordOnly: true);
-                male += m;
-                female += f;
-            }
-
-            if (male == 0 || female == 0)
-            {
-                told[named[s]].Male += Math.Sign(male);
-                told[named[s]].Female += Math.Sign(female);
-            }
-        }
-
-        return told;
+        return doc.PronounsOfSoleNames(mentions, groups.Length, insideQuote);
     }
 
     /// <summary>
