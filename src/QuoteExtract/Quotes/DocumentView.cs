@@ -457,17 +457,19 @@ internal sealed class DocumentView
                 head = CollectLeft(described, lowerBound); // The fifth-year guard from Brampton, Ont., whose parents …, said
             }
 
+            // The council’s leader, Margaret Okafor, said; Wexford's lawyer, Farid Haddad, said; Their coach, former
+            // Brier competitor Brad Kowalski, said: the name that ends the apposition is the speaker.
+            int named = NameEnding(comma + 1, i - 1);
+            if (!head.IsNone && named >= 0 && (!ContainsNameOrPronoun(head) || HasPossessive(head)) && EntityAt(i - 1) is not (EntityType.Organization or EntityType.Location))
+            {
+                apposition = head;
+                return new Phrase(named, i - 1);
+            }
+
             if (!head.IsNone && (ContainsNameOrPronoun(head) || relative) && CanStartApposition(comma + 1))
             {
                 apposition = new Phrase(comma + 1, i - 1);
                 return head;
-            }
-
-            // The council’s leader, Margaret Okafor, said: the name is the apposition.
-            if (!head.IsNone && IsNameOnly(comma + 1, i - 1))
-            {
-                apposition = head;
-                return new Phrase(comma + 1, i - 1);
             }
 
             return Phrase.None;
@@ -601,6 +603,57 @@ internal sealed class DocumentView
         return (c & (SpeakerWord.Determiner | SpeakerWord.Role | SpeakerWord.Modifier)) != 0 || IsNameWord(t)
             || (IsWord(t) && (Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase))) // Ann Lee, who chairs the board, said
             || ((uint)t < (uint)Tokens.Length && Tokens[t].Kind == TokenKind.Number); // Jim Bennett, 57, told
+    }
+
+    /// <summary>
+    /// Where the name that ends tokens [first, last] begins: all of them name words or titles (Margaret Okafor), or
+    /// lower-case words of a description with a role noun before a name of two words or more (former Brier competitor Brad Kowalski);
+    /// -1 when they end in no such name.
+    /// </summary>
+    private int NameEnding(int first, int last)
+    {
+        if (IsNameOnly(first, last))
+        {
+            return first;
+        }
+
+        int start = last + 1;
+        while (start - 1 >= first && last - start < 4 && (IsNameWord(start - 1) || (IsWord(start - 1) && (Tokens[start - 1].Traits & TokenTraits.Title) != 0)))
+        {
+            start--;
+        }
+
+        if (last - start < 1 || start - first > 6)
+        {
+            return -1;
+        }
+
+        bool role = false;
+        for (int t = first; t < start; t++)
+        {
+            // (lower-case words of a description with a role noun: former league champion; not "including Mr. X")
+            if (!IsWord(t) || (IsCapitalized(t) ? !IsNameWord(t) : (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Skip | SpeakerWord.Pronoun | SpeakerWord.Connector)) != 0))
+            {
+                return -1;
+            }
+
+            role |= (ClassOf(t) & SpeakerWord.Role) != 0;
+        }
+
+        return role ? start : -1;
+    }
+
+    private bool HasPossessive(Phrase p)
+    {
+        for (int t = p.First; t <= p.Last; t++)
+        {
+            if (IsPossessive(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Tokens [first, last] are all name words or titles (Margaret Okafor, Mr Lee).</summary>

@@ -58,6 +58,9 @@ public class ReportedClauseTests
     [InlineData("Lena Ortiz, the director of the food bank, said demand had doubled since spring.", "demand had doubled since spring", "Lena Ortiz", "say")]
     [InlineData("Rosa Delgado, who has run the clinic since 2009, said the waiting list had never been longer.", "the waiting list had never been longer", "Rosa Delgado", "say")]
     [InlineData("Whitcombe, a cardiologist, said the waiting times were getting worse.", "the waiting times were getting worse", "Whitcombe", "say")]
+    // A role before the comma, a name ending the apposition: the name speaks (possessor or not, titles before it or not).
+    [InlineData("Their coach, former league champion Brad Kowalski, said the team's strength is its consistency.", "the team's strength is its consistency", "Brad Kowalski", "say")]
+    [InlineData("Wexford's lawyer, Farid Haddad, said a sentence of two years was appropriate.", "a sentence of two years was appropriate", "Farid Haddad", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]
     [InlineData("The fifth-year guard from Brampton, Ont., whose parents emigrated from Ghana, said he spent the summer in the gym.", "he spent the summer in the gym", "The fifth-year guard", "say")]
     [InlineData("Dr Patel, speaking on local radio, said the outbreak was under control.", "the outbreak was under control", "Dr Patel", "say")]
