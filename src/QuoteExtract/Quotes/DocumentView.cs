@@ -541,7 +541,19 @@ internal sealed class DocumentView
     /// </summary>
     private Phrase WithDescribedHead(Phrase phrase, int lowerBound)
     {
-        int modifier = phrase.First - 2;
+        // Economist Emeka Okafor of the University of Calgary estimated: the person, not the institution they are of.
+        int of = phrase.IsNone ? -1 : phrase.First - 1;
+        if (of - 1 >= lowerBound && IsWord(of) && (Word(of).Equals("of", StringComparison.OrdinalIgnoreCase) || Word(of).Equals("at", StringComparison.OrdinalIgnoreCase))
+            && EntityAt(phrase.Last) == EntityType.Organization && EntityAt(of - 1) == EntityType.Person)
+        {
+            Phrase person = CollectLeft(of - 1, lowerBound);
+            if (!person.IsNone)
+            {
+                return person;
+            }
+        }
+
+        int modifier = phrase.IsNone ? -1 : phrase.First - 2;
         if (phrase.IsNone || modifier - 1 < lowerBound || !IsWord(modifier) || !IsWord(modifier + 1) || !ReportedSpeech.IsPostmodifier(Word(modifier), Word(modifier + 1)))
         {
             return phrase;
