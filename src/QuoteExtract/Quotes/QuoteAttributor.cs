@@ -142,8 +142,10 @@ internal static class QuoteAttributor
 
             foreach (QuoteCandidate c in ReportedSpeech.Find(doc, parse, inside, cancellationToken))
             {
-                if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0)
+                if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0
+                    || (c.Cue is CueMatch sc && !byCue.ContainsKey(sc.First) && !covered[c.Segments[0].Start]))
                 {
+                    // (also a clause the parse missed around one it found inside: She said S, none of whom wanted T)
                     candidates.Add(c);
                 }
                 else

@@ -213,6 +213,13 @@ internal static class ReportedClauses
 
             absorbed |= next < start;
             start = Math.Min(start, next);
+
+            // X said there had been 120 collisions: the parse hangs "there" on the cue; it is the clause's subject.
+            if (start == verb + 2 && doc.IsWord(verb + 1) && doc.Word(verb + 1).Equals("there", StringComparison.OrdinalIgnoreCase) && parse.Head(verb + 1) == verb)
+            {
+                start = verb + 1;
+                absorbed = true;
+            }
         }
 
         // A reported clause has a subject of its own or a complementizer (X said that …), unlike a participle
@@ -1226,10 +1233,15 @@ internal static class ReportedClauses
         return false;
     }
 
+    /// <summary>…, none of whom wanted to take over: a quantifier of a relative pronoun is no speaker, and its verb reports nothing.</summary>
+    private static bool IsRelativePartitive(DocumentView doc, Phrase speaker) =>
+        doc.IsWord(speaker.Last + 2) && doc.Word(speaker.Last + 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+        && (doc.Word(speaker.Last + 2).Equals("whom", StringComparison.OrdinalIgnoreCase) || doc.Word(speaker.Last + 2).Equals("which", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
     private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)
     {
-        if (speaker.IsNone)
+        if (speaker.IsNone || IsRelativePartitive(doc, speaker))
         {
             return null;
         }

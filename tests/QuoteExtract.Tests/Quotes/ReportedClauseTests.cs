@@ -33,6 +33,8 @@ public class ReportedClauseTests
     [InlineData("Prices will keep rising through the winter, energy analysts say.", "Prices will keep rising through the winter", "energy analysts", "say")]
     // X said S, and that T: a second complement of the cue with its own "that" goes on with the clause.
     [InlineData("A senior federal official said the cap had achieved its goal, and that there were no plans to lift it.", "the cap had achieved its goal, and that there were no plans to lift it", "A senior federal official", "say")]
+    // X said there had been S: the parse hangs "there" on the cue; the clause starts with it.
+    [InlineData("Sgt. Vikram Joshi said there had been more than 120 collisions in the region since Monday.", "there had been more than 120 collisions in the region since Monday", "Sgt. Vikram Joshi", "say")]
     // X said that S; the cue's own dependents stay out of the clause.
     [InlineData("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "The mayor", "say")]
     [InlineData("The rail operator said on Tuesday that services would resume next week.", "services would resume next week", "The rail operator", "say")]
@@ -178,6 +180,15 @@ public class ReportedClauseTests
         Assert.Equal(["warn", "say"], reported.Select(q => q.Cue?.Lemma));
         Assert.Equal(second, reported[1].Text);
         Assert.Equal(reported[0].Speaker?.Text, reported[1].Speaker?.Text);
+    }
+
+    [Fact]
+    public void A_clause_the_parse_missed_around_one_it_found_inside_is_read_from_the_words()
+    {
+        const string text = "Marion MacNeil ran the front counter for five decades. She said the decision to close came after months of talking it over with their three children, none of whom wanted to take over the business.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Cue?.Lemma == "say");
+        Assert.StartsWith("the decision to close came after months", q.Text, System.StringComparison.Ordinal);
+        Assert.Equal("Marion MacNeil", q.Speaker?.Name);
     }
 
     [Fact]
