@@ -85,6 +85,20 @@ internal static class QuoteAttributor
         p.Segments[0] = surface.Segments[0];
     }
 
+    /// <summary>Whether any token of the clause <paramref name="c"/> (from its first word) is inside quote marks. Bounded by the clause.</summary>
+    private static bool HoldsQuotedWords(DocumentView doc, bool[] inside, QuoteCandidate c)
+    {
+        for (int t = Math.Max(0, c.Anchor); t < doc.Count && doc.Tokens[t].Start < c.Segments[0].End; t++)
+        {
+            if (inside[t])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How far after a closing mark the attribution may start (Q, the former foreign secretary said).</summary>
     private const int AfterWindow = 10;
 
@@ -143,9 +157,10 @@ internal static class QuoteAttributor
             foreach (QuoteCandidate c in ReportedSpeech.Find(doc, parse, inside, cancellationToken))
             {
                 if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0
-                    || (c.Cue is CueMatch sc && !byCue.ContainsKey(sc.First) && !covered[c.Segments[0].Start]))
+                    || (c.Cue is CueMatch sc && !byCue.ContainsKey(sc.First) && !covered[c.Segments[0].Start] && !HoldsQuotedWords(doc, inside, c)))
                 {
-                    // (also a clause the parse missed around one it found inside: She said S, none of whom wanted T)
+                    // (also a clause the parse missed around one it found inside, with no words in marks: She said S, none
+                    // of whom wanted T; a clause with a quote in it the parse passed over on purpose, as that quote)
                     candidates.Add(c);
                 }
                 else
