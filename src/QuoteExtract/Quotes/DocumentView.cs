@@ -439,12 +439,14 @@ internal sealed class DocumentView
             // X, acting director of Y, which organised the letter, said: a relative clause on the apposition's noun;
             // the apposition begins at the comma before it.
             bool relative = false;
+            int appositionEnd = i - 1; // (before the relative clause on it: Her husband, Joel Dizon, who works nights, said)
             if (IsWord(comma + 1) && (Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase) || Word(comma + 1).Equals("who", StringComparison.OrdinalIgnoreCase)
                 || Word(comma + 1).Equals("whose", StringComparison.OrdinalIgnoreCase)))
             {
                 relative = !Word(comma + 1).Equals("which", StringComparison.OrdinalIgnoreCase);
                 if (CommaBefore(comma, lowerBound) is int before and >= 0)
                 {
+                    appositionEnd = comma - 1;
                     comma = before;
                     relative = false;
                 }
@@ -459,11 +461,11 @@ internal sealed class DocumentView
 
             // The council’s leader, Margaret Okafor, said; Wexford's lawyer, Farid Haddad, said; Their coach, former
             // Brier competitor Brad Kowalski, said: the name that ends the apposition is the speaker.
-            int named = NameEnding(comma + 1, i - 1);
-            if (!head.IsNone && named >= 0 && (!ContainsNameOrPronoun(head) || HasPossessive(head)) && EntityAt(i - 1) is not (EntityType.Organization or EntityType.Location))
+            int named = NameEnding(comma + 1, appositionEnd);
+            if (!head.IsNone && named >= 0 && (!ContainsNameOrPronoun(head) || HasPossessive(head)) && EntityAt(appositionEnd) is not (EntityType.Organization or EntityType.Location))
             {
                 apposition = head;
-                return new Phrase(named, i - 1);
+                return new Phrase(named, appositionEnd);
             }
 
             if (!head.IsNone && (ContainsNameOrPronoun(head) || relative) && CanStartApposition(comma + 1))

@@ -226,7 +226,7 @@ internal sealed class SpeakerResolver
 
     /// <summary>
     /// The company, the union, the statement: an organisation the article named before, within a few paragraphs, whose
-    /// name ends in the noun (the network → Toronto Food Access Network), or for a company or firm the only one it named;
+    /// name has the noun (the network → Toronto Food Access Network), or for a company or firm the only one it named;
     /// a statement is the one the last speaker gave (In a statement, X said … ¶ “…,” the statement said). Null when none is.
     /// </summary>
     private ResolvedSpeaker? InstitutionNamed(Phrase phrase, int head, int anchor)
@@ -270,7 +270,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            if (run.Last > run.First && _doc.Word(run.Last).Equals(noun, StringComparison.OrdinalIgnoreCase) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
+            if (run.Last > run.First && HasWord(run, noun) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
                 && ModifiersIn(phrase, head, run.Name))
             {
                 return new ResolvedSpeaker(default, [run.Name], Gender.Any, IsPerson: false);
@@ -281,6 +281,20 @@ internal sealed class SpeakerResolver
         }
 
         return anyCompany && only is not null && !several && ModifiersIn(phrase, head, only) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+    }
+
+    /// <summary>Whether the run has the word (the regional centre → Cape Breton-Victoria Regional Centre for Education).</summary>
+    private bool HasWord(NameRun run, ReadOnlySpan<char> word)
+    {
+        for (int t = run.First; t <= run.Last; t++)
+        {
+            if (_doc.IsWord(t) && _doc.Word(t).Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Each word before the head but the article is in the name (the budget office → Congressional Budget Office; not the terrorist group → SITE Intelligence Group).</summary>

@@ -63,6 +63,7 @@ public class ReportedClauseTests
     // A role before the comma, a name ending the apposition: the name speaks (possessor or not, titles before it or not).
     [InlineData("Their coach, former league champion Brad Kowalski, said the team's strength is its consistency.", "the team's strength is its consistency", "Brad Kowalski", "say")]
     [InlineData("Wexford's lawyer, Farid Haddad, said a sentence of two years was appropriate.", "a sentence of two years was appropriate", "Farid Haddad", "say")]
+    [InlineData("Her husband, Joel Dizon, who works nights on the sanitation crew, said the couple sends $600 a month home.", "the couple sends $600 a month home", "Joel Dizon", "say")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]

@@ -124,6 +124,9 @@ public class RolesAndOrganisationsTests
     // The statement: the one the last speaker gave.
     [InlineData("Pilots walk off the job\n\nIn a statement, Northwind chief executive Gareth Lyle said the union\u2019s demands were too high.\n\n\u201CWe deeply regret the disruption to our guests,\u201D the statement said.",
         "deeply regret", "the statement", "Gareth Lyle")]
+    // … the noun a centre too (Centre ends no person's name).
+    [InlineData("School closure approved\n\nThe Cape Breton Regional Centre voted to close the school in June.\n\nThe regional centre said the final recommendation would go to the minister.",
+        "final recommendation", "The regional centre", "Cape Breton Regional Centre")]
     // Not an organisation whose name lacks the words that describe the noun.
     [InlineData("Militants claim attack\n\nThe SITE Intelligence Group, which monitors militant websites, said the claim appeared genuine.\n\nThe terrorist group said it would strike again.",
         "strike again", "The terrorist group", "terrorist group")]
