@@ -70,8 +70,8 @@ public class PeopleSetTests(ITestOutputHelper output)
     private sealed record LongArticle(string Id, string Text, Expected[] Speakers, Named[] People);
 
     /// <summary>
-    /// samples/people/canadian-news.jsonl (30 articles) and canadian-news-2.jsonl (25, written later and scored once
-    /// before any rule was tuned on it): longer articles in the style of Canadian wire and web copy (bylines, datelines,
+    /// samples/people/canadian-news.jsonl (30 articles), canadian-news-2.jsonl (25) and canadian-news-3.jsonl (20, regional
+    /// outlets), each written after the one before and scored once before any rule was tuned on it: longer articles in the style of Canadian wire and web copy (bylines, datelines,
     /// captions, unnamed sources, organisations that speak), written for the people issue by sessions that saw none
     /// of the code, with each quote's speaker and every person's gender as a reader would give them. Scores the speaker
     /// of quotes in marks and of reported speech over every listed quote (a quote not found counts wrong), and the quoted
@@ -79,9 +79,10 @@ public class PeopleSetTests(ITestOutputHelper output)
     /// figures the README quotes; the floors stop a regression.
     /// </summary>
     [Theory]
-    [InlineData("canadian-news.jsonl")]
-    [InlineData("canadian-news-2.jsonl")]
-    public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file)
+    [InlineData("canadian-news.jsonl", 0.95, 0.85)]
+    [InlineData("canadian-news-2.jsonl", 0.95, 0.85)]
+    [InlineData("canadian-news-3.jsonl", 0.92, 0.80)]
+    public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file, double marksFloor, double reportedFloor)
     {
         int marks = 0, marksRight = 0, reported = 0, reportedRight = 0;
         var goldWomen = new HashSet<(string, string)>();
@@ -124,8 +125,8 @@ public class PeopleSetTests(ITestOutputHelper output)
         output.WriteLine($"quotes in marks {marks}, speaker right {marksRight / (double)marks:0.000}; reported {reported}, speaker right {reportedRight / (double)reported:0.000}; "
             + $"quoted women F1 {womenF1:0.000}, men F1 {menF1:0.000}; female share {share:0.000} (gold {goldShare:0.000})");
         Assert.True(marks >= 200 && reported >= 100);
-        Assert.True(marksRight >= 0.95 * marks, $"quotes in marks {marksRight} of {marks}");
-        Assert.True(reportedRight >= 0.85 * reported, $"reported {reportedRight} of {reported}");
+        Assert.True(marksRight >= marksFloor * marks, $"quotes in marks {marksRight} of {marks}");
+        Assert.True(reportedRight >= reportedFloor * reported, $"reported {reportedRight} of {reported}");
         Assert.True(womenF1 >= 0.90 && menF1 >= 0.90, $"women F1 {womenF1:0.000}, men F1 {menF1:0.000}");
         Assert.InRange(share - goldShare, -0.03, 0.03);
     }
