@@ -1233,10 +1233,14 @@ internal static class ReportedClauses
         return false;
     }
 
-    /// <summary>…, none of whom wanted to take over: a quantifier of a relative pronoun is no speaker, and its verb reports nothing.</summary>
+    /// <summary>
+    /// …, none of whom wanted to take over; a comedian whose one-person show …: a quantifier of a relative pronoun, or a
+    /// phrase a relative "whose" opens, is no speaker, and its verb reports nothing.
+    /// </summary>
     private static bool IsRelativePartitive(DocumentView doc, Phrase speaker) =>
-        doc.IsWord(speaker.Last + 2) && doc.Word(speaker.Last + 1).Equals("of", StringComparison.OrdinalIgnoreCase)
-        && (doc.Word(speaker.Last + 2).Equals("whom", StringComparison.OrdinalIgnoreCase) || doc.Word(speaker.Last + 2).Equals("which", StringComparison.OrdinalIgnoreCase));
+        (doc.IsWord(speaker.Last + 2) && doc.Word(speaker.Last + 1).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && (doc.Word(speaker.Last + 2).Equals("whom", StringComparison.OrdinalIgnoreCase) || doc.Word(speaker.Last + 2).Equals("which", StringComparison.OrdinalIgnoreCase)))
+        || (doc.IsWord(speaker.First) && doc.Word(speaker.First).Equals("whose", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
     private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)
