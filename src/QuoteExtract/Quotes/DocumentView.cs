@@ -38,12 +38,13 @@ internal sealed class DocumentView
     /// <summary>The longest parenthesis read past beside a name: (D-Wis.), (R-N.C.), (I-Vt.).</summary>
     private const int MaxParenthesisTokens = 8;
 
-    public DocumentView(SegmentedText text, ImmutableArray<Entity> entities = default)
+    public DocumentView(SegmentedText text, ImmutableArray<Entity> entities = default, List<MarkedQuote>? marked = null)
     {
         Text = text.Text;
         Tokens = text.Tokens;
         Segments = text;
         _entityOf = EntityTypesOfTokens(text.Tokens, entities);
+        _apostrophe = UnpairedApostrophes(text.Text, text.Tokens, marked);
         int[] sentenceOf = new int[Tokens.Length];
         for (int s = 0; s < text.Sentences.Length; s++)
         {
@@ -70,6 +71,45 @@ internal sealed class DocumentView
     }
 
     private readonly SpanSet _capitalizedMidSentence;
+
+    /// <summary>Word-final marks no quote pairs (Sanders’ campaign manager): apostrophes, not quote marks.</summary>
+    private readonly bool[] _apostrophe;
+
+    /// <summary>
+    /// Whether token <paramref name="t"/> is a quote mark: a word-final ’ or ' after a letter that no quote pairs is the
+    /// possessive apostrophe, and reads as part of the phrase (“Q,” Jeff Weaver, Sanders’ campaign manager, said).
+    /// </summary>
+    public bool IsQuoteMark(int t) => Tokens[t].IsQuoteMark && !_apostrophe[t];
+
+    private static bool[] UnpairedApostrophes(string text, ImmutableArray<Token> tokens, List<MarkedQuote>? marked)
+    {
+        var apostrophe = new bool[tokens.Length];
+        if (marked is null)
+        {
+            return apostrophe;
+        }
+
+        for (int t = 1; t < tokens.Length; t++)
+        {
+            Token token = tokens[t];
+            apostrophe[t] = token.Kind == TokenKind.AmbiguousQuote && token.Start > 0 && char.IsLetter(text[token.Start - 1])
+                && text[token.Start] is '\'' or '\u2019';
+        }
+
+        foreach (MarkedQuote quote in marked)
+        {
+            foreach (MarkedSegment s in quote.Segments)
+            {
+                apostrophe[s.Open] = false;
+                if (s.Close >= 0)
+                {
+                    apostrophe[s.Close] = false;
+                }
+            }
+        }
+
+        return apostrophe;
+    }
 
     /// <summary>For each token, 1 + the <see cref="EntityType"/> of the tagged entity that covers it, or 0.</summary>
     private readonly byte[] _entityOf;
@@ -171,7 +211,7 @@ internal sealed class DocumentView
         int female = 0;
         for (int t = from; t < to && t < Tokens.Length; t++)
         {
-            if (insideQuote[t] || Tokens[t].IsQuoteMark || !IsWord(t))
+            if (insideQuote[t] || IsQuoteMark(t) || !IsWord(t))
             {
                 if (firstWordOnly && IsWord(t))
                 {
@@ -224,7 +264,7 @@ internal sealed class DocumentView
             return IsAllCaps(t);
         }
 
-        if (!IsSentenceStart(t) || (t > 0 && Tokens[t - 1].Kind is TokenKind.ClosingQuote or TokenKind.AmbiguousQuote))
+        if (!IsSentenceStart(t) || (t > 0 && IsQuoteMark(t - 1) && Tokens[t - 1].Kind is TokenKind.ClosingQuote or TokenKind.AmbiguousQuote))
         {
             return true; // a capital right after a closing mark is most often the speaker's name
         }
@@ -364,7 +404,7 @@ internal sealed class DocumentView
         return true;
     }
 
-    public bool IsSentenceStart(int t) => t == 0 || SentenceOf[t - 1] != SentenceOf[t] || Tokens[t - 1].IsQuoteMark;
+    public bool IsSentenceStart(int t) => t == 0 || SentenceOf[t - 1] != SentenceOf[t] || IsQuoteMark(t - 1);
 
     public int SentenceStart(int t) => Segments.Sentences[SentenceOf[t]].FirstToken;
 

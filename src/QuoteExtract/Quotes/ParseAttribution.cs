@@ -235,7 +235,7 @@ internal static class ParseAttribution
         }
 
         // Never start on punctuation or a possessive marker left over from a cut.
-        while (first < last && (doc.Tokens[first].Kind == TokenKind.Punctuation || doc.Tokens[first].IsQuoteMark))
+        while (first < last && (doc.Tokens[first].Kind == TokenKind.Punctuation || doc.IsQuoteMark(first)))
         {
             first++;
         }

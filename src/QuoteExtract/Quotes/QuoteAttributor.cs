@@ -119,8 +119,8 @@ internal static class QuoteAttributor
         }
 
         entities = EntityGrouper.WithPlacesAsWritten(text.Text, entities);
-        var doc = new DocumentView(text, entities);
         List<MarkedQuote> marked = QuoteMarkPairer.Pair(text);
+        var doc = new DocumentView(text, entities, marked);
         cancellationToken.ThrowIfCancellationRequested();
         var inside = new bool[doc.Count];
         ParseView parse = syntax.Length == doc.Count ? new ParseView(syntax) : ParseView.Empty;
@@ -227,7 +227,7 @@ internal static class QuoteAttributor
         bool atParagraphStart = open == paragraphStart;
         bool afterColon = prev >= 0 && doc.Is(prev, ':');
         bool direct = atParagraphStart || prev < 0 || afterColon || doc.Is(prev, ',') || doc.Tokens[prev].Kind is TokenKind.Dash or TokenKind.OpeningQuote
-            || doc.IsTerminal(prev) || doc.Is(prev, '(') || doc.Tokens[prev].IsQuoteMark
+            || doc.IsTerminal(prev) || doc.Is(prev, '(') || doc.IsQuoteMark(prev)
             || (doc.TryCue(prev, out _) && StartsUpper(doc, first.Content));
         var candidate = new QuoteCandidate
         {
@@ -462,7 +462,7 @@ internal static class QuoteAttributor
 
             Token token = doc.Tokens[t];
             bool fullStop = doc.IsTerminal(t) && !doc.Is(t + 1, ','); // R-Ky., said: an abbreviation's point
-            if (fullStop || token.IsQuoteMark || doc.Is(t, ':') || doc.Is(t, ';'))
+            if (fullStop || doc.IsQuoteMark(t) || doc.Is(t, ':') || doc.Is(t, ';'))
             {
                 break;
             }
@@ -545,7 +545,7 @@ internal static class QuoteAttributor
         {
             for (int t = next + 1; t < paragraphEnd && t <= next + 25; t++)
             {
-                if (doc.IsTerminal(t) || doc.Tokens[t].IsQuoteMark)
+                if (doc.IsTerminal(t) || doc.IsQuoteMark(t))
                 {
                     break;
                 }
@@ -623,7 +623,7 @@ internal static class QuoteAttributor
             if (doc.TryCue(t, out CueMatch earlier) && earlier.Last < cue.First && !earlier.IsAccordingTo && !IsDependentCue(doc, earlier))
             {
                 Phrase speaker = doc.SubjectBefore(earlier.First, lowerBound, out _);
-                if (speaker.IsNone && t > lowerBound && (doc.Tokens[t - 1].IsQuoteMark || (doc.Is(t - 1, ',') && t >= 2 && doc.Tokens[t - 2].IsQuoteMark)))
+                if (speaker.IsNone && t > lowerBound && (doc.IsQuoteMark(t - 1) || (doc.Is(t - 1, ',') && t >= 2 && doc.IsQuoteMark(t - 2))))
                 {
                     speaker = doc.SubjectAfter(earlier.Last, cue.First); // “…,” said X, adding
                 }
@@ -664,7 +664,7 @@ internal static class QuoteAttributor
                     break;
                 }
 
-                if (doc.IsTerminal(u) || doc.Tokens[u].IsQuoteMark)
+                if (doc.IsTerminal(u) || doc.IsQuoteMark(u))
                 {
                     return Phrase.None;
                 }

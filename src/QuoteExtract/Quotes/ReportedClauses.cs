@@ -558,7 +558,7 @@ internal static class ReportedClauses
         // said on Monday." / "…, lawmakers said Friday, as they …" (after the comma, the writer's aside).
         for (int t = verb + 1; t < sentenceEnd; t++)
         {
-            if (doc.Is(t, ',') && t + 1 < sentenceEnd && (insideQuote[t + 1] || doc.Tokens[t + 1].IsQuoteMark))
+            if (doc.Is(t, ',') && t + 1 < sentenceEnd && (insideQuote[t + 1] || doc.IsQuoteMark(t + 1)))
             {
                 return null; // Asked about it, X said, “…”: the cue introduces the quote after its comma
             }
@@ -1127,7 +1127,7 @@ internal static class ReportedClauses
     {
         for (int t = end - 1; t <= end && t < doc.Count; t++)
         {
-            if (t >= 0 && (doc.Is(t, ',') || doc.Tokens[t].Kind == TokenKind.Dash || doc.Tokens[t].IsQuoteMark))
+            if (t >= 0 && (doc.Is(t, ',') || doc.Tokens[t].Kind == TokenKind.Dash || doc.IsQuoteMark(t)))
             {
                 return true;
             }
@@ -1206,7 +1206,7 @@ internal static class ReportedClauses
         bool cue = false;
         for (int i = t; i < end && i < t + 5; i++)
         {
-            if (doc.Tokens[i].IsQuoteMark || insideQuote[i])
+            if (doc.IsQuoteMark(i) || insideQuote[i])
             {
                 return cue;
             }
@@ -1214,7 +1214,7 @@ internal static class ReportedClauses
             if (doc.Is(i, ',') || doc.Is(i, ':'))
             {
                 // Only directly before the mark.
-                if (!(i + 1 < end && (doc.Tokens[i + 1].IsQuoteMark || insideQuote[i + 1])))
+                if (!(i + 1 < end && (doc.IsQuoteMark(i + 1) || insideQuote[i + 1])))
                 {
                     return false;
                 }

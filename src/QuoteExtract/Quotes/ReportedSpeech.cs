@@ -140,7 +140,7 @@ internal static class ReportedSpeech
         Paragraph first = doc.Segments.Paragraphs[0];
         int start = first.FirstToken;
         int end = first.FirstToken + first.TokenCount;
-        while (end > start && !doc.IsWord(end - 1) && !doc.Tokens[end - 1].IsQuoteMark)
+        while (end > start && !doc.IsWord(end - 1) && !doc.IsQuoteMark(end - 1))
         {
             end--; // the final full stop
         }
@@ -276,7 +276,7 @@ internal static class ReportedSpeech
                 break;
             }
 
-            if (doc.Tokens[t].IsQuoteMark || doc.Is(t, ':') || doc.Is(t, ',') || doc.Is(t, ';') || doc.IsTerminal(t) || doc.TryCue(t, out _))
+            if (doc.IsQuoteMark(t) || doc.Is(t, ':') || doc.Is(t, ',') || doc.Is(t, ';') || doc.IsTerminal(t) || doc.TryCue(t, out _))
             {
                 break;
             }
@@ -296,7 +296,7 @@ internal static class ReportedSpeech
             start = next;
         }
 
-        if (start < 0 || start >= sentenceEnd || insideQuote[start] || doc.Tokens[start].IsQuoteMark)
+        if (start < 0 || start >= sentenceEnd || insideQuote[start] || doc.IsQuoteMark(start))
         {
             return null;
         }
@@ -321,7 +321,7 @@ internal static class ReportedSpeech
         int i = t;
         for (; i < sentenceEnd && !doc.IsTerminal(i) && !doc.Is(i, ','); i++)
         {
-            if (i - t >= MaxTrailingPhraseTokens || !parse.IsParsed(i) || parse.Pos(i) is UniversalPos.Verb or UniversalPos.Aux || doc.Tokens[i].IsQuoteMark)
+            if (i - t >= MaxTrailingPhraseTokens || !parse.IsParsed(i) || parse.Pos(i) is UniversalPos.Verb or UniversalPos.Aux || doc.IsQuoteMark(i))
             {
                 return -1;
             }
@@ -366,7 +366,7 @@ internal static class ReportedSpeech
         // X said they want “justice for Terrence(,)” and pledged …: words between quote marks are no speaker.
         int after = speaker.Last + 1 < doc.Count && (doc.Is(speaker.Last + 1, ',') || doc.Is(speaker.Last + 1, '.')) ? speaker.Last + 2 : speaker.Last + 1;
         bool quoted = !speaker.IsNone && speaker.First > 0 && after < doc.Count
-            && doc.Tokens[speaker.First - 1].IsQuoteMark && doc.Tokens[after].IsQuoteMark;
+            && doc.IsQuoteMark(speaker.First - 1) && doc.IsQuoteMark(after);
         return quoted ? Phrase.None : speaker;
     }
 
@@ -421,13 +421,13 @@ internal static class ReportedSpeech
         }
 
         // As the phone rang, the announcer said, “…”: the cue introduces the quote after its comma.
-        if (doc.Is(after, ',') && after + 1 < doc.Count && (insideQuote[after + 1] || doc.Tokens[after + 1].IsQuoteMark))
+        if (doc.Is(after, ',') && after + 1 < doc.Count && (insideQuote[after + 1] || doc.IsQuoteMark(after + 1)))
         {
             return null;
         }
 
         int start = sentenceStart;
-        if (comma - start > MaxClauseTokens || start >= comma || insideQuote[start] || doc.Tokens[start].IsQuoteMark)
+        if (comma - start > MaxClauseTokens || start >= comma || insideQuote[start] || doc.IsQuoteMark(start))
         {
             return null;
         }
@@ -573,7 +573,7 @@ internal static class ReportedSpeech
         for (int t = sentenceStart; t < sentenceEnd; t++)
         {
             // (an unpaired ’ after s is the possessive's: the studios' end)
-            if (insideQuote[t] || (doc.Tokens[t].IsQuoteMark && doc.Tokens[t].Kind != TokenKind.AmbiguousQuote))
+            if (insideQuote[t] || (doc.IsQuoteMark(t) && doc.Tokens[t].Kind != TokenKind.AmbiguousQuote))
             {
                 return (null, null); // a quote in marks: the mark pairing's
             }

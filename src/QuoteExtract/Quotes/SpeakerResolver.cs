@@ -612,7 +612,7 @@ internal sealed class SpeakerResolver
     private NameRun? PreviousSentencePerson(int sentenceStart, Gender wanted)
     {
         int first = sentenceStart;
-        while (first < _doc.Count && _doc.Tokens[first].IsQuoteMark)
+        while (first < _doc.Count && _doc.IsQuoteMark(first))
         {
             first++;
         }

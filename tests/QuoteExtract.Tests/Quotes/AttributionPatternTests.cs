@@ -212,6 +212,17 @@ public class AttributionPatternTests
         Assert.Equal(speaker, q.Speaker!.Text);
     }
 
+    [Theory]
+    [InlineData("Morales announced on Sunday that the campaign had raised $3 million. “Our volunteers did this,” Dana Pryce, Morales’ campaign chair, said.", "Dana Pryce")]
+    [InlineData("Morales announced on Sunday that the campaign had raised $3 million. “Our volunteers did this,” Dana Pryce, Morales' campaign chair, said.", "Dana Pryce")]
+    [InlineData("Weber spoke first. “We will appeal,” Tom Reyes, the brothers’ lawyer, told reporters.", "Tom Reyes")]
+    public void A_possessive_apostrophe_no_quote_pairs_is_read_as_part_of_the_speaker_phrase(string text, string speaker)
+    {
+        // s’ and s' after a name are a plural possessive, not a quote mark: the attribution reads past them.
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, q.Speaker!.Text);
+    }
+
     [Fact]
     public void A_document_noun_after_a_person_speaks_for_itself()
     {
