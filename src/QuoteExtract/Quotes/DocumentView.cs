@@ -244,7 +244,8 @@ internal sealed class DocumentView
     public bool IsCapitalized(int t) => IsWord(t) && (Tokens[t].Traits & TokenTraits.Capitalized) != 0;
 
     public bool IsPossessive(int t) =>
-        IsWord(t) && (Tokens[t].Traits & TokenTraits.Clitic) != 0 && Tokens[t].Length == 2 && (Text[Tokens[t].Start + 1] | 0x20) == 's';
+        (IsWord(t) && (Tokens[t].Traits & TokenTraits.Clitic) != 0 && Tokens[t].Length == 2 && (Text[Tokens[t].Start + 1] | 0x20) == 's')
+        || ((uint)t < (uint)_apostrophe.Length && _apostrophe[t] && (Text[Tokens[t].Start - 1] | 0x20) == 's'); // the farmers’ union
 
     public SpeakerWord ClassOf(int t) => IsWord(t) ? QuoteLexicons.ClassOf(Word(t)) : SpeakerWord.None;
 
