@@ -482,9 +482,12 @@ internal static class QuoteAttributor
             {
                 speaker = doc.SubjectAfter(cue.Last, paragraphEnd);
             }
-            else if (speaker.IsNone && cue.First == a && !doc.IsCapitalized(a) && !doc.Word(a).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            else if (speaker.IsNone && (cue.First == a || doc.Is(cue.First - 1, ',')) && !doc.IsCapitalized(cue.First)
+                && !doc.Word(cue.First).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
             {
-                speaker = doc.InvertedSubject(cue.Last, paragraphEnd); // “…,” said one of those advisers
+                // “…,” said one of those advisers; “…” about the decision, said X: the words between the closing mark
+                // and the comma go on with the quoted sentence, and the cue after them is its attribution.
+                speaker = doc.InvertedSubject(cue.Last, paragraphEnd);
             }
 
             if (!speaker.IsNone)

@@ -212,6 +212,17 @@ public class AttributionPatternTests
         Assert.Equal(speaker, q.Speaker!.Text);
     }
 
+        [Theory]
+    [InlineData("The board met on Monday. “We are delighted” with the outcome, said Priya Ramaswamy, who chairs the tenants' group.", "Priya Ramaswamy")]
+    [InlineData("The board met on Monday. \"It seems very unlikely\" that the vote will be reversed, said Tomas Berg, a lawyer.", "Tomas Berg")]
+    [InlineData("Critics were unmoved. The merger is “a disaster in slow motion” for small growers, says Ama Owusu of the farmers' union.", "Ama Owusu of the farmers' union")]
+    public void A_cue_after_the_words_that_go_on_from_the_quote_attributes_it(string text, string speaker)
+    {
+        // “Q” about the decision, said X: the closing mark, more of the sentence, then the comma and the inverted cue.
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind != QuoteKind.Indirect);
+        Assert.Equal(speaker, q.Speaker!.Text);
+    }
+
     [Theory]
     [InlineData("Morales announced on Sunday that the campaign had raised $3 million. “Our volunteers did this,” Dana Pryce, Morales’ campaign chair, said.", "Dana Pryce")]
     [InlineData("Morales announced on Sunday that the campaign had raised $3 million. “Our volunteers did this,” Dana Pryce, Morales' campaign chair, said.", "Dana Pryce")]
