@@ -503,6 +503,11 @@ internal sealed class DocumentView
             // The council’s leader, Margaret Okafor, said; Wexford's lawyer, Farid Haddad, said; Their coach, former
             // Brier competitor Brad Kowalski, said: the name that ends the apposition is the speaker.
             int named = NameEnding(comma + 1, appositionEnd);
+            if (head.IsNone && named >= 0)
+            {
+                head = RoleOfField(comma - 1, lowerBound); // Manitoba’s minister of emergency management, Harjit Sidhu, said
+            }
+
             if (!head.IsNone && named >= 0 && (!ContainsNameOrPronoun(head) || HasPossessive(head)) && EntityAt(appositionEnd) is not (EntityType.Organization or EntityType.Location))
             {
                 apposition = head;
@@ -519,6 +524,33 @@ internal sealed class DocumentView
         }
 
         return WithDescribedHead(CollectLeft(i, lowerBound), lowerBound);
+    }
+
+    /// <summary>The most words of a field after a role and "of" or "for" (minister of emergency management).</summary>
+    private const int MaxFieldWords = 6;
+
+    /// <summary>
+    /// A role and the field it is "of" or "for", ending at <paramref name="end"/> (the minister of emergency
+    /// management, B.C.’s director for public safety), whatever words the field has; none otherwise.
+    /// </summary>
+    private Phrase RoleOfField(int end, int lowerBound)
+    {
+        for (int j = end; j > lowerBound && j >= end - MaxFieldWords; j--)
+        {
+            if (!IsWord(j))
+            {
+                return Phrase.None;
+            }
+
+            if ((Word(j).Equals("of", StringComparison.OrdinalIgnoreCase) || Word(j).Equals("for", StringComparison.OrdinalIgnoreCase))
+                && j < end && (ClassOf(j - 1) & SpeakerWord.Role) != 0)
+            {
+                Phrase role = CollectLeft(j - 1, lowerBound);
+                return role.IsNone ? Phrase.None : new Phrase(role.First, end);
+            }
+        }
+
+        return Phrase.None;
     }
 
     /// <summary>

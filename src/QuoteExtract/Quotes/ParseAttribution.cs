@@ -207,6 +207,9 @@ internal static class ParseAttribution
         return NounPhrase(doc, parse, head);
     }
 
+    /// <summary>The most name words read after a title the parse left alone.</summary>
+    private const int MaxNameAfterTitle = 4;
+
     /// <summary>The head word with the modifiers that make up a name or a role before it (the former chief executive Ann Li) and the rest of a flat name after it.</summary>
     private static Phrase NounPhrase(DocumentView doc, ParseView parse, int head)
     {
@@ -234,8 +237,21 @@ internal static class ParseAttribution
             }
         }
 
-        // Never start on punctuation or a possessive marker left over from a cut.
-        while (first < last && (doc.Tokens[first].Kind == TokenKind.Punctuation || doc.IsQuoteMark(first)))
+        // Const. Manpreet Gill when the parse hangs the name on the title: a title heads no phrase alone.
+        if ((doc.Tokens[last].Traits & TokenTraits.Title) != 0)
+        {
+            int t = last + 1;
+            while (t < doc.Count && t - last <= MaxNameAfterTitle && doc.SentenceOf[t] == doc.SentenceOf[last] && doc.IsNameWord(t))
+            {
+                t++;
+            }
+
+            last = t - 1;
+        }
+
+        // Never start on punctuation or a possessive marker left over from a cut, nor on a preposition a misparse hung on
+        // a modifier (according to Const. Manpreet Gill, "according to" under "Const.").
+        while (first < last && (doc.Tokens[first].Kind == TokenKind.Punctuation || doc.IsQuoteMark(first) || parse.Relation(first) is "case" or "fixed"))
         {
             first++;
         }

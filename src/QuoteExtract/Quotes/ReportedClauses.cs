@@ -950,6 +950,9 @@ internal static class ReportedClauses
         return Make(doc, parse, parse.SubtreeStart(head), parse.SubtreeStart(verb), cue, speaker, insideQuote);
     }
 
+    /// <summary>The most compound modifiers climbed to the word they modify.</summary>
+    private const int MaxCompoundClimb = 6;
+
     /// <summary>According to X, S / S, according to X: the clause the phrase modifies, on the side away from X.</summary>
     private static QuoteCandidate? AccordingTo(DocumentView doc, ParseView parse, int according, bool[] insideQuote)
     {
@@ -968,6 +971,13 @@ internal static class ReportedClauses
         if (source < 0)
         {
             return null;
+        }
+
+        // according to police Const. Manpreet Gill: the parse may hang "according" on a modifier of the name; the
+        // source is the word the compound modifies.
+        for (int i = 0; i < MaxCompoundClimb && parse.Has(source, "compound") && parse.Head(source) > source; i++)
+        {
+            source = parse.Head(source);
         }
 
         // The parse often hangs "according to X" on a word near it; what X vouches for is the whole clause

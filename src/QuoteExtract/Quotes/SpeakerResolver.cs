@@ -139,12 +139,14 @@ internal sealed class SpeakerResolver
                 ?? new ResolvedSpeaker(mention, [], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
-        // A possessive phrase (Ms Marsh’s official spokesman) is its own name.
+        // A possessive phrase (Ms Marsh’s official spokesman) is its own name; one that ends in an organisation's word
+        // (the Alberta Teachers' Association) is an organisation.
         for (int t = phrase.First; t <= phrase.Last; t++)
         {
             if (_doc.IsPossessive(t) && t < phrase.Last)
             {
-                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
+                bool organisation = EntityGrouper.IsOrganizationWord(_doc.Word(phrase.Last)) || (_doc.ClassOf(phrase.Last) & SpeakerWord.Institution) != 0;
+                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !organisation, MentionKind.Phrase);
             }
         }
 
@@ -172,6 +174,14 @@ internal sealed class SpeakerResolver
             && !(IsDefinite(phrase.First) && (_doc.ClassOf(phrase.Last) & (SpeakerWord.Role | SpeakerWord.Institution)) == SpeakerWord.Role))
         {
             NameRun run = MakeRun(nameStart, phrase.Last);
+            // A spokesperson for Ogundipe, an aide to Ashworth: the role speaks for the person, who did not speak.
+            if (run.IsPerson && nameStart - 2 >= phrase.First && _doc.IsWord(nameStart - 1)
+                && (_doc.Word(nameStart - 1).Equals("for", StringComparison.OrdinalIgnoreCase) || _doc.Word(nameStart - 1).Equals("to", StringComparison.OrdinalIgnoreCase))
+                && (_doc.ClassOf(nameStart - 2) & SpeakerWord.Role) != 0)
+            {
+                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
+            }
+
             return Coordinated(phrase, run) ?? new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson, MentionKind.Name);
         }
 
@@ -1052,6 +1062,7 @@ internal sealed class SpeakerResolver
     {
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var mentions = new List<(int After, int Key)>();
+        var named = new Dictionary<int, Gender>(); // a gendered noun in apposition: Her father, Ronald MacWilliams
         foreach (NameRun run in _names)
         {
             if (run.IsPerson && !_insideQuote[run.First] && !InBoilerplate(run.First))
@@ -1063,6 +1074,10 @@ internal sealed class SpeakerResolver
                 }
 
                 mentions.Add((run.Last + 1, key));
+                if (GenderedNounBefore(run.First, run.Last) is Gender noun and not Gender.Any)
+                {
+                    named[key] = noun;
+                }
             }
         }
 
@@ -1070,13 +1085,36 @@ internal sealed class SpeakerResolver
         for (int r = 0; r < _names.Count; r++)
         {
             NameRun run = _names[r];
-            if (run.IsPerson && keys.TryGetValue(run.Name, out int key) && told[key].Male != told[key].Female && Core(run.First, run.Last).Gender == Gender.Any)
+            if (!run.IsPerson || !keys.TryGetValue(run.Name, out int key) || Core(run.First, run.Last).Gender != Gender.Any)
             {
-                Gender g = told[key].Male > told[key].Female ? Gender.Male : Gender.Female;
+                continue;
+            }
+
+            // The noun the text gives the person outweighs the pronouns near their name, which may be another's
+            // (Her father, Ronald MacWilliams, ran the farm before handing it to her. She said …).
+            if (named.TryGetValue(key, out Gender stated) || told[key].Male != told[key].Female)
+            {
+                Gender g = stated != Gender.Any ? stated : told[key].Male > told[key].Female ? Gender.Male : Gender.Female;
                 _names[r] = run with { Gender = g };
                 _knownNames[run.Name] = (g, true);
             }
         }
+    }
+
+    /// <summary>
+    /// The gender of a noun such as father or spokeswoman whose apposition, between commas, is the name [first, last]
+    /// (Her father, Ronald MacWilliams, ran …); not a noun merely next to a name (whose father Dizon cares for).
+    /// </summary>
+    private Gender GenderedNounBefore(int first, int last)
+    {
+        int t = first - 2;
+        if (!_doc.Is(first - 1, ',') || !(last + 1 >= _doc.Count || _doc.Is(last + 1, ',') || _doc.IsTerminal(last + 1)) || !_doc.IsWord(t) || _doc.IsCapitalized(t) || _doc.Word(t).Length <= 3)
+        {
+            return Gender.Any;
+        }
+
+        ReadOnlySpan<char> w = _doc.Word(t);
+        return !QuoteLexicons.IsPronounWord(w) && QuoteLexicons.GenderWords.TryGetValue(w, out Gender g) ? g : Gender.Any;
     }
 
     private (int Start, Gender Gender, bool Person) Core(int first, int last)
@@ -1146,6 +1184,7 @@ internal sealed class SpeakerResolver
         }
 
         person &= !EntityGrouper.IsOrganizationWord(_doc.Word(last)); // the Environment Agency, the Home Office: never a person
+        gender = person ? gender : Gender.Any; // the Alberta Teachers' Association: Alberta, a woman's name, makes no gender
 
         // The census table tells the gender of a person already known to be one; it makes no one a person,
         // because a first name that is also a word or a place (Jordan, Florence) would.

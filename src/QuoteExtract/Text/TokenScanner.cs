@@ -662,6 +662,14 @@ internal static class TokenScanner
             return i + 1;
         }
 
+        // B.C.’s, U.S.'s: the clitic after an abbreviation's stop.
+        if (i >= 2 && text[i - 1] == '.' && char.IsLetter(text[i - 2]) && nextIsWord && k != CharClass.LeftSingle && CliticLength(text, i) is int after and > 0)
+        {
+            kind = TokenKind.Word;
+            flags |= TokenTraits.Clitic;
+            return i + after;
+        }
+
         bool free = CharClasses.IsSeparator(prev) || prev is CharClass.OpenBracket or CharClass.OpenQuote or CharClass.Dash
             or CharClass.StraightDouble || i == 0;
         // ‘08, ‘90s: word processors turn the apostrophe of an elided year into an opening mark; only a decade, or a

@@ -13,6 +13,15 @@ public class TokenizerQuoteMarkTests
     }
 
     [Theory]
+    [InlineData("B.C.’s minister", "B.C.|’s|minister")]
+    [InlineData("the U.S.'s envoy", "the|U.S.|'s|envoy")]
+    public void Possessive_after_an_abbreviation_is_a_clitic(string text, string expected)
+    {
+        Assert.Equal(expected, TestText.Split(text));
+        Assert.DoesNotContain(TestText.Tokens(text), t => t.IsQuoteMark);
+    }
+
+    [Theory]
     [InlineData("don’t", "do|n’t")]
     [InlineData("who’s", "who|’s")]
     [InlineData("we’re", "we|’re")]
