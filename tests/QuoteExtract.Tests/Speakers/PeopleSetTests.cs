@@ -70,8 +70,8 @@ public class PeopleSetTests(ITestOutputHelper output)
     private sealed record LongArticle(string Id, string Text, Expected[] Speakers, Named[] People);
 
     /// <summary>
-    /// samples/people/canadian-news.jsonl (30 articles), canadian-news-2.jsonl (25) and canadian-news-3.jsonl (20, regional
-    /// outlets), each written after the one before and scored once before any rule was tuned on it: longer articles in the style of Canadian wire and web copy (bylines, datelines,
+    /// samples/people/canadian-news.jsonl (30 articles), canadian-news-2.jsonl (25), canadian-news-3.jsonl (20, regional
+    /// outlets) and canadian-news-4.jsonl (22, wire, broadcaster, business and sports pages), each written after the one before and scored once before any rule was tuned on it: longer articles in the style of Canadian wire and web copy (bylines, datelines,
     /// captions, unnamed sources, organisations that speak), written for the people issue by sessions that saw none
     /// of the code, with each quote's speaker and every person's gender as a reader would give them. Scores the speaker
     /// of quotes in marks and of reported speech over every listed quote (a quote not found counts wrong), and the quoted
@@ -79,10 +79,11 @@ public class PeopleSetTests(ITestOutputHelper output)
     /// figures the README quotes; the floors stop a regression.
     /// </summary>
     [Theory]
-    [InlineData("canadian-news.jsonl", 0.95, 0.85)]
-    [InlineData("canadian-news-2.jsonl", 0.95, 0.85)]
-    [InlineData("canadian-news-3.jsonl", 0.92, 0.80)]
-    public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file, double marksFloor, double reportedFloor)
+    [InlineData("canadian-news.jsonl", 0.95, 0.85, 0.90)]
+    [InlineData("canadian-news-2.jsonl", 0.95, 0.85, 0.90)]
+    [InlineData("canadian-news-3.jsonl", 0.95, 0.82, 0.90)]
+    [InlineData("canadian-news-4.jsonl", 0.90, 0.87, 0.85)]
+    public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file, double marksFloor, double reportedFloor, double genderF1Floor)
     {
         int marks = 0, marksRight = 0, reported = 0, reportedRight = 0;
         var goldWomen = new HashSet<(string, string)>();
@@ -124,10 +125,10 @@ public class PeopleSetTests(ITestOutputHelper output)
         double goldShare = goldWomen.Count / (double)(goldWomen.Count + goldMen.Count);
         output.WriteLine($"quotes in marks {marks}, speaker right {marksRight / (double)marks:0.000}; reported {reported}, speaker right {reportedRight / (double)reported:0.000}; "
             + $"quoted women F1 {womenF1:0.000}, men F1 {menF1:0.000}; female share {share:0.000} (gold {goldShare:0.000})");
-        Assert.True(marks >= 200 && reported >= 100);
+        Assert.True(marks >= 100 && reported >= 100);
         Assert.True(marksRight >= marksFloor * marks, $"quotes in marks {marksRight} of {marks}");
         Assert.True(reportedRight >= reportedFloor * reported, $"reported {reportedRight} of {reported}");
-        Assert.True(womenF1 >= 0.90 && menF1 >= 0.90, $"women F1 {womenF1:0.000}, men F1 {menF1:0.000}");
+        Assert.True(womenF1 >= genderF1Floor && menF1 >= genderF1Floor, $"women F1 {womenF1:0.000}, men F1 {menF1:0.000}");
         Assert.InRange(share - goldShare, -0.03, 0.03);
     }
 
