@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.InteropServices;
 using QuoteExtract.Quotes;
 using QuoteExtract.Speakers;
@@ -95,6 +97,11 @@ internal static class EntityGrouper
 
             // A role alone (the PM said; Minister) is no one's group; the entity after it still reads it as its title.
             pending = titleBefore[i] < 0 && IsRoleOnly(e.Text) ? null : Parse(mentionText, types[i], e.Span.Start, i);
+            if (pending is { Type: EntityType.Person } && WordBefore(text.Text, e.Span.Start) is { Length: >= 2 } before)
+            {
+                pending = pending.Core.Length >= 2 ? pending with { Kin = KinNouns.Contains(before) }
+                    : pending with { Elder = before.Equals("elder", StringComparison.OrdinalIgnoreCase) || before.Equals("younger", StringComparison.OrdinalIgnoreCase) };
+            }
         }
 
         if (pending is not null)
@@ -288,6 +295,36 @@ internal static class EntityGrouper
                 g.Add(m);
             }
         }
+    }
+
+    private static readonly FrozenSet<string> KinNouns = LexiconResources.ReadLines("kin-nouns.txt").Select(static r => r[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The word before <paramref name="start"/>, past spaces and a comma (her sister, Cheryl Keeash; the elder Dizon).</summary>
+    private static string WordBefore(string text, int start)
+    {
+        int i = start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i >= 0 && text[i] == ',')
+        {
+            i--;
+        }
+
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        int end = i + 1;
+        while (i >= 0 && i > end - 24 && (char.IsLetter(text[i]) || text[i] == '-'))
+        {
+            i--;
+        }
+
+        return text[(i + 1)..end];
     }
 
     /// <summary>Same person: surnames match (exactly or as variants), and the shorter list of other names fits into the longer.</summary>
@@ -916,7 +953,11 @@ internal static class EntityGrouper
         return new SpanLexicon<bool>(set, ignoreCase: false);
     }
 
-    internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym);
+    /// <summary>
+    /// A mention; <see cref="Kin"/> when a full name stands in apposition to a noun of kinship (her sister, Cheryl Keeash),
+    /// <see cref="Elder"/> when a surname alone follows "elder" or "younger" (the elder Dizon: the relative is meant).
+    /// </summary>
+    internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym, bool Kin = false, bool Elder = false);
 
     /// <summary>A group being built.</summary>
     internal sealed class GroupBuilder(EntityType type)
@@ -939,6 +980,9 @@ internal static class EntityGrouper
 
         public int Index { get; set; } = -1;
 
+        /// <summary>The fullest name was introduced as someone's relative (his daughter, Carla Hiltz).</summary>
+        public bool Kin { get; private set; }
+
         public void Add(Mention m)
         {
             Mentions.Add(m);
@@ -950,6 +994,7 @@ internal static class EntityGrouper
                 Full = m.Core;
                 DisplayName = m.Display;
                 Acronym ??= m.Acronym;
+                Kin = m.Kin;
             }
             else if (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length && !DisplayName.Contains(' ', StringComparison.Ordinal))
             {
@@ -989,7 +1034,7 @@ internal static class EntityGrouper
             string t = c[0];
             if (_bySurname.TryGetValue(t, out List<GroupBuilder>? surname))
             {
-                return Nearest(surname, m.Position);
+                return Nearest(m.Elder ? surname : WithoutRelatives(surname), m.Position);
             }
 
             if (_byGiven.TryGetValue(t, out List<GroupBuilder>? given))
@@ -1016,6 +1061,20 @@ internal static class EntityGrouper
             }
 
             return best;
+        }
+
+        /// <summary>
+        /// The candidates not introduced as someone's relative, when there are both kinds: a surname alone means the
+        /// person the story is about (Tanis Kakekayash’s grandmother, Sophia Kakekayash, … Kakekayash, 38, said).
+        /// </summary>
+        private static List<GroupBuilder> WithoutRelatives(List<GroupBuilder> candidates)
+        {
+            if (candidates.Count < 2 || candidates.TrueForAll(static g => g.Kin) || !candidates.Exists(static g => g.Kin))
+            {
+                return candidates;
+            }
+
+            return candidates.FindAll(static g => !g.Kin);
         }
 
         /// <summary>The candidate with a mention nearest before <paramref name="position"/> (or, failing that, nearest after it).</summary>

@@ -156,6 +156,23 @@ internal sealed class DocumentView
 
     public ReadOnlySpan<char> Word(int t) => Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
 
+    /// <summary>How many sentences wholly inside quote marks the pronoun evidence reads past.</summary>
+    private const int MaxQuotedSentencesPassed = 3;
+
+    private bool WhollyQuoted(int sentence, bool[] insideQuote)
+    {
+        Sentence x = Segments.Sentences[sentence];
+        for (int t = x.FirstToken; t < x.EndToken; t++)
+        {
+            if (IsWord(t) && !insideQuote[t])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// What the pronouns say of the people sentences name: for each sentence that names one person only (its
     /// <paramref name="mentions"/>: the token after each mention and the person's key, in text order, outside quote
@@ -184,9 +201,17 @@ internal sealed class DocumentView
             }
 
             (int male, int female) = GenderedPronouns(after[s], Segments.Sentences[s].EndToken, insideQuote, firstWordOnly: false);
-            if (s + 1 < sentences && only[s + 1] == -1)
+            // Sentences wholly inside quote marks name no one the pronoun could mean: the one after them opens with it
+            // (Drummond said. “It could be the difference.” ¶ He said …).
+            int next = s + 1;
+            while (next < sentences && next - s <= MaxQuotedSentencesPassed && only[next] == -1 && WhollyQuoted(next, insideQuote))
             {
-                (int m, int f) = GenderedPronouns(Segments.Sentences[s + 1].FirstToken, Segments.Sentences[s + 1].EndToken, insideQuote, firstWordOnly: true);
+                next++;
+            }
+
+            if (next < sentences && only[next] == -1)
+            {
+                (int m, int f) = GenderedPronouns(Segments.Sentences[next].FirstToken, Segments.Sentences[next].EndToken, insideQuote, firstWordOnly: true);
                 male += m;
                 female += f;
             }
@@ -203,7 +228,8 @@ internal sealed class DocumentView
 
     /// <summary>
     /// The he/his/him and she/her pronouns in tokens [<paramref name="from"/>, <paramref name="to"/>) outside quote
-    /// marks; only the first word when <paramref name="firstWordOnly"/> (He said … opening a sentence).
+    /// marks; only the first word outside quote marks when <paramref name="firstWordOnly"/> (He said … opening a
+    /// sentence; “…,” he said).
     /// </summary>
     public (int Male, int Female) GenderedPronouns(int from, int to, bool[] insideQuote, bool firstWordOnly)
     {
@@ -213,12 +239,7 @@ internal sealed class DocumentView
         {
             if (insideQuote[t] || IsQuoteMark(t) || !IsWord(t))
             {
-                if (firstWordOnly && IsWord(t))
-                {
-                    break;
-                }
-
-                continue;
+                continue; // (the first word outside quote marks: “…,” he said)
             }
 
             ReadOnlySpan<char> w = Word(t);

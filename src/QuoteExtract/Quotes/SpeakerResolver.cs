@@ -1063,8 +1063,14 @@ internal sealed class SpeakerResolver
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var mentions = new List<(int After, int Key)>();
         var named = new Dictionary<int, Gender>(); // a gendered noun in apposition: Her father, Ronald MacWilliams
+        var titled = new Dictionary<string, Gender>(StringComparer.Ordinal);
         foreach (NameRun run in _names)
         {
+            if (run.IsPerson && Core(run.First, run.Last).Gender is Gender title and not Gender.Any)
+            {
+                titled[run.Name] = titled.TryGetValue(run.Name, out Gender other) && other != title ? Gender.Any : title;
+            }
+
             if (run.IsPerson && !_insideQuote[run.First] && !InBoilerplate(run.First))
             {
                 if (!keys.TryGetValue(run.Name, out int key))
@@ -1085,9 +1091,21 @@ internal sealed class SpeakerResolver
         for (int r = 0; r < _names.Count; r++)
         {
             NameRun run = _names[r];
-            if (!run.IsPerson || !keys.TryGetValue(run.Name, out int key) || Core(run.First, run.Last).Gender != Gender.Any)
+            if (!run.IsPerson || !keys.TryGetValue(run.Name, out int key))
             {
                 continue;
+            }
+
+            // A title anywhere tells the person's gender for every mention (Sami Haddad … Mr. Haddad said).
+            if (titled.TryGetValue(run.Name, out Gender byTitle))
+            {
+                if (byTitle != Gender.Any)
+                {
+                    _names[r] = run with { Gender = byTitle };
+                    _knownNames[run.Name] = (byTitle, true);
+                }
+
+                continue; // (two titles that disagree: each mention keeps its own)
             }
 
             // The noun the text gives the person outweighs the pronouns near their name, which may be another's

@@ -169,6 +169,12 @@ public class SpeakerResolutionTests
     // A gendered noun whose apposition is the name outweighs pronouns near it that are another's.
     [InlineData("Kendra Loewen, a grower near Kensington, has lobbied the province for years.\n\nHer father, Ronald Loewen, ran the farm for 40 years before handing it to her in 2019. She said he has never seen a summer this dry.",
         "never seen a summer", "She", "Kendra Loewen")]
+    // A title on a later mention tells the gender of the first (Sami, a woman's name on a list; Mr. Haddad).
+    [InlineData("Mireille Ouimet founded the firm in 2021 with Sami Haddad, its chief technology officer. Mr. Haddad said the models are now accurate.\n\nShe said the company plans to expand into pulse crops next year.",
+        "pulse crops", "She", "Mireille Ouimet")]
+    // The pronoun after the quote that follows a person's only sentence tells their gender (Sasha, a woman's name on a list).
+    [InlineData("Dock workers said they would strike.\n\nPort spokesperson Gary Lind said the offer was final.\n\nCouncil spokesperson Sasha Dimitrov insisted that the proposal protects every job.\n\n\u201CEvery day of uncertainty pushes cargo south,\u201D he said.",
+        "cargo south", "he", "Sasha Dimitrov")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
@@ -185,6 +191,19 @@ public class SpeakerResolutionTests
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
         Assert.Equal((mention, name), (q.Speaker?.Text, q.Speaker?.Name));
+    }
+
+    [Theory]
+    // A surname alone means the person the story is about, not the relative named beside them …
+    [InlineData("Beaded portraits by Tanis Kakekayash hang in the gallery.\n\nThe moccasins belonged to Tanis Kakekayash\u2019s grandmother, Sophia Kakekayash.\n\nKakekayash, 38, learned to bead at her grandmother\u2019s table.\n\n\u201CShe would pull out my stitches,\u201D Kakekayash said.",
+        "pull out my stitches", "Tanis Kakekayash")]
+    // … unless the text says which of them (the elder X).
+    [InlineData("Danielle Ostrowski won the title on Sunday.\n\nHer father, Walter Ostrowski, taught her to curl when she was six.\n\n\u201CI couldn\u2019t look,\u201D the elder Ostrowski admitted.",
+        "couldn\u2019t look", "Walter Ostrowski")]
+    public void A_surname_alone_goes_to_the_right_one_of_a_family(string text, string fragment, string name)
+    {
+        Quote q = QuoteWith(Extractor.Analyze(text), fragment);
+        Assert.Equal(name, q.Speaker?.Name);
     }
 
     [Fact]
