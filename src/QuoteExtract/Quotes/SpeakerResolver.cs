@@ -69,6 +69,9 @@ internal sealed class SpeakerResolver
     private readonly List<NameRun> _names = [];
     private readonly Dictionary<string, Dictionary<string, int>> _fullNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _bestFullName = new(StringComparer.Ordinal);
+
+    /// <summary>Each given name of a full name to that name; to the empty string when two full names share it.</summary>
+    private readonly Dictionary<string, string> _byGivenName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Token, ResolvedSpeaker Speaker)>> _roles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Gender Gender, bool IsPerson)> _knownNames = new(StringComparer.Ordinal);
     private readonly List<(ResolvedSpeaker Speaker, int Token)> _spoken = [];
@@ -953,6 +956,11 @@ internal sealed class SpeakerResolver
                 }
 
                 forms[full] = forms.TryGetValue(full, out int n) ? n + 1 : 1;
+                if (_doc.EntityAt(t) == EntityType.Person)
+                {
+                    string given = _doc.Word(core).ToString();
+                    _byGivenName[given] = _byGivenName.TryGetValue(given, out string? other) && other != full ? string.Empty : full; // empty: two people share it
+                }
             }
 
             t++;
@@ -1189,6 +1197,18 @@ internal sealed class SpeakerResolver
                     gender = gender == Gender.Any ? bg : gender;
                     person = true;
                 }
+            }
+        }
+
+        else if (start == last && _byGivenName.TryGetValue(lastWord, out string? full) && full.Length > 0
+            && _doc.EntityAt(last) != EntityType.Location) // (the tagger often calls a lone given name an organisation)
+        {
+            // Isabela, who helps at the stand, said: a given name alone is the one person the article gave it to.
+            name = full;
+            person = true;
+            if (QuoteLexicons.FirstNames.TryGetValue(lastWord, out Gender gg))
+            {
+                gender = gender == Gender.Any ? gg : gender;
             }
         }
 

@@ -200,6 +200,9 @@ public class SpeakerResolutionTests
     // … unless the text says which of them (the elder X).
     [InlineData("Danielle Ostrowski won the title on Sunday.\n\nHer father, Walter Ostrowski, taught her to curl when she was six.\n\n\u201CI couldn\u2019t look,\u201D the elder Ostrowski admitted.",
         "couldn\u2019t look", "Walter Ostrowski")]
+    // A given name alone is the one person the article gave it to (a child, named as family are).
+    [InlineData("Mateo Ortiz set up a lemonade stand last month.\n\nMateo\u2019s sister, Isabela Ortiz, 6, uses a power wheelchair.\n\nIsabela, who helps by ringing a bell at passing cars, said the strawberry lemonade sells best.",
+        "strawberry lemonade", "Isabela Ortiz")]
     public void A_surname_alone_goes_to_the_right_one_of_a_family(string text, string fragment, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
