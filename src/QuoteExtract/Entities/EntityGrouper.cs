@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -297,13 +296,17 @@ internal static class EntityGrouper
         }
     }
 
-    private static readonly FrozenSet<string> KinNouns = LexiconResources.ReadLines("kin-nouns.txt").Select(static r => r[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly SpanLexicon<bool> KinNouns = new(
+        LexiconResources.ReadLines("kin-nouns.txt").Select(static r => new KeyValuePair<string, bool>(r[0], true)), ignoreCase: true);
 
-    /// <summary>The word before <paramref name="start"/>, past spaces and a comma (her sister, Cheryl Keeash; the elder Dizon).</summary>
-    private static string WordBefore(string text, int start)
+    /// <summary>
+    /// The word before <paramref name="start"/>, past white space and a comma (her sister, Cheryl Keeash; the elder Dizon;
+    /// spokeswoman Priya Nair): its letters and hyphens, at most 24.
+    /// </summary>
+    internal static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text, int start)
     {
         int i = start - 1;
-        while (i >= 0 && text[i] == ' ')
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
         {
             i--;
         }
@@ -313,7 +316,7 @@ internal static class EntityGrouper
             i--;
         }
 
-        while (i >= 0 && text[i] == ' ')
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
         {
             i--;
         }

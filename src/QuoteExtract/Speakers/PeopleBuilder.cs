@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using QuoteExtract.Entities;
 using QuoteExtract.Quotes;
 
 namespace QuoteExtract.Speakers;
@@ -123,10 +124,7 @@ internal static class PeopleBuilder
         // spokeswoman, Priya Nair): an apposition or a title the mention itself leaves out.
         foreach (TextSpan m in group.Mentions)
         {
-            ReadOnlySpan<char> before = text.AsSpan(0, m.Start).TrimEnd();
-            before = before.EndsWith(",", StringComparison.Ordinal) ? before[..^1].TrimEnd() : before;
-            int start = before.LastIndexOfAny(' ', '\n', '\t') + 1;
-            ReadOnlySpan<char> word = before[start..];
+            ReadOnlySpan<char> word = EntityGrouper.WordBefore(text, m.Start);
             if (word.Length > 3 && QuoteLexicons.GenderWords.TryGetValue(word, out Gender g) && !QuoteLexicons.IsPronounWord(word))
             {
                 male += g == Gender.Male ? 1 : 0;
