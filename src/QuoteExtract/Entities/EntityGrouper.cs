@@ -296,6 +296,9 @@ internal static class EntityGrouper
         }
     }
 
+    /// <summary>A noun of kinship (sister, grandfather, husband): Lexicons/kin-nouns.txt.</summary>
+    internal static bool IsKinNoun(ReadOnlySpan<char> word) => KinNouns.Contains(word);
+
     private static readonly SpanLexicon<bool> KinNouns = new(
         LexiconResources.ReadLines("kin-nouns.txt").Select(static r => new KeyValuePair<string, bool>(r[0], true)), ignoreCase: true);
 

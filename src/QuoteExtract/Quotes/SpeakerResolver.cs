@@ -228,6 +228,13 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // his daughter said: the relative the article named with that noun, nearest before.
+        if (phrase.Last == phrase.First + 1 && IsPossessivePronoun(phrase.First)
+            && EntityGrouper.IsKinNoun(_doc.Word(head)) && FindRole(KinKey(head), anchor, before: true) is ResolvedSpeaker kin)
+        {
+            return Refer(kin, mention);
+        }
+
         if (definite && (institution || EntityGrouper.IsOrganizationWord(_doc.Word(head))) && phrase.Last - phrase.First <= 2
             && InstitutionNamed(phrase, head, anchor) is ResolvedSpeaker named)
         {
@@ -410,6 +417,13 @@ internal sealed class SpeakerResolver
         && char.IsDigit(_doc.Word(t)[0]);
 
     /// <summary>The role a head word names, its short form read as the role (the PM → minister).</summary>
+    /// <summary>The key under which a relative named with the kin noun at <paramref name="t"/> is remembered (not a role's).</summary>
+    private string KinKey(int t) => "kin " + LowerWord(t);
+
+    private bool IsPossessivePronoun(int t) =>
+        _doc.IsWord(t) && (_doc.Word(t).Equals("his", StringComparison.OrdinalIgnoreCase) || _doc.Word(t).Equals("her", StringComparison.OrdinalIgnoreCase)
+            || _doc.Word(t).Equals("their", StringComparison.OrdinalIgnoreCase));
+
     private string RoleKey(int t)
     {
         string word = LowerWord(t);
@@ -1025,6 +1039,12 @@ internal sealed class SpeakerResolver
             if (_doc.Is(run.First - 1, ',') && run.First - 2 >= 0 && (_doc.ClassOf(run.First - 2) & SpeakerWord.Role) != 0)
             {
                 RememberRole(run.First - 2, holder);
+            }
+
+            // His daughter, Carla Hiltz, …: the relative a later "his daughter" means.
+            if (_doc.Is(run.First - 1, ',') && run.First - 2 >= 0 && _doc.IsWord(run.First - 2) && EntityGrouper.IsKinNoun(_doc.Word(run.First - 2)))
+            {
+                Remember(KinKey(run.First - 2), run.First - 2, holder);
             }
         }
 

@@ -203,6 +203,9 @@ public class SpeakerResolutionTests
     // A given name alone is the one person the article gave it to (a child, named as family are).
     [InlineData("Mateo Ortiz set up a lemonade stand last month.\n\nMateo\u2019s sister, Isabela Ortiz, 6, uses a power wheelchair.\n\nIsabela, who helps by ringing a bell at passing cars, said the strawberry lemonade sells best.",
         "strawberry lemonade", "Isabela Ortiz")]
+    // "his daughter" is the relative the article named with that noun.
+    [InlineData("Lorne Hiltz, 78, relies on the ferry to get to dialysis.\n\nHis daughter, Carla Hiltz, has been picking him up by boat.\n\nLorne Hiltz declined to be interviewed, but his daughter said he has been \u201Ca good sport about the whole thing.\u201D",
+        "good sport", "Carla Hiltz")]
     public void A_surname_alone_goes_to_the_right_one_of_a_family(string text, string fragment, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
