@@ -293,17 +293,60 @@ internal sealed class SpeakerResolver
             if (run.Last > run.First && HasWord(run, noun) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
                 && ModifiersIn(phrase, head, run.Name))
             {
-                return new ResolvedSpeaker(default, [run.Name], Gender.Any, IsPerson: false);
+                return new ResolvedSpeaker(default, [OrganisationName(run)], Gender.Any, IsPerson: false);
             }
 
             several |= only is not null && only != run.Name;
             only ??= run.Name;
         }
 
-        return anyCompany && only is not null && !several && ModifiersIn(phrase, head, only) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+        if (anyCompany)
+        {
+            return only is not null && !several && ModifiersIn(phrase, head, only) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+        }
+
+        // Further back, the one organisation whose name has the noun (the regional centre, paragraphs after the
+        // Cape Breton-Victoria Regional Centre for Education was named): one only, as two would leave it open.
+        string? holder = null;
+        string? full = null;
+        for (int i = last; i >= 0; i--)
+        {
+            NameRun run = _names[i];
+            if (run.IsPerson || run.Last == run.First || _insideQuote[run.First] || InBoilerplate(run.First) || _doc.EntityAt(run.Last) != EntityType.Organization
+                || !HasWord(run, noun) || !ModifiersIn(phrase, head, run.Name))
+            {
+                continue;
+            }
+
+            if (holder is not null && holder != run.Name)
+            {
+                return null;
+            }
+
+            holder = run.Name;
+            full = OrganisationName(run);
+        }
+
+        return holder is null ? null : new ResolvedSpeaker(default, [full!], Gender.Any, IsPerson: false);
     }
 
     /// <summary>Whether the run has the word (the regional centre → Cape Breton-Victoria Regional Centre for Education).</summary>
+    /// <summary>The run's name with the rest of the organisation the tagger found it in (… Regional Centre for Education).</summary>
+    private string OrganisationName(NameRun run)
+    {
+        int end = run.Last;
+        while (end + 1 < _doc.Count && end - run.Last < MaxOrganisationTail && _doc.EntityAt(end + 1) == EntityType.Organization
+            && _doc.SentenceOf[end + 1] == _doc.SentenceOf[run.Last])
+        {
+            end++;
+        }
+
+        return end == run.Last ? run.Name : Clean(new Phrase(run.First, end));
+    }
+
+    /// <summary>The most words an organisation's name runs on after its capitalised run (for Education).</summary>
+    private const int MaxOrganisationTail = 6;
+
     private bool HasWord(NameRun run, ReadOnlySpan<char> word)
     {
         for (int t = run.First; t <= run.Last; t++)

@@ -213,6 +213,16 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void An_institution_noun_far_from_the_name_goes_to_the_one_organisation_with_that_noun()
+    {
+        const string text = "Darren Cormier, executive director of the Cape Breton-Victoria Regional Centre for Education, told the crowd the building needs repairs.\n\n"
+            + "Parents said the school matters.\n\nOne parent said the bus ride was long.\n\nAnother parent said the teachers were great.\n\nA third said nothing.\n\n"
+            + "In a statement issued after the meeting, the regional centre said a final recommendation would go to the minister.";
+        Quote q = QuoteWith(Extractor.Analyze(text), "final recommendation");
+        Assert.Equal(("the regional centre", "Cape Breton-Victoria Regional Centre for Education"), (q.Speaker?.Text, q.Speaker?.Name));
+    }
+
+    [Fact]
     public void A_spokesperson_for_a_person_is_an_unnamed_role_not_that_person()
     {
         const string text = "West Grey Mayor Tom Reed said council will write to Health Minister Patricia Osei.\n\nIn a statement, a spokesperson for Osei said the province has added 3,000 nursing seats.";
