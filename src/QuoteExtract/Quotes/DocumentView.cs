@@ -209,9 +209,12 @@ internal sealed class DocumentView
                 next++;
             }
 
-            if (next < sentences && only[next] == -1)
+            if (next < sentences && only[next] != only[s])
             {
-                (int m, int f) = GenderedPronouns(Segments.Sentences[next].FirstToken, Segments.Sentences[next].EndToken, insideQuote, firstWordOnly: true);
+                // (a sentence that names someone else still opens with the pronoun before that name: He said council
+                // will write to Patricia Ogundipe; not one that names the same person: Trump … She said Trump …)
+                int end = only[next] == -1 ? Segments.Sentences[next].EndToken : after[next] - 1;
+                (int m, int f) = GenderedPronouns(Segments.Sentences[next].FirstToken, end, insideQuote, firstWordOnly: true);
                 male += m;
                 female += f;
             }

@@ -175,6 +175,9 @@ public class SpeakerResolutionTests
     // The pronoun after the quote that follows a person's only sentence tells their gender (Sasha, a woman's name on a list).
     [InlineData("Dock workers said they would strike.\n\nPort spokesperson Gary Lind said the offer was final.\n\nCouncil spokesperson Sasha Dimitrov insisted that the proposal protects every job.\n\n\u201CEvery day of uncertainty pushes cargo south,\u201D he said.",
         "cargo south", "he", "Sasha Dimitrov")]
+    // … and past a sentence wholly in quote marks, when the pronoun opens a sentence that names someone after it.
+    [InlineData("Dr. Kenji Hall said the staff were exhausted.\n\nMayor Lindsay Drummond said the closure puts lives at risk.\n\n\u201CIf you have a heart attack at 2 a.m., that half-hour matters,\u201D Drummond said. \u201CIt could be the difference.\u201D\n\nHe said council will write to Health Minister Patricia Osei.",
+        "council will write", "He", "Lindsay Drummond")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
@@ -191,6 +194,17 @@ public class SpeakerResolutionTests
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
         Assert.Equal((mention, name), (q.Speaker?.Text, q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_pronoun_opening_a_sentence_that_names_the_same_person_tells_nothing_of_their_gender()
+    {
+        // She, before Trump in the second sentence, is Ginsburg: it says nothing of the man the sentence before named alone.
+        const string text = "Justice Ruth Ginsburg said she could not imagine it.\n\nIn a later interview, she joked about moving abroad if Donald Trump is elected. "
+            + "She escalated her criticism on Tuesday, telling CNN that Trump is a faker.\n\nTrump said the justice should resign.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal(PersonGender.Male, a.People.Single(p => p.Name == "Donald Trump").Gender);
+        Assert.Equal("Ruth Ginsburg", QuoteWith(a, "faker").Speaker?.Name);
     }
 
     [Theory]
