@@ -309,7 +309,7 @@ internal sealed class SpeakerResolver
         // Cape Breton-Victoria Regional Centre for Education was named): one only, as two would leave it open.
         string? holder = null;
         string? full = null;
-        for (int i = last; i >= 0; i--)
+        for (int i = last; i >= 0 && i > last - InstitutionReach; i--)
         {
             NameRun run = _names[i];
             if (run.IsPerson || run.Last == run.First || _insideQuote[run.First] || InBoilerplate(run.First) || _doc.EntityAt(run.Last) != EntityType.Organization
@@ -343,6 +343,9 @@ internal sealed class SpeakerResolver
 
         return end == run.Last ? run.Name : Clean(new Phrase(run.First, end));
     }
+
+    /// <summary>How many name runs back an institution noun looks for its organisation: bounds the work per mention.</summary>
+    private const int InstitutionReach = 256;
 
     /// <summary>The most words an organisation's name runs on after its capitalised run (for Education).</summary>
     private const int MaxOrganisationTail = 6;
