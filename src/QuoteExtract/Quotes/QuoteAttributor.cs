@@ -460,7 +460,6 @@ internal static class QuoteAttributor
                 }
             }
 
-            Token token = doc.Tokens[t];
             bool fullStop = doc.IsTerminal(t) && !doc.Is(t + 1, ','); // R-Ky., said: an abbreviation's point
             if (fullStop || doc.IsQuoteMark(t) || doc.Is(t, ':') || doc.Is(t, ';'))
             {

@@ -1269,13 +1269,10 @@ internal sealed class SpeakerResolver
         else if (start == last && _byGivenName.TryGetValue(lastWord, out string? full) && full.Length > 0
             && _doc.EntityAt(last) != EntityType.Location) // (the tagger often calls a lone given name an organisation)
         {
-            // Isabela, who helps at the stand, said: a given name alone is the one person the article gave it to.
+            // Isabela, who helps at the stand, said: a given name alone is the one person the article gave it to (its
+            // gender from the lists was read above, from the same word).
             name = full;
             person = true;
-            if (QuoteLexicons.FirstNames.TryGetValue(lastWord, out Gender gg))
-            {
-                gender = gender == Gender.Any ? gg : gender;
-            }
         }
 
         person |= last > start && gender != Gender.Any;
