@@ -961,6 +961,11 @@ internal static class ReportedClauses
             return null;
         }
 
+        if (Fronted(doc, parse, cue, insideQuote) is QuoteCandidate fronted)
+        {
+            return fronted;
+        }
+
         // "according" is the case marker of X (or its head, with "to" fixed to it); X modifies the clause.
         int source = parse.Head(according);
         if (source < 0 || source <= cue.Last)
@@ -1010,6 +1015,129 @@ internal static class ReportedClauses
         int sourceEnd = parse.SubtreeEnd(source);
         (int start, int end) = according - clauseStart > clauseEnd - sourceEnd ? (clauseStart, according) : (sourceEnd, clauseEnd);
         return Make(doc, parse, start, end, cue, ParseAttribution.Mention(doc, parse, source), insideQuote);
+    }
+
+    /// <summary>The longest source of a fronted "according to X," and the longest adverbial before it (In addition, But the next day).</summary>
+    internal const int MaxFrontedTokens = 16;
+
+    /// <summary>
+    /// According to X, S / In Iowa, according to X, S: a phrase that opens its sentence, or follows only an adverbial
+    /// and a comma, and is closed by a comma vouches for the clause after it, to the sentence's end. The parse often
+    /// takes S's subject into X's phrase (According to the Associated Press, 571 of the superdelegates …: 571 ← flat ←
+    /// Press), so the comma decides. An apposition the parse hangs on X (According to Ann Pike, a pollster, S) is X's.
+    /// </summary>
+    private static QuoteCandidate? Fronted(DocumentView doc, ParseView parse, CueMatch cue, bool[] insideQuote)
+    {
+        int sentenceStart = doc.SentenceStart(cue.First);
+        int sentenceEnd = doc.SentenceEnd(cue.First);
+        bool opens = cue.First == sentenceStart
+            || (doc.Is(cue.First - 1, ',') && cue.First - 1 - sentenceStart <= MaxFrontedTokens && !HasFiniteVerb(doc, parse, sentenceStart, cue.First - 1));
+        if (!opens)
+        {
+            return null;
+        }
+
+        int comma = -1;
+        for (int t = cue.Last + 1; t < sentenceEnd && t <= cue.Last + MaxFrontedTokens; t++)
+        {
+            if (doc.Is(t, ','))
+            {
+                comma = t;
+                break;
+            }
+
+            if (!doc.IsWord(t) || insideQuote[t])
+            {
+                return null;
+            }
+        }
+
+        int last = comma - 1;
+        if (comma < 0 || last <= cue.Last || !(doc.IsNameWord(last) || parse.Pos(last) is UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Num))
+        {
+            return null;
+        }
+
+        // According to Ann Pike, a pollster at the firm, S: the apposition the parse hangs on X ends at a comma of its own;
+        // so does a name after a role (According to the former secretary, William Bennett, S), whatever the parse made of it.
+        int start = comma + 1;
+        for (int t = start; t < sentenceEnd && t < start + MaxFrontedTokens; t++)
+        {
+            if (parse.Has(t, "appos") && parse.Head(t) > cue.Last && parse.Head(t) < comma && parse.SubtreeStart(t) >= comma)
+            {
+                int after = parse.SubtreeEnd(t);
+                int close = doc.Is(after - 1, ',') ? after - 1 : after;
+                start = doc.Is(close, ',') && close - start <= MaxFrontedTokens ? close + 1 : start;
+                break;
+            }
+        }
+
+        if (start == comma + 1 && (doc.ClassOf(last) & SpeakerWord.Role) != 0 && NameBetweenCommas(doc, start, sentenceEnd) is int nameEnd and >= 0
+            && !IsRelativeWord(doc, nameEnd + 1))
+        {
+            start = nameEnd + 1;
+        }
+
+        int end = sentenceEnd;
+        if (end - start < MinimumClauseTokens || !HasFiniteVerb(doc, parse, start, end))
+        {
+            return null;
+        }
+
+        Phrase speaker = new(cue.Last + 1, last);
+        int head = FirstAfter(parse, cue.First, cue.Last);
+        if (head >= 0 && parse.SubtreeStart(head) > cue.Last && parse.SubtreeEnd(head) <= comma)
+        {
+            Phrase mention = ParseAttribution.Mention(doc, parse, head);
+            speaker = mention.IsNone ? speaker : mention;
+        }
+
+        // The name in apposition is who X is (the company's spokeswoman, Ann Pike).
+        if (start > comma + 1 && NameBetweenCommas(doc, comma + 1, sentenceEnd) is int name and >= 0 && name == start - 1)
+        {
+            speaker = new Phrase(comma + 1, name - 1);
+        }
+
+        return Make(doc, parse, start, end, cue, speaker, insideQuote);
+    }
+
+    /// <summary>The longest name read between two commas as an apposition.</summary>
+    private const int MaxApposedNameTokens = 6;
+
+    /// <summary>The comma that closes a name opening at <paramref name="t"/> (capitalised words only, a few of them), or -1.</summary>
+    private static int NameBetweenCommas(DocumentView doc, int t, int sentenceEnd)
+    {
+        for (int i = t; i < sentenceEnd && i <= t + MaxApposedNameTokens; i++)
+        {
+            if (doc.Is(i, ','))
+            {
+                return i > t ? i : -1;
+            }
+
+            if (!doc.IsNameWord(i) && !doc.Is(i, '.'))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsRelativeWord(DocumentView doc, int t) =>
+        doc.IsWord(t) && (doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the words [start, end) hold an auxiliary or a finite verb (bounded by the clause cut).</summary>
+    internal static bool HasFiniteVerb(DocumentView doc, ParseView parse, int start, int end)
+    {
+        for (int t = start; t < end && t < start + MaxClauseTokens; t++)
+        {
+            if (parse.Pos(t) == UniversalPos.Aux || (parse.Pos(t) == UniversalPos.Verb && (parse.ChildOfBase(t, "aux") >= 0 || IsFiniteForm(doc.Word(t)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>X's claim that S, the warning that S: a noun of speech with a that-clause (acl or ccomp).</summary>

@@ -54,7 +54,7 @@ internal static class ReportedSpeech
                 continue;
             }
 
-            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, cue, insideQuote) : AfterCue(doc, parse, cue, insideQuote);
+            QuoteCandidate? candidate = cue.IsAccordingTo ? AccordingTo(doc, parse, cue, insideQuote) : AfterCue(doc, parse, cue, insideQuote);
             if (candidate is null && !cue.IsAccordingTo)
             {
                 // S1, X said, S2 before S, X said(, …): the words after the cue's comma go on with what was said.
@@ -615,7 +615,7 @@ internal static class ReportedSpeech
         && (doc.ClassOf(t) & (SpeakerWord.Determiner | SpeakerWord.Pronoun | SpeakerWord.Role | SpeakerWord.Modifier | SpeakerWord.Article | SpeakerWord.Stop)) == 0;
 
     /// <summary>according to X, CLAUSE / CLAUSE, according to X.</summary>
-    private static QuoteCandidate? AccordingTo(DocumentView doc, CueMatch cue, bool[] insideQuote)
+    private static QuoteCandidate? AccordingTo(DocumentView doc, ParseView parse, CueMatch cue, bool[] insideQuote)
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
@@ -634,7 +634,10 @@ internal static class ReportedSpeech
 
         int start;
         int end;
-        if (doc.Is(cue.First - 1, ',') && cue.First - 1 - sentenceStart <= MaxClauseTokens)
+        // In Iowa, according to X, S: an adverbial with no verb before the phrase is not what X vouches for.
+        bool adverbialBefore = parse.IsParsed(cue.First) && doc.Is(source.Last + 1, ',') && cue.First - 1 - sentenceStart <= ReportedClauses.MaxFrontedTokens
+            && !ReportedClauses.HasFiniteVerb(doc, parse, sentenceStart, cue.First - 1);
+        if (doc.Is(cue.First - 1, ',') && cue.First - 1 - sentenceStart <= MaxClauseTokens && !adverbialBefore)
         {
             start = sentenceStart;
             end = cue.First - 1;

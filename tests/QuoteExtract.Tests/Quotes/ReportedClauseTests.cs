@@ -76,6 +76,12 @@ public class ReportedClauseTests
     [InlineData("The library will close for a month, according to the council.", "The library will close for a month", "the council", "according to")]
     // The parse may make the source the sentence's root and S its conjunct or parataxis after the comma.
     [InlineData("According to a council survey, most tenants want the repairs done before winter.", "most tenants want the repairs done before winter", "a council survey", "according to")]
+    // According to X, S opening the sentence, or after an adverbial and its comma: the comma closes X, whatever the
+    // parse took into X's phrase; a name apposed to a role is who X is.
+    [InlineData("According to the Canadian Press, 40 of the 52 delegates have already pledged their votes to her.", "40 of the 52 delegates have already pledged their votes to her", "the Canadian Press", "according to")]
+    [InlineData("But the next morning, according to Okafor, the landlord changed the locks.", "the landlord changed the locks", "Okafor", "according to")]
+    [InlineData("In Halifax, according to a city survey, most tenants want the repairs done before winter.", "most tenants want the repairs done before winter", "a city survey", "according to")]
+    [InlineData("According to the union's spokeswoman, Dana Pike, the strike will go ahead on Monday.", "the strike will go ahead on Monday", "Dana Pike", "according to")]
     // S, according to X. closing the sentence: X whole, whatever words the lexicons know.
     [InlineData("Turnout among young voters fell by a third, according to exit polls.", "Turnout among young voters fell by a third", "exit polls", "according to")]
     // X was quoted as saying S.
