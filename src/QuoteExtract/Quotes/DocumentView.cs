@@ -532,6 +532,11 @@ internal sealed class DocumentView
                 head = RoleOfField(comma - 1, lowerBound); // Manitoba’s minister of emergency management, Harjit Sidhu, said
             }
 
+            if (head.IsNone && named >= 0)
+            {
+                head = PossessedOpening(comma - 1, lowerBound); // The couple's oldest, 13-year-old Liam MacDonald, said
+            }
+
             if (!head.IsNone && named >= 0 && (!ContainsNameOrPronoun(head) || HasPossessive(head)) && EntityAt(appositionEnd) is not (EntityType.Organization or EntityType.Location))
             {
                 apposition = head;
@@ -548,6 +553,31 @@ internal sealed class DocumentView
         }
 
         return WithDescribedHead(CollectLeft(i, lowerBound), lowerBound);
+    }
+
+    /// <summary>
+    /// A short phrase from <paramref name="lowerBound"/> to <paramref name="end"/> with a possessor in it (the couple's
+    /// oldest, their youngest): someone's relative or member, whatever noun or adjective heads it; none otherwise.
+    /// </summary>
+    private Phrase PossessedOpening(int end, int lowerBound)
+    {
+        if (end < lowerBound || end - lowerBound > 4)
+        {
+            return Phrase.None;
+        }
+
+        bool possessor = false;
+        for (int t = lowerBound; t <= end; t++)
+        {
+            if (!IsWord(t) || (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Connector)) != 0)
+            {
+                return Phrase.None;
+            }
+
+            possessor |= IsPossessive(t) || (t == lowerBound && Word(t) is "Their" or "His" or "Her" or "Our" or "My");
+        }
+
+        return possessor && !IsPossessive(end) ? new Phrase(lowerBound, end) : Phrase.None;
     }
 
     /// <summary>The most words of a field after a role and "of" or "for" (minister of emergency management).</summary>
@@ -748,7 +778,8 @@ internal sealed class DocumentView
                 return -1;
             }
 
-            role |= (ClassOf(t) & SpeakerWord.Role) != 0;
+            // (an age is a description too: 13-year-old Liam MacDonald)
+            role |= (ClassOf(t) & SpeakerWord.Role) != 0 || Word(t).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase);
         }
 
         return role ? start : -1;

@@ -284,7 +284,7 @@ internal static class ReportedSpeech
 
         int next = cue.Last + 1;
         // S, said Katie Harbath, the director: the words after the cue are its speaker, not what was said.
-        if (start < 0 && doc.Is(cue.First - 1, ',') && !doc.SubjectAfter(cue.Last, sentenceEnd).IsNone && !OpensWithApposedSpeaker(doc, cue))
+        if (start < 0 && doc.Is(cue.First - 1, ',') && !doc.SubjectAfter(cue.Last, sentenceEnd).IsNone && !OpensWithApposedSpeaker(doc, parse, cue))
         {
             return null;
         }
@@ -332,13 +332,22 @@ internal static class ReportedSpeech
 
     /// <summary>
     /// X, a Y, said …: the sentence opens with the speaker and an apposition between commas, so the words after
-    /// the cue are what was said, not an inverted speaker (Jeff Sessions, a Trump supporter, said Clinton’s …).
+    /// the cue are what was said, not an inverted speaker (Jeff Sessions, a Trump supporter, said Clinton’s …); so
+    /// too after a verbless adverbial and its comma (At the centre, Donna Pruden, 66, said she …).
     /// </summary>
-    private static bool OpensWithApposedSpeaker(DocumentView doc, CueMatch cue)
+    private static bool OpensWithApposedSpeaker(DocumentView doc, ParseView parse, CueMatch cue)
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         Phrase speaker = doc.SubjectBefore(cue.First, sentenceStart, out Phrase apposition);
-        return !speaker.IsNone && !apposition.IsNone && speaker.First == sentenceStart;
+        if (speaker.IsNone || apposition.IsNone)
+        {
+            return false;
+        }
+
+        int comma = speaker.First - 1;
+        return speaker.First == sentenceStart
+            || (comma > sentenceStart && doc.Is(comma, ',') && comma - sentenceStart <= ReportedClauses.MaxFrontedTokens && parse.IsParsed(sentenceStart)
+                && parse.Pos(sentenceStart) is UniversalPos.Adp or UniversalPos.Adv && !ReportedClauses.HasFiniteVerb(doc, parse, sentenceStart, comma));
     }
 
     /// <summary>The speaker of a cue read from the words before it.</summary>

@@ -64,6 +64,11 @@ public class ReportedClauseTests
     [InlineData("Their coach, former league champion Brad Kowalski, said the team's strength is its consistency.", "the team's strength is its consistency", "Brad Kowalski", "say")]
     [InlineData("Wexford's lawyer, Farid Haddad, said a sentence of two years was appropriate.", "a sentence of two years was appropriate", "Farid Haddad", "say")]
     [InlineData("Her husband, Joel Dizon, who works nights on the sanitation crew, said the couple sends $600 a month home.", "the couple sends $600 a month home", "Joel Dizon", "say")]
+    // After a verbless adverbial and its comma, a name and its age between commas: the words after the cue are what was
+    // said (she and her sister had …), not an inverted speaker; a possessed opening (the couple's youngest) and an age
+    // before the name.
+    [InlineData("At the community hall in Smithers, Ines Carvalho, 41, said she and her sister had about 30 minutes to grab what they could.", "she and her sister had about 30 minutes to grab what they could", "Ines Carvalho", "say")]
+    [InlineData("The couple's youngest, nine-year-old Maya Dunn, said she missed her school friends most.", "she missed her school friends most", "nine-year-old Maya Dunn", "say")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]
