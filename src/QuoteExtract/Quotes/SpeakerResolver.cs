@@ -236,7 +236,7 @@ internal sealed class SpeakerResolver
         }
 
         if (definite && (institution || EntityGrouper.IsOrganizationWord(_doc.Word(head))) && phrase.Last - phrase.First <= 2
-            && InstitutionNamed(phrase, head, anchor) is ResolvedSpeaker named)
+            && (InstitutionNamed(phrase, head, anchor) ?? OrganisationThatSpoke(phrase, head, anchor)) is ResolvedSpeaker named)
         {
             return Refer(named, mention);
         }
@@ -302,7 +302,7 @@ internal sealed class SpeakerResolver
 
         if (anyCompany)
         {
-            return only is not null && !several && ModifiersIn(phrase, head, only) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+            return only is not null && !several && ModifiersIn(phrase, head, only) && !HoldsOtherOrganisationWord(only, noun) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
         }
 
         // Further back, the one organisation whose name has the noun (the regional centre, paragraphs after the
@@ -330,7 +330,72 @@ internal sealed class SpeakerResolver
         return holder is null ? null : new ResolvedSpeaker(default, [full!], Gender.Any, IsPerson: false);
     }
 
+    /// <summary>
+    /// The department added, the health authority said: with no name that has the noun, the organisation that spoke
+    /// last, within two paragraphs, past people who spoke since (Fisheries and Oceans Canada said … ¶ … Bérubé said … ¶
+    /// The department added); not one whose name holds another organisation's noun (the union, then the company).
+    /// </summary>
+    private ResolvedSpeaker? OrganisationThatSpoke(Phrase phrase, int head, int anchor)
+    {
+        ReadOnlySpan<char> noun = _doc.Word(head);
+        if (noun is "statement" or "report" or "letter" or "paper" or "ruling")
+        {
+            return null; // (a document is no organisation that speaks again)
+        }
+
+        int paragraph = _doc.ParagraphOf(anchor);
+        for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - 4; i--)
+        {
+            (ResolvedSpeaker spoken, int at) = _spoken[i];
+            if (_doc.ParagraphOf(at) < paragraph - 2 || spoken.Names.Length != 1)
+            {
+                return null;
+            }
+
+            if (spoken.IsPerson)
+            {
+                continue;
+            }
+
+            // (the Trump campaign is not the outlet that reported before it: the words before the noun are in the name)
+            return spoken.Kind != MentionKind.Phrase && !HoldsOtherOrganisationWord(spoken.Names[0], noun) && ModifiersIn(phrase, head, spoken.Names[0]) ? spoken : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a word of the name is an organisation's noun other than <paramref name="noun"/> (Unifor Union for the company).</summary>
+    private static bool HoldsOtherOrganisationWord(string name, ReadOnlySpan<char> noun)
+    {
+        ReadOnlySpan<char> rest = name;
+        while (!rest.IsEmpty)
+        {
+            int space = rest.IndexOf(' ');
+            ReadOnlySpan<char> w = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? default : rest[(space + 1)..];
+            if (!w.Equals(noun, StringComparison.OrdinalIgnoreCase) && (EntityGrouper.IsOrganizationWord(w) || (QuoteLexicons.ClassOf(w) & SpeakerWord.Institution) != 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the run has the word (the regional centre → Cape Breton-Victoria Regional Centre for Education).</summary>
+    private bool HasWord(NameRun run, ReadOnlySpan<char> word)
+    {
+        for (int t = run.First; t <= run.Last; t++)
+        {
+            if (_doc.IsWord(t) && _doc.Word(t).Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The run's name with the rest of the organisation the tagger found it in (… Regional Centre for Education).</summary>
     private string OrganisationName(NameRun run)
     {
@@ -349,19 +414,6 @@ internal sealed class SpeakerResolver
 
     /// <summary>The most words an organisation's name runs on after its capitalised run (for Education).</summary>
     private const int MaxOrganisationTail = 6;
-
-    private bool HasWord(NameRun run, ReadOnlySpan<char> word)
-    {
-        for (int t = run.First; t <= run.Last; t++)
-        {
-            if (_doc.IsWord(t) && _doc.Word(t).Equals(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Each word before the head but the article is in the name (the budget office → Congressional Budget Office; not the terrorist group → SITE Intelligence Group).</summary>
     private bool ModifiersIn(Phrase phrase, int head, string name)

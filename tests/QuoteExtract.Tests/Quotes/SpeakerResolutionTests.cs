@@ -236,6 +236,24 @@ public class SpeakerResolutionTests
         Assert.Equal(("the regional centre", "Cape Breton-Victoria Regional Centre for Education"), (q.Speaker?.Text, q.Speaker?.Name));
     }
 
+    [Theory]
+    // An institution noun no name has: the organisation that spoke last, past a person quoted since.
+    [InlineData("In a statement, Trails Canada said the trail would reopen in June.\n\nGuide Tomas Berg said the delay had cost him half his bookings.\n\nThe department added that a second bridge would be built next year.",
+        "second bridge", "Trails Canada")]
+    [InlineData("Harbourview Health said in a statement that two wards had been closed.\n\nThe health authority also said it had hired 40 nurses.",
+        "hired 40 nurses", "Harbourview Health")]
+    // Not an organisation whose name has another organisation's noun (the union is not the company) …
+    [InlineData("The Teamsters Union said the drivers would strike on Monday.\n\nThe company said it had offered a raise of four per cent.",
+        "raise of four per cent", "company")]
+    // … nor one the words before the noun are not in (the outlet that reported, then the campaign).
+    [InlineData("Politico reported that the senator had dropped out.\n\nThe Okafor campaign said the report was false.",
+        "report was false", "Okafor campaign")]
+    public void An_institution_noun_no_name_has_goes_to_the_organisation_that_spoke_last(string text, string fragment, string name)
+    {
+        Quote q = QuoteWith(Extractor.Analyze(text), fragment);
+        Assert.Equal(name, q.Speaker?.Name);
+    }
+
     [Fact]
     public void A_spokesperson_for_a_person_is_an_unnamed_role_not_that_person()
     {
