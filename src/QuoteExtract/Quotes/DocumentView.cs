@@ -524,6 +524,11 @@ internal sealed class DocumentView
                 head = CollectLeft(described, lowerBound); // The fifth-year guard from Brampton, Ont., whose parents …, said
             }
 
+            if (relative && !head.IsNone && IsPlaceOnly(head) && RoleBeforePlace(head.First, lowerBound) is int person and >= 0)
+            {
+                head = CollectLeft(person, lowerBound); // One resident waiting at a bus stop on Victoria Street, who …, says
+            }
+
             // The council’s leader, Margaret Okafor, said; Wexford's lawyer, Farid Haddad, said; Their coach, former
             // Brier competitor Brad Kowalski, said: the name that ends the apposition is the speaker.
             int named = NameEnding(comma + 1, appositionEnd);
@@ -642,6 +647,23 @@ internal sealed class DocumentView
     /// The token before a place that ends at <paramref name="first"/> (its province after a comma: Brampton, Ont.) and
     /// the preposition before it (from, of, in): where the phrase the place describes ends; -1 when there is none.
     /// </summary>
+    /// <summary>
+    /// The role noun a relative "who" after a place describes (One resident waiting at a bus stop on Victoria Street,
+    /// who …): the nearest lower-case role word before the place, at most 10 tokens back and past no comma; -1 when none.
+    /// </summary>
+    private int RoleBeforePlace(int first, int lowerBound)
+    {
+        for (int t = first - 1; t >= lowerBound && t >= first - 10 && !Is(t, ',') && !IsQuoteMark(t); t--)
+        {
+            if (IsWord(t) && (!IsCapitalized(t) || IsSentenceStart(t)) && (ClassOf(t) & SpeakerWord.Role) != 0 && (ClassOf(t) & SpeakerWord.Institution) == 0)
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
     private int BeforePlace(int first, int lowerBound)
     {
         int t = first - 1;
@@ -830,6 +852,83 @@ internal sealed class DocumentView
         return false;
     }
 
+    /// <summary>The most tokens of a portfolio before its role (Immigration, Refugees and Citizenship).</summary>
+    private const int MaxPortfolioTokens = 8;
+
+    /// <summary>
+    /// A minister's portfolio around a speaker phrase (Fisheries and Oceans Minister Joanne Lavoie): capitalised words
+    /// joined by "and", "&amp;" or commas, then a capitalised role and a name. Widened over the portfolio's first words,
+    /// left of the phrase when it starts after "and", right of it when it stops before "and"; as it is otherwise.
+    /// </summary>
+    public Phrase WithPortfolio(Phrase p, int lowerBound, int upperBound)
+    {
+        if (p.IsNone || p.Relative >= 0)
+        {
+            return p;
+        }
+
+        if (p.First - 2 >= lowerBound && IsAnd(p.First - 1))
+        {
+            int t = p.First - 2;
+            while (t - 1 >= lowerBound && p.First - t < MaxPortfolioTokens && (IsPortfolioWord(t - 1) || ((IsAnd(t - 1) || Is(t - 1, ',')) && IsPortfolioWord(t - 2))))
+            {
+                t--;
+            }
+
+            if (IsPortfolioWord(t) && PortfolioNameEnd(t, upperBound) == p.Last)
+            {
+                return p with { First = t };
+            }
+        }
+
+        if (IsAnd(p.Last + 1) || Is(p.Last + 1, ','))
+        {
+            int end = PortfolioNameEnd(p.First, upperBound);
+            if (end > p.Last)
+            {
+                return p with { Last = end };
+            }
+        }
+
+        return p;
+    }
+
+    /// <summary>The last name word of a portfolio, its role and a name that start at <paramref name="first"/>, or -1.</summary>
+    private int PortfolioNameEnd(int first, int upperBound)
+    {
+        int t = first;
+        bool joined = false;
+        while (t < upperBound && t - first < MaxPortfolioTokens && IsPortfolioWord(t))
+        {
+            t++;
+            if (t + 1 < upperBound && (IsAnd(t) || Is(t, ',')) && IsPortfolioWord(t + 1))
+            {
+                joined = true;
+                t++;
+            }
+        }
+
+        if (!joined || t >= upperBound || !IsCapitalized(t) || (ClassOf(t) & SpeakerWord.Role) == 0)
+        {
+            return -1;
+        }
+
+        int last = -1;
+        for (int n = t + 1; n < upperBound && n - t <= 4 && IsNameWord(n) && (ClassOf(n) & SpeakerWord.Role) == 0; n++)
+        {
+            last = n;
+        }
+
+        return last;
+    }
+
+    /// <summary>A capitalised word of a portfolio (Fisheries, Oceans; at a sentence's start too): not a role, not part of a person's name.</summary>
+    private bool IsPortfolioWord(int t) =>
+        (IsNameWord(t) || (IsSentenceStart(t) && IsCapitalized(t) && (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0))
+        && (ClassOf(t) & SpeakerWord.Role) == 0 && EntityAt(t) != EntityType.Person;
+
+    private bool IsAnd(int t) => (IsWord(t) && Word(t).Equals("and", StringComparison.Ordinal)) || Is(t, '&');
+
     private Phrase CollectLeft(int end, int lowerBound)
     {
         if (end < lowerBound || end < 0)
@@ -922,7 +1021,7 @@ internal sealed class DocumentView
             first++;
         }
 
-        return first <= end ? new Phrase(first, end) : Phrase.None;
+        return first <= end ? WithPortfolio(new Phrase(first, end), lowerBound, end + 1) : Phrase.None;
     }
 
     /// <summary>The speaker phrase right after the cue ending at <paramref name="cueLast"/> (said Jane Smith, said the minister).</summary>
@@ -990,7 +1089,7 @@ internal sealed class DocumentView
             return new Phrase(i, i + 1); // according to her office.
         }
 
-        return last >= 0 && content ? new Phrase(i, last) : Phrase.None;
+        return last >= 0 && content ? WithPortfolio(new Phrase(i, last), i, upperBound) : Phrase.None;
     }
 
     /// <summary>

@@ -256,7 +256,8 @@ internal static class ParseAttribution
             first++;
         }
 
-        return new Phrase(first, last);
+        // Transportation and Infrastructure Minister Craig Abbott: the parse coordinates the portfolio's words.
+        return doc.WithPortfolio(new Phrase(first, last), doc.SentenceStart(head), doc.SentenceEnd(head));
     }
 
     private static bool IsNameModifier(ParseView parse, int c) =>

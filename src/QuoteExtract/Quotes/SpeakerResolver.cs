@@ -148,7 +148,13 @@ internal sealed class SpeakerResolver
         {
             if (_doc.IsPossessive(t) && t < phrase.Last)
             {
-                bool organisation = EntityGrouper.IsOrganizationWord(_doc.Word(phrase.Last)) || (_doc.ClassOf(phrase.Last) & SpeakerWord.Institution) != 0;
+                // (Nunavut’s Department of Education: the organisation's word need not be the last)
+                bool organisation = false;
+                for (int w = t + 1; w <= phrase.Last && !organisation; w++)
+                {
+                    organisation = EntityGrouper.IsOrganizationWord(_doc.Word(w)) || (_doc.ClassOf(w) & SpeakerWord.Institution) != 0;
+                }
+
                 return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !organisation, MentionKind.Phrase);
             }
         }
@@ -162,6 +168,29 @@ internal sealed class SpeakerResolver
             ResolvedSpeaker? near = FindRoleNear(shortFor, anchor);
             return near is not null ? Refer(near, mention)
                 : new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
+        }
+
+        // Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department: a person's name before "of" or "from"
+        // is who speaks; what follows says where they work.
+        for (int t = phrase.First + 1; t < phrase.Last; t++)
+        {
+            if (_doc.IsWord(t) && (_doc.Word(t).Equals("of", StringComparison.OrdinalIgnoreCase) || _doc.Word(t).Equals("from", StringComparison.OrdinalIgnoreCase))
+                && _doc.IsNameWord(t - 1) && !_doc.IsNameWord(t + 1))
+            {
+                int start = t;
+                while (start - 1 >= phrase.First && IsNamePart(start - 1))
+                {
+                    start--;
+                }
+
+                NameRun person = MakeRun(start, t - 1);
+                if (person.IsPerson && start < t - 1 && !EntityGrouper.IsRoleOnly(person.Name))
+                {
+                    return new ResolvedSpeaker(mention, [person.Name], person.Gender, IsPerson: true, MentionKind.Name);
+                }
+
+                break;
+            }
         }
 
         // A name at the end (former foreign secretary Tom Reeve, Mr Grant, Downing Street).
@@ -204,10 +233,13 @@ internal sealed class SpeakerResolver
             return aged;
         }
 
+        // (the company, the firm: roles and institutions both; a person linked to the word is never the organisation,
+        // though the head of the union is a person)
+        bool organisationOnly = institution && phrase.Last - phrase.First <= 2 && !HasConnector(phrase);
         if (definite && (headClass & SpeakerWord.Role) != 0)
         {
             ResolvedSpeaker? linked = FindRole(role, anchor, before: true);
-            if (linked is not null)
+            if (linked is not null && !(organisationOnly && IsPersonNotNamedFor(linked, head)))
             {
                 return Refer(linked, mention);
             }
@@ -222,7 +254,7 @@ internal sealed class SpeakerResolver
             }
 
             linked = FindRole(role, anchor, before: false);
-            if (linked is not null)
+            if (linked is not null && !(organisationOnly && IsPersonNotNamedFor(linked, head)))
             {
                 return Refer(linked, mention);
             }
@@ -243,6 +275,24 @@ internal sealed class SpeakerResolver
 
         return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
     }
+
+    /// <summary>Whether a word of the phrase is a connector (the head of the union).</summary>
+    private bool HasConnector(Phrase phrase)
+    {
+        for (int t = phrase.First; t <= phrase.Last; t++)
+        {
+            if ((_doc.ClassOf(t) & SpeakerWord.Connector) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A person whose name does not hold the noun (not Nunavut’s Department of Education, read as a possessive phrase).</summary>
+    private bool IsPersonNotNamedFor(ResolvedSpeaker linked, int head) =>
+        linked.IsPerson && !linked.Name.AsSpan().Contains(_doc.Word(head), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The company, the union, the statement: an organisation the article named before, within a few paragraphs, whose
@@ -290,7 +340,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            if (run.Last > run.First && HasWord(run, noun) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
+            if (run.Last > run.First && (HasWord(run, noun) || NamedWithNoun(run, noun)) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
                 && ModifiersIn(phrase, head, run.Name))
             {
                 return new ResolvedSpeaker(default, [OrganisationName(run)], Gender.Any, IsPerson: false);
@@ -338,7 +388,7 @@ internal sealed class SpeakerResolver
     private ResolvedSpeaker? OrganisationThatSpoke(Phrase phrase, int head, int anchor)
     {
         ReadOnlySpan<char> noun = _doc.Word(head);
-        if (noun is "statement" or "report" or "letter" or "paper" or "ruling")
+        if (IsDocumentNoun(noun))
         {
             return null; // (a document is no organisation that speaks again)
         }
@@ -358,11 +408,17 @@ internal sealed class SpeakerResolver
             }
 
             // (the Trump campaign is not the outlet that reported before it: the words before the noun are in the name)
-            return spoken.Kind != MentionKind.Phrase && !HoldsOtherOrganisationWord(spoken.Names[0], noun) && ModifiersIn(phrase, head, spoken.Names[0]) ? spoken : null;
+            // (a phrase that is its own name only when capitalised: Nunavut’s Department of Education, not the ministry)
+            return (spoken.Kind != MentionKind.Phrase || char.IsUpper(spoken.Names[0][0])) && !HoldsOtherOrganisationWord(spoken.Names[0], noun) && ModifiersIn(phrase, head, spoken.Names[0]) ? spoken : null;
         }
 
         return null;
     }
+
+    /// <summary>A noun of a document that speaks (the statement, the report): no organisation, and nobody's name.</summary>
+    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "report" or "letter" or "paper" or "ruling";
+
+    private static ReadOnlySpan<char> LastWordOf(string name) => name.AsSpan(name.LastIndexOf(' ') + 1);
 
     /// <summary>Whether a word of the name is an organisation's noun other than <paramref name="noun"/> (Unifor Union for the company).</summary>
     private static bool HoldsOtherOrganisationWord(string name, ReadOnlySpan<char> noun)
@@ -381,6 +437,10 @@ internal sealed class SpeakerResolver
 
         return false;
     }
+
+    /// <summary>Whether the noun comes right before the run (the rider advocacy group Transit Ottawa Now).</summary>
+    private bool NamedWithNoun(NameRun run, ReadOnlySpan<char> noun) =>
+        run.First > 0 && _doc.IsWord(run.First - 1) && !_doc.IsCapitalized(run.First - 1) && _doc.Word(run.First - 1).Equals(noun, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the run has the word (the regional centre → Cape Breton-Victoria Regional Centre for Education).</summary>
     private bool HasWord(NameRun run, ReadOnlySpan<char> word)
@@ -577,7 +637,8 @@ internal sealed class SpeakerResolver
                     break;
                 }
 
-                if (s.IsPlural || !s.IsPerson)
+                // (not a document that spoke: they, after “…,” the statement said, are its authors)
+                if ((s.IsPlural || !s.IsPerson) && !(s.Kind == MentionKind.Phrase && s.Names.Length == 1 && IsDocumentNoun(LastWordOf(s.Names[0]))))
                 {
                     return Refer(s, mention);
                 }

@@ -254,6 +254,38 @@ public class SpeakerResolutionTests
         Assert.Equal(name, q.Speaker?.Name);
     }
 
+    [Theory]
+    // A minister's portfolio of several words: the whole phrase is the mention, the name the person, whichever side of the cue.
+    [InlineData("Fisheries and Oceans Minister Joanne Lavoie said the quota would be cut by a third.", "cut by a third", "Fisheries and Oceans Minister Joanne Lavoie", "Joanne Lavoie")]
+    [InlineData("\u201CWe are looking at every option,\u201D said Transportation and Infrastructure Minister Craig Abbott.", "every option", "Transportation and Infrastructure Minister Craig Abbott", "Craig Abbott")]
+    [InlineData("Transportation and Infrastructure Minister Craig Abbott was quoted as saying that his department was looking at every option.", "every option", "Transportation and Infrastructure Minister Craig Abbott", "Craig Abbott")]
+    // A person's name before "of": the person, not where they work.
+    [InlineData("Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department said her crews had shifted to protecting homes.", "protecting homes", "Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department", "Tanya Kaizer")]
+    // "who" after a place describes the person before it.
+    [InlineData("One resident waiting at a bus stop on Victoria Street, who did not want to give her name, says she carries a frozen water bottle.", "frozen water bottle", "One resident", "resident")]
+    public void A_speaker_phrase_names_the_person_in_it(string text, string fragment, string mention, string name)
+    {
+        Quote q = QuoteWith(Extractor.Analyze(text), fragment);
+        Assert.Equal((mention, name), (q.Speaker?.Text, q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void The_company_is_never_a_person_the_article_links_to_the_word()
+    {
+        // Who left the company links Huynh to the word; the company that speaks is still no person (a role, unresolved
+        // here: two names, Northvane Systems and Northvane, leave open which organisation).
+        const string text = "Northvane Systems is laying off 180 employees, the company said Thursday.\n\nNorthvane was founded by Casey Adeyemi and Thomas Huynh, who left the company in 2021.\n\nThe company said it does not expect further cuts.";
+        Quote q = QuoteWith(Extractor.Analyze(text), "further cuts");
+        Assert.Equal(("company", SpeakerNameKind.Role), (q.Speaker?.Name, q.Speaker!.NameKind));
+    }
+
+    [Fact]
+    public void The_head_of_an_institution_is_the_person_named_as_that()
+    {
+        const string text = "Chris Gallant, head of the union that represents paramedics, has warned of delays for months.\n\nCrews waited nine hours on Saturday, the head of the union said.";
+        Assert.Equal("Chris Gallant", QuoteWith(Extractor.Analyze(text), "nine hours").Speaker?.Name);
+    }
+
     [Fact]
     public void A_spokesperson_for_a_person_is_an_unnamed_role_not_that_person()
     {
