@@ -1018,7 +1018,7 @@ internal static class ReportedClauses
     }
 
     /// <summary>The longest source of a fronted "according to X," and the longest adverbial before it (In addition, But the next day).</summary>
-    internal const int MaxFrontedTokens = 16;
+    private const int MaxFrontedTokens = 16;
 
     /// <summary>
     /// According to X, S / In Iowa, according to X, S: a phrase that opens its sentence, or follows only an adverbial
@@ -1030,8 +1030,7 @@ internal static class ReportedClauses
     {
         int sentenceStart = doc.SentenceStart(cue.First);
         int sentenceEnd = doc.SentenceEnd(cue.First);
-        bool opens = cue.First == sentenceStart
-            || (doc.Is(cue.First - 1, ',') && cue.First - 1 - sentenceStart <= MaxFrontedTokens && !HasFiniteVerb(doc, parse, sentenceStart, cue.First - 1));
+        bool opens = cue.First == sentenceStart || IsVerblessOpening(doc, parse, sentenceStart, cue.First - 1);
         if (!opens)
         {
             return null;
@@ -1125,6 +1124,13 @@ internal static class ReportedClauses
 
     private static bool IsRelativeWord(DocumentView doc, int t) =>
         doc.IsWord(t) && (doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether the sentence's words before <paramref name="comma"/> are an adverbial with no verb that the comma closes
+    /// (In Iowa, But the next day, At the community hall in Smithers): not a clause of their own.
+    /// </summary>
+    internal static bool IsVerblessOpening(DocumentView doc, ParseView parse, int sentenceStart, int comma) =>
+        comma > sentenceStart && doc.Is(comma, ',') && comma - sentenceStart <= MaxFrontedTokens && !HasFiniteVerb(doc, parse, sentenceStart, comma);
 
     /// <summary>Whether the words [start, end) hold an auxiliary or a finite verb (bounded by the clause cut).</summary>
     internal static bool HasFiniteVerb(DocumentView doc, ParseView parse, int start, int end)

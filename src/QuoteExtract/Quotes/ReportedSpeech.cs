@@ -344,10 +344,9 @@ internal static class ReportedSpeech
             return false;
         }
 
-        int comma = speaker.First - 1;
         return speaker.First == sentenceStart
-            || (comma > sentenceStart && doc.Is(comma, ',') && comma - sentenceStart <= ReportedClauses.MaxFrontedTokens && parse.IsParsed(sentenceStart)
-                && parse.Pos(sentenceStart) is UniversalPos.Adp or UniversalPos.Adv && !ReportedClauses.HasFiniteVerb(doc, parse, sentenceStart, comma));
+            || (parse.IsParsed(sentenceStart) && parse.Pos(sentenceStart) is UniversalPos.Adp or UniversalPos.Adv
+                && ReportedClauses.IsVerblessOpening(doc, parse, sentenceStart, speaker.First - 1));
     }
 
     /// <summary>The speaker of a cue read from the words before it.</summary>
@@ -644,8 +643,7 @@ internal static class ReportedSpeech
         int start;
         int end;
         // In Iowa, according to X, S: an adverbial with no verb before the phrase is not what X vouches for.
-        bool adverbialBefore = parse.IsParsed(cue.First) && doc.Is(source.Last + 1, ',') && cue.First - 1 - sentenceStart <= ReportedClauses.MaxFrontedTokens
-            && !ReportedClauses.HasFiniteVerb(doc, parse, sentenceStart, cue.First - 1);
+        bool adverbialBefore = parse.IsParsed(cue.First) && doc.Is(source.Last + 1, ',') && ReportedClauses.IsVerblessOpening(doc, parse, sentenceStart, cue.First - 1);
         if (doc.Is(cue.First - 1, ',') && cue.First - 1 - sentenceStart <= MaxClauseTokens && !adverbialBefore)
         {
             start = sentenceStart;

@@ -306,7 +306,7 @@ internal sealed class SpeakerResolver
         if (noun.Equals("statement", StringComparison.OrdinalIgnoreCase))
         {
             // The last speaker, past the statement's own earlier quotes (“…,” the statement said. “…”).
-            for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - 4; i--)
+            for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - SpokenReach; i--)
             {
                 (ResolvedSpeaker spoken, int at) = _spoken[i];
                 if (_doc.ParagraphOf(at) < paragraph - 1 || spoken.Names.Length != 1)
@@ -394,7 +394,7 @@ internal sealed class SpeakerResolver
         }
 
         int paragraph = _doc.ParagraphOf(anchor);
-        for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - 4; i--)
+        for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - SpokenReach; i--)
         {
             (ResolvedSpeaker spoken, int at) = _spoken[i];
             if (_doc.ParagraphOf(at) < paragraph - 2 || spoken.Names.Length != 1)
@@ -414,6 +414,9 @@ internal sealed class SpeakerResolver
 
         return null;
     }
+
+    /// <summary>How many speakers back "the statement" or an institution noun looks for the one it stands for.</summary>
+    private const int SpokenReach = 4;
 
     /// <summary>A noun of a document that speaks (the statement, the report): no organisation, and nobody's name.</summary>
     private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "report" or "letter" or "paper" or "ruling";
