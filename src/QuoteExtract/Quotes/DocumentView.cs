@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using QuoteExtract.Entities;
 using QuoteExtract.Text;
 
 namespace QuoteExtract.Quotes;
@@ -852,6 +853,18 @@ internal sealed class DocumentView
         return false;
     }
 
+    /// <summary>The phrase from the name that ends at <paramref name="nameLast"/> (its first word, past a possessive and a name before it) to <paramref name="end"/>.</summary>
+    private Phrase WithPossessor(int nameLast, int end, int lowerBound)
+    {
+        int first = nameLast;
+        while (first - 1 >= lowerBound && nameLast - first < 4 && IsNameWord(first - 1))
+        {
+            first--;
+        }
+
+        return new Phrase(first, end);
+    }
+
     /// <summary>The most tokens of a portfolio before its role (Immigration, Refugees and Citizenship).</summary>
     private const int MaxPortfolioTokens = 8;
 
@@ -996,12 +1009,26 @@ internal sealed class DocumentView
 
         if (first < 0 && IsWord(end) && !IsCapitalized(end) && (ClassOf(end) & (SpeakerWord.Stop | SpeakerWord.Skip | SpeakerWord.Connector)) == 0)
         {
-            // the crowd chanted, the retired neurosurgeon told: a determiner and up to three plain words.
-            for (int t = end - 1; t >= lowerBound && t >= end - 3; t--)
+            // the crowd chanted, the retired neurosurgeon told: a determiner and up to three plain words; so too after a
+            // possessor (the city’s transit service said, Ottawa’s transit service said).
+            int reach = end - 3;
+            for (int t = end - 1; t >= lowerBound && t >= reach; t--)
             {
                 if ((ClassOf(t) & SpeakerWord.Determiner) != 0)
                 {
                     return new Phrase(t, end);
+                }
+
+                // (an organisation's or a role's noun only: not Trump’s early-morning tweets)
+                if (IsPossessive(t) && t < end - 1 && t - 1 >= lowerBound && ((ClassOf(end) & (SpeakerWord.Role | SpeakerWord.Institution)) != 0 || EntityGrouper.IsOrganizationWord(Word(end))))
+                {
+                    if (IsNameWord(t - 1))
+                    {
+                        return WithPossessor(t - 1, end, lowerBound);
+                    }
+
+                    reach = t - 3; // (the possessor: a determiner and a plain word or two)
+                    continue;
                 }
 
                 if (!IsWord(t) || IsCapitalized(t) || (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Skip)) != 0)

@@ -250,6 +250,12 @@ internal static class ReportedClauses
             start = parse.SubtreeStart(clause);
         }
 
+        // (and without the "that" of a that-clause the parse took for a relative clause)
+        if (clause > verb && IsThatComplementAsRelative(doc, parse, clause))
+        {
+            start = parse.SubtreeStart(clause) + 1;
+        }
+
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
@@ -336,10 +342,42 @@ internal static class ReportedClauses
                 {
                     return c;
                 }
+
+                // X said in an interview with a business magazine that S: the that-clause taken for a relative clause
+                // on the adverbial's noun ("that" neither its subject nor its object, and S with a subject of its own).
+                if (c > d && r is "obl" && parse.SubtreeStart(d) == verb + 1 && parse.HasBase(c, "nmod"))
+                {
+                    foreach (int g in parse.Children(c))
+                    {
+                        if (g > c && IsThatComplementAsRelative(doc, parse, g))
+                        {
+                            return g;
+                        }
+                    }
+                }
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A clause the parse made a relative clause that is a that-complement: it opens with "that", which is not its
+    /// subject or object, right before a subject of its own, and has nothing missing after its verb (an object, an
+    /// infinitive or a clause): the magazine that Northvane planned to double its headcount.
+    /// </summary>
+    private static bool IsThatComplementAsRelative(DocumentView doc, ParseView parse, int clause)
+    {
+        int first = parse.SubtreeStart(clause);
+        if (!parse.Has(clause, "acl:relcl") || !doc.IsWord(first) || !doc.Word(first).Equals("that", StringComparison.OrdinalIgnoreCase)
+            || parse.Head(first) != clause || parse.BaseRelation(first) is "nsubj" or "obj" or "iobj")
+        {
+            return false;
+        }
+
+        int subject = parse.ChildOfBase(clause, "nsubj");
+        return subject > first && parse.SubtreeStart(subject) == first + 1
+            && (parse.Child(clause, "obj") > clause || parse.Child(clause, "ccomp") > clause || parse.Child(clause, "xcomp") > clause);
     }
 
     /// <summary>

@@ -69,6 +69,11 @@ public class ReportedClauseTests
     // before the name.
     [InlineData("At the community hall in Smithers, Ines Carvalho, 41, said she and her sister had about 30 minutes to grab what they could.", "she and her sister had about 30 minutes to grab what they could", "Ines Carvalho", "say")]
     [InlineData("The couple's youngest, nine-year-old Maya Dunn, said she missed her school friends most.", "she missed her school friends most", "nine-year-old Maya Dunn", "say")]
+    // X said in an interview with Y that S: the parse hangs S on Y as a relative clause; "that" is neither its subject
+    // nor its object, and S has a subject and an object of its own.
+    [InlineData("Okafor said in a 2023 interview with a regional business magazine that Northvane planned to double its headcount.", "Northvane planned to double its headcount", "Okafor", "say")]
+    // A possessor before an organisation's noun and its modifier: the whole phrase speaks.
+    [InlineData("The city\u2019s transit service said buses were running on most routes with delays of up to 45 minutes.", "buses were running on most routes with delays of up to 45 minutes", "The city\u2019s transit service", "say")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]
