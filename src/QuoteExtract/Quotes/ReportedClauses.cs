@@ -882,14 +882,22 @@ internal static class ReportedClauses
             }
         }
 
-        int obj = parse.Child(verb, "obj");
+        // (the one urged: the parse takes it for an object or an indirect object)
+        int obj = parse.Child(verb, "obj") is int o and >= 0 ? o : parse.Child(verb, "iobj");
         if (clause < 0 && obj > verb)
         {
-            // urged members to reject the offer: the parse may hang the infinitive on the object.
-            int acl = parse.Child(obj, "acl");
-            if (acl > obj && parse.Pos(acl) == UniversalPos.Verb && IsTo(doc, parse.Child(acl, "mark")))
+            // urged members to reject the offer: the parse may hang the infinitive on the object, or on a noun of a
+            // relative clause on it, or on that clause's verb (urged anyone who receives such a call to hang up): the last
+            // one in its phrase.
+            int end = parse.SubtreeEnd(obj);
+            for (int t = end - 1; t > obj && end - t <= MaxClauseTokens; t--)
             {
-                clause = acl;
+                if ((parse.Has(t, "acl") || parse.Has(t, "advcl")) && parse.Pos(t) == UniversalPos.Verb && IsTo(doc, parse.Child(t, "mark")) && parse.SubtreeEnd(t) == end
+                    && IsInside(parse, t, obj))
+                {
+                    clause = t;
+                    break;
+                }
             }
         }
 

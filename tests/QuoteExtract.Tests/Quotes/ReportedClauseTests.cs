@@ -104,6 +104,9 @@ public class ReportedClauseTests
     // Verbs of thought and evidence, and a to-infinitive that is what was reported.
     [InlineData("The report found that most of the complaints had never been answered.", "most of the complaints had never been answered", "The report", "find")]
     [InlineData("The union urged members to reject the offer.", "members to reject the offer", "The union", "urge")]
+    // … the one urged taken for an indirect object, the infinitive hung on it, or on a relative clause inside it.
+    [InlineData("Halton police urged drivers to stay off untreated roads.", "drivers to stay off untreated roads", "Halton police", "urge")]
+    [InlineData("Sgt. Pike urged anyone who receives such a message to delete it and call the bank directly.", "anyone who receives such a message to delete it and call the bank directly", "Sgt. Pike", "urge")]
     [InlineData("Officials expect the bridge to reopen in spring.", "the bridge to reopen in spring", "Officials", "expect")]
     // A quantifier standing alone is the speaker (Some say, nearly half said).
     [InlineData("Some argue that the new levy will drive small shops out of the high street.", "the new levy will drive small shops out of the high street", "Some", "argue")]
