@@ -151,6 +151,13 @@ internal static class ReportedClauses
                     // too a verb under a modal (saying they are part of the system and won't reform it).
                     end = parse.SubtreeEnd(c);
                 }
+                else if (c > clause && parse.Has(c, "advcl") && parse.SubtreeStart(c) == end && HasSubject(parse, c) && IsSubordinator(doc, parse.Child(c, "mark"))
+                    && parse.Child(c, "mark") == end)
+                {
+                    // X said construction stalled after the contractor walked off the job: the parse hangs the
+                    // clause's own adverbial clause on the cue; with no comma before it, it goes on with what was said.
+                    end = parse.SubtreeEnd(c);
+                }
                 else if (c > clause && parse.HasBase(c, "conj") && (parse.SubtreeStart(c) == end || (doc.Is(end, ',') && parse.SubtreeStart(c) == end + 1))
                     && StartsWithThat(doc, parse, c) && parse.Child(c, "mark") - parse.SubtreeStart(c) <= 2 && HasSubject(parse, c))
                 {
@@ -259,6 +266,21 @@ internal static class ReportedClauses
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>A subordinator of time, cause or concession (after, because, while): a clause it opens says when or why.</summary>
+    private static bool IsSubordinator(DocumentView doc, int t)
+    {
+        if (t < 0 || !doc.IsWord(t))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(t);
+        return w.Equals("after", StringComparison.OrdinalIgnoreCase) || w.Equals("before", StringComparison.OrdinalIgnoreCase) || w.Equals("because", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("since", StringComparison.OrdinalIgnoreCase) || w.Equals("until", StringComparison.OrdinalIgnoreCase) || w.Equals("when", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("while", StringComparison.OrdinalIgnoreCase) || w.Equals("although", StringComparison.OrdinalIgnoreCase) || w.Equals("though", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("unless", StringComparison.OrdinalIgnoreCase) || w.Equals("once", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the clause opens with a subordinator other than "that" (if, even if, when, because): it needs a main clause.</summary>

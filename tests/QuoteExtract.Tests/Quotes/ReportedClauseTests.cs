@@ -74,6 +74,8 @@ public class ReportedClauseTests
     [InlineData("Okafor said in a 2023 interview with a regional business magazine that Northvane planned to double its headcount.", "Northvane planned to double its headcount", "Okafor", "say")]
     // A possessor before an organisation's noun and its modifier: the whole phrase speaks.
     [InlineData("The city\u2019s transit service said buses were running on most routes with delays of up to 45 minutes.", "buses were running on most routes with delays of up to 45 minutes", "The city\u2019s transit service", "say")]
+    // X said S after T: the parse hangs the clause's own adverbial clause on the cue; with no comma before it, it is said too.
+    [InlineData("Chief Ada Moose said construction stalled last fall after the contractor walked off the job in a dispute over cost overruns.", "construction stalled last fall after the contractor walked off the job in a dispute over cost overruns", "Chief Ada Moose", "say")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]
