@@ -109,6 +109,14 @@ internal static class ReportedClauses
             clause = ThatClauseOnDependent(doc, parse, verb);
         }
 
+        // “…,” said X, a confidant who heads Y; ''…,'' said X, the editor of Y: after a quote and its inverted speaker,
+        // the words after the speaker describe them; what was said is the quote.
+        int inverted = parse.ChildOfBase(verb, "nsubj");
+        if (clause > verb && ((inverted > verb && inverted < clause) || parse.Pos(clause) == UniversalPos.PropN) && verb > 0 && doc.IsQuoteMark(verb - 1))
+        {
+            return null;
+        }
+
         if (clause < 0 && cue.Lemma is "ask" or "wonder")
         {
             // X asked (Y) if S: the parse takes the question for an adverbial clause of the cue.

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using System.Linq;
+using QuoteExtract.Quotes;
+using QuoteExtract.Syntax;
 
 namespace QuoteExtract.Tests.Quotes;
 
@@ -205,6 +208,33 @@ public class ReportedClauseTests
         Assert.Equal(["warn", "say"], reported.Select(q => q.Cue?.Lemma));
         Assert.Equal(second, reported[1].Text);
         Assert.Equal(reported[0].Speaker?.Text, reported[1].Speaker?.Text);
+    }
+
+    [Theory]
+    // The parse of news text sometimes takes what follows an inverted speaker for the cue's complement: the apposition
+    // with a name that reads as a verb (“…,” said X, a confidant who heads the group Keep the Faith: Keep ← ccomp ←
+    // said), or the speaker's own name (''…,'' said X, the editor: X ← ccomp ← said). After a quote and its speaker,
+    // what was said is the quote, whatever the parse.
+    [InlineData("\u201CIt is a battle for the ages,\u201D said Dana Brock, a confidant who heads the group Keep the Faith.", "confidant", "Keep")]
+    [InlineData("Polling shows that \u201Cthe public is not comfortable with it,\u201D said Dana Brock, the editor of the magazine.", null, "Brock")]
+    public void After_a_quote_and_its_inverted_speaker_the_words_after_the_speaker_are_no_clause(string text, string? subject, string complement)
+    {
+        Analysis a = Extractor.Analyze(text);
+        TokenSyntax[] syntax = a.Syntax.ToArray();
+        int Index(string word) => a.Tokens.Select((t, i) => (t, i)).First(x => text.Substring(x.t.Start, x.t.Length) == word).i;
+        int said = Index("said"), head = Index(complement);
+        syntax[head] = syntax[head] with { Pos = subject is null ? UniversalPos.PropN : UniversalPos.Verb, Head = said, Relation = "ccomp" };
+        if (subject is not null)
+        {
+            syntax[Index(subject)] = syntax[Index(subject)] with { Head = head, Relation = "nsubj" };
+        }
+        else
+        {
+            syntax[head - 1] = syntax[head - 1] with { Head = head, Relation = "compound" }; // (the given name on the surname: the cue has no subject)
+        }
+
+        QuoteAttribution r = QuoteAttributor.Attribute(a.Segments, syntax, [.. a.Entities], new ExtractorOptions(), default);
+        Assert.NotEqual(QuoteKind.Indirect, Assert.Single(r.Quotes).Kind); // the quote in marks alone
     }
 
     [Fact]
