@@ -290,6 +290,46 @@ internal sealed class SpeakerResolver
         return false;
     }
 
+    /// <summary>
+    /// The company when the article names several organisations: the company it names most (its short name counted with
+    /// its full one: Northvane, Northvane Systems), the first named of those tied; not a court, a union, a ministry or
+    /// the like (an organisation's word that no company's name has). Only those named before <paramref name="before"/>.
+    /// </summary>
+    private ResolvedSpeaker? MostNamedCompany(int before)
+    {
+        int last = LastRunBefore(before);
+        string? best = null;
+        int bestCount = 0;
+        for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
+        {
+            NameRun run = _names[i];
+            if (run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First) || _doc.EntityAt(run.Last) != EntityType.Organization
+                || HoldsOtherOrganisationWord(run.Name, "company", companyWords: true) || !HoldsCompanyWord(run.Name))
+            {
+                continue;
+            }
+
+            // (its mentions, and those of each shorter form inside it: Northvane for Northvane Systems, Lumaterre for
+            // Montreal-based Lumaterre Inc.; a run has at most MaxNameWords words)
+            string[] words = run.Name.Split(' ');
+            int count = 0;
+            for (int from = 0; from < words.Length; from++)
+            {
+                for (int to = from + 1; to <= words.Length; to++)
+                {
+                    count += MentionCount(string.Join(' ', words, from, to - from));
+                }
+            }
+
+            if (count >= bestCount) // (from the last back: a tie goes to the one named first)
+            {
+                (best, bestCount) = (run.Name, count);
+            }
+        }
+
+        return best is null ? null : new ResolvedSpeaker(default, [best], Gender.Any, IsPerson: false);
+    }
+
     /// <summary>A person whose name does not hold the noun (not Nunavut’s Department of Education, read as a possessive phrase).</summary>
     private bool IsPersonNotNamedFor(ResolvedSpeaker linked, int head) =>
         linked.IsPerson && !linked.Name.AsSpan().Contains(_doc.Word(head), StringComparison.OrdinalIgnoreCase);
@@ -331,7 +371,7 @@ internal sealed class SpeakerResolver
         bool anyCompany = noun.Equals("company", StringComparison.OrdinalIgnoreCase) || noun.Equals("firm", StringComparison.OrdinalIgnoreCase);
         string? only = null; // the company: the one organisation named before, if only one is
         bool several = false;
-        int last = LastRunBefore(anchor);
+        int last = LastRunBefore(Math.Max(anchor, phrase.First)); // (S, the company said: the names in S too)
         for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
         {
             NameRun run = _names[i];
@@ -352,7 +392,12 @@ internal sealed class SpeakerResolver
 
         if (anyCompany)
         {
-            return only is not null && !several && ModifiersIn(phrase, head, only) && !HoldsOtherOrganisationWord(only, noun) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+            if (only is not null && !several)
+            {
+                return ModifiersIn(phrase, head, only) && !HoldsOtherOrganisationWord(only, noun) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+            }
+
+            return only is null || !ModifiersIn(phrase, head, only) ? null : MostNamedCompany(Math.Max(anchor, phrase.First));
         }
 
         // Further back, the one organisation whose name has the noun (the regional centre, paragraphs after the
@@ -418,13 +463,36 @@ internal sealed class SpeakerResolver
     /// <summary>How many speakers back "the statement" or an institution noun looks for the one it stands for.</summary>
     private const int SpokenReach = 4;
 
+    /// <summary>Whether a word of the name says it is a company's (Lumaterre Inc., Northvane Systems, Groupe Habitations Riviera).</summary>
+    private static bool HoldsCompanyWord(string name)
+    {
+        ReadOnlySpan<char> rest = name;
+        while (!rest.IsEmpty)
+        {
+            int space = rest.IndexOf(' ');
+            if (IsCompanyWord(space < 0 ? rest : rest[..space]))
+            {
+                return true;
+            }
+
+            rest = space < 0 ? default : rest[(space + 1)..];
+        }
+
+        return false;
+    }
+
+    /// <summary>A word of a company's name (Inc, Ltd, Group, Partners, Systems): "the company" may mean the one it ends.</summary>
+    private static bool IsCompanyWord(ReadOnlySpan<char> w) =>
+        w.TrimEnd('.') is "Inc" or "Incorporated" or "Corp" or "Corporation" or "Co" or "Company" or "Ltd" or "Limited" or "LLC" or "LLP" or "LP" or "plc"
+            or "Holdings" or "Group" or "Groupe" or "Partners" or "Systems" or "Technologies" or "Industries" or "Enterprises" or "Solutions" or "Motors" or "Energy";
+
     /// <summary>A noun of a document that speaks (the statement, the report): no organisation, and nobody's name.</summary>
     private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "report" or "letter" or "paper" or "ruling";
 
     private static ReadOnlySpan<char> LastWordOf(string name) => name.AsSpan(name.LastIndexOf(' ') + 1);
 
     /// <summary>Whether a word of the name is an organisation's noun other than <paramref name="noun"/> (Unifor Union for the company).</summary>
-    private static bool HoldsOtherOrganisationWord(string name, ReadOnlySpan<char> noun)
+    private static bool HoldsOtherOrganisationWord(string name, ReadOnlySpan<char> noun, bool companyWords = false)
     {
         ReadOnlySpan<char> rest = name;
         while (!rest.IsEmpty)
@@ -432,7 +500,8 @@ internal sealed class SpeakerResolver
             int space = rest.IndexOf(' ');
             ReadOnlySpan<char> w = space < 0 ? rest : rest[..space];
             rest = space < 0 ? default : rest[(space + 1)..];
-            if (!w.Equals(noun, StringComparison.OrdinalIgnoreCase) && (EntityGrouper.IsOrganizationWord(w) || (QuoteLexicons.ClassOf(w) & SpeakerWord.Institution) != 0))
+            if (!w.Equals(noun, StringComparison.OrdinalIgnoreCase) && (EntityGrouper.IsOrganizationWord(w) || (QuoteLexicons.ClassOf(w) & SpeakerWord.Institution) != 0)
+                && !(companyWords && IsCompanyWord(w)))
             {
                 return true;
             }
@@ -1146,7 +1215,11 @@ internal sealed class SpeakerResolver
         foreach ((int first, int last) in runs)
         {
             NameRun run = MakeRun(first, last);
-            if (first > 0 && (_doc.ClassOf(first - 1) & SpeakerWord.Role) != 0 && last - first < MaxNameWords)
+            // (not an institution's noun before an organisation's name: venture firm Northcap Partners; nor a role ending
+            // the sentence before: a byline's Technology Reporter)
+            if (first > 0 && (_doc.ClassOf(first - 1) & SpeakerWord.Role) != 0 && last - first < MaxNameWords
+                && ((_doc.ClassOf(first - 1) & SpeakerWord.Institution) == 0 || _doc.EntityAt(last) != EntityType.Organization)
+                && _doc.SentenceOf[first - 1] == _doc.SentenceOf[first] && !EndsAsOrganisation(last))
             {
                 run = run with { IsPerson = true }; // health secretary Priya Nair
                 RememberRole(first - 1, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
@@ -1350,6 +1423,13 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>A name from tokens [first, last]: the fullest form the text uses for it (Ms Marsh → Helen Marsh).</summary>
+    /// <summary>
+    /// A name whose last word is an organisation's (the Environment Agency, Lumaterre Inc.), or a company's that the
+    /// tagger read as one (Northcap Partners): never a person's.
+    /// </summary>
+    private bool EndsAsOrganisation(int last) =>
+        EntityGrouper.IsOrganizationWord(_doc.Word(last).TrimEnd('.')) || (IsCompanyWord(_doc.Word(last)) && _doc.EntityAt(last) == EntityType.Organization);
+
     private NameRun MakeRun(int first, int last)
     {
         (int start, Gender gender, bool person) = Core(first, last);
@@ -1400,7 +1480,7 @@ internal sealed class SpeakerResolver
             person |= known.IsPerson;
         }
 
-        person &= !EntityGrouper.IsOrganizationWord(_doc.Word(last)); // the Environment Agency, the Home Office: never a person
+        person &= !EndsAsOrganisation(last); // the Environment Agency, the Home Office, Lumaterre Inc.: never a person
         gender = person ? gender : Gender.Any; // the Alberta Teachers' Association: Alberta, a woman's name, makes no gender
 
         // The census table tells the gender of a person already known to be one; it makes no one a person,

@@ -272,11 +272,25 @@ public class SpeakerResolutionTests
     [Fact]
     public void The_company_is_never_a_person_the_article_links_to_the_word()
     {
-        // Who left the company links Huynh to the word; the company that speaks is still no person (a role, unresolved
-        // here: two names, Northvane Systems and Northvane, leave open which organisation).
+        // Who left the company links Huynh to the word; the company that speaks is still no person, but the company the
+        // article names (Northvane Systems, and Northvane).
         const string text = "Northvane Systems is laying off 180 employees, the company said Thursday.\n\nNorthvane was founded by Casey Adeyemi and Thomas Huynh, who left the company in 2021.\n\nThe company said it does not expect further cuts.";
         Quote q = QuoteWith(Extractor.Analyze(text), "further cuts");
-        Assert.Equal(("company", SpeakerNameKind.Role), (q.Speaker?.Name, q.Speaker!.NameKind));
+        Assert.Equal(("Northvane Systems", SpeakerNameKind.Name), (q.Speaker?.Name, q.Speaker!.NameKind));
+    }
+
+    [Fact]
+    public void The_company_among_several_organisations_is_the_company_the_article_names_most()
+    {
+        // Two organisations, one of them a venture firm (no person, though a role noun comes before its name): the
+        // company is the one named most, with its short name (Halden), in the sentence it closes and later.
+        const string text = "Halden Robotics Inc. has closed a $40-million funding round led by Toronto venture firm Birchway Partners, the company said Thursday.\n\n"
+            + "Chief executive Mira Sol said Halden will hire 60 engineers in Waterloo. Halden was founded in 2019 by Sol and two classmates.\n\n"
+            + "The company said revenue doubled last year.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal("Halden Robotics", QuoteWith(a, "funding round").Speaker?.Name);
+        Assert.Equal("Halden Robotics", QuoteWith(a, "revenue doubled").Speaker?.Name);
+        Assert.DoesNotContain(a.People, p => p.Name.Contains("Birchway", System.StringComparison.Ordinal));
     }
 
     [Fact]
