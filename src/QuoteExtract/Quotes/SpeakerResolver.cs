@@ -310,8 +310,13 @@ internal sealed class SpeakerResolver
             }
 
             // (its mentions, and those of each shorter form inside it: Northvane for Northvane Systems, Lumaterre for
-            // Montreal-based Lumaterre Inc.; a run has at most MaxNameWords words)
+            // Montreal-based Lumaterre Inc.; a longer run of capitals is a headline, no company's name)
             string[] words = run.Name.Split(' ');
+            if (words.Length > MaxNameWords)
+            {
+                continue;
+            }
+
             int count = 0;
             for (int from = 0; from < words.Length; from++)
             {
