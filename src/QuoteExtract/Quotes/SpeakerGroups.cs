@@ -35,6 +35,14 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
                 MentionKind.Phrase => -1,
                 _ => grouping.FindGroup(name, null, speaker.Mention.Start),
             };
+            // Ontario Provincial Police, Manitoba RCMP: an organisation's name with a place in it (the tagger's only
+            // entity there) is the organisation's own group, not the place's.
+            if (g >= 0 && speaker.Kind == MentionKind.Name && !speaker.IsPerson && grouping.Groups[g].Type == EntityType.Location
+                && name.Length > grouping.Groups[g].Name.Length && name.Contains(grouping.Groups[g].Name, StringComparison.Ordinal) && IsNameLike(name))
+            {
+                g = -1;
+            }
+
             if (g >= 0)
             {
                 (List<TextSpan> mentions, List<int> quotes) = _entityGroups[g] ??= ([], []);
@@ -57,6 +65,20 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
         }
 
         return speaker with { Names = names.MoveToImmutable() };
+    }
+
+    /// <summary>No word of a headline in it: a cue's form (Say Mexico, Urges Britain) or a long word in capitals (ROLL TIDE Alabama).</summary>
+    private static bool IsNameLike(string name)
+    {
+        foreach (string word in name.Split(' '))
+        {
+            if (QuoteLexicons.CueVerbs.Contains(word.ToLowerInvariant()) || (word.Length >= 5 && word.All(c => !char.IsLetter(c) || char.IsUpper(c))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The entity groups with their speaker mentions and quotes, then the speakers' own groups.</summary>

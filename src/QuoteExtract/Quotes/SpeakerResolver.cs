@@ -170,12 +170,12 @@ internal sealed class SpeakerResolver
                 : new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
-        // Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department: a person's name before "of" or "from"
-        // is who speaks; what follows says where they work.
+        // Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department, Sen. Tom Udall of New Mexico: a person's
+        // name before "of" or "from" is who speaks; what follows says where they work or come from.
         for (int t = phrase.First + 1; t < phrase.Last; t++)
         {
             if (_doc.IsWord(t) && (_doc.Word(t).Equals("of", StringComparison.OrdinalIgnoreCase) || _doc.Word(t).Equals("from", StringComparison.OrdinalIgnoreCase))
-                && _doc.IsNameWord(t - 1) && !_doc.IsNameWord(t + 1))
+                && _doc.IsNameWord(t - 1) && (!_doc.IsNameWord(t + 1) || _doc.EntityAt(t + 1) == EntityType.Location)) // (Sen. Tom Udall of New Mexico)
             {
                 int start = t;
                 while (start - 1 >= phrase.First && IsNamePart(start - 1))
@@ -184,7 +184,8 @@ internal sealed class SpeakerResolver
                 }
 
                 NameRun person = MakeRun(start, t - 1);
-                if (person.IsPerson && start < t - 1 && !EntityGrouper.IsRoleOnly(person.Name))
+                // (not the person a role speaks for: a spokesman for Mayor Frank Jackson of Cleveland)
+                if (person.IsPerson && start < t - 1 && !EntityGrouper.IsRoleOnly(person.Name) && !HasWordBefore(phrase.First, start, "for", "to"))
                 {
                     return new ResolvedSpeaker(mention, [person.Name], person.Gender, IsPerson: true, MentionKind.Name);
                 }
@@ -274,6 +275,20 @@ internal sealed class SpeakerResolver
         }
 
         return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
+    }
+
+    /// <summary>Whether one of the tokens [first, end) is <paramref name="a"/> or <paramref name="b"/>.</summary>
+    private bool HasWordBefore(int first, int end, string a, string b)
+    {
+        for (int t = first; t < end; t++)
+        {
+            if (_doc.IsWord(t) && (_doc.Word(t).Equals(a, StringComparison.OrdinalIgnoreCase) || _doc.Word(t).Equals(b, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a word of the phrase is a connector (the head of the union).</summary>

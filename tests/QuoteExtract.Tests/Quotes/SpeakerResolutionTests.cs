@@ -261,6 +261,12 @@ public class SpeakerResolutionTests
     [InlineData("Transportation and Infrastructure Minister Craig Abbott was quoted as saying that his department was looking at every option.", "every option", "Transportation and Infrastructure Minister Craig Abbott", "Craig Abbott")]
     // A person's name before "of": the person, not where they work.
     [InlineData("Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department said her crews had shifted to protecting homes.", "protecting homes", "Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department", "Tanya Kaizer")]
+    // … or "of" and the place they come from; not the person a role speaks for.
+    [InlineData("\u201CWe will fix it,\u201D said Sen. Tom Udall of New Mexico.", "fix it", "Sen. Tom Udall of New Mexico", "Tom Udall")]
+    [InlineData("A spokesman for Mayor Frank Jackson of Cleveland said the city was ready.", "city was ready", "A spokesman for Mayor Frank Jackson of Cleveland", "spokesman for Mayor Frank Jackson of Cleveland")]
+    // An organisation's name with a place in it, where the tagger finds only the place: the organisation.
+    [InlineData("Ontario Provincial Police urged drivers to stay off untreated roads.", "untreated roads", "Ontario Provincial Police", "Ontario Provincial Police")]
+    [InlineData("Manitoba RCMP said the snowmobile broke through the ice near the shore.", "broke through the ice", "Manitoba RCMP", "Manitoba RCMP")]
     // "who" after a place describes the person before it.
     [InlineData("One resident waiting at a bus stop on Victoria Street, who did not want to give her name, says she carries a frozen water bottle.", "frozen water bottle", "One resident", "resident")]
     public void A_speaker_phrase_names_the_person_in_it(string text, string fragment, string mention, string name)
