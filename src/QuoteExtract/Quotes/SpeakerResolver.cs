@@ -1300,6 +1300,15 @@ internal sealed class SpeakerResolver
             if (_doc.Is(run.First - 1, ',') && run.First - 2 >= 0 && _doc.IsWord(run.First - 2) && EntityGrouper.IsKinNoun(_doc.Word(run.First - 2)))
             {
                 Remember(KinKey(run.First - 2), run.First - 2, holder);
+
+                // Yves Gagnon and his wife, Micheline Gagnon: he is the one "her husband" means later.
+                int spouse = run.First - 2;
+                string? other = _doc.Word(spouse) switch { "wife" => "husband", "husband" => "wife", _ => null };
+                if (other is not null && spouse - 2 > 0 && IsPossessivePronoun(spouse - 1) && _doc.IsWord(spouse - 2) && _doc.Word(spouse - 2) is "and"
+                    && RunEndingAt(spouse - 3) is NameRun partner)
+                {
+                    Remember("kin " + other, spouse, new ResolvedSpeaker(default, [partner.Name], partner.Gender, IsPerson: true));
+                }
             }
         }
 
