@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using QuoteExtract.Entities;
+using QuoteExtract.Text;
 
 namespace QuoteExtract.Quotes;
 
@@ -274,7 +275,49 @@ internal sealed class SpeakerResolver
             return Refer(named, mention);
         }
 
+        // The province said: the province the article names (its government speaks).
+        if (definite && phrase.Last - phrase.First == 1 && RegionNamed(LowerWord(head), anchor) is string region)
+        {
+            return new ResolvedSpeaker(mention, [region], Gender.Any, IsPerson: false, MentionKind.Resolved);
+        }
+
         return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
+    }
+
+    /// <summary>Canada's provinces and territories by name, with their kind: the rows of Entities/Lexicons/regions.txt that give one.</summary>
+    private static readonly Dictionary<string, string> Regions =
+        LexiconResources.ReadLines("regions.txt").Where(static r => r.Length > 1).ToDictionary(static r => r[0], static r => r[1], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The province or territory (<paramref name="kind"/>) the article names before <paramref name="anchor"/>: the one
+    /// named most, the nearest of those tied; null when it names none, or the noun is no such kind.
+    /// </summary>
+    private string? RegionNamed(string kind, int anchor)
+    {
+        if (kind is not ("province" or "territory"))
+        {
+            return null;
+        }
+
+        string? best = null;
+        int bestCount = 0;
+        int last = LastRunBefore(anchor);
+        for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
+        {
+            NameRun run = _names[i];
+            if (run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First) || !Regions.TryGetValue(run.Name, out string? k) || k != kind)
+            {
+                continue;
+            }
+
+            int count = MentionCount(run.Name);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (run.Name, count);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Whether one of the tokens [first, end) is <paramref name="a"/> or <paramref name="b"/>.</summary>

@@ -302,6 +302,15 @@ public class SpeakerResolutionTests
         Assert.DoesNotContain(a.People, p => p.Name.Contains("Birchway", System.StringComparison.Ordinal));
     }
 
+    [Theory]
+    // The province that speaks is the one the article names most (its government), the territory likewise.
+    [InlineData("Nova Scotia on Tuesday became the latest province to sign the deal. Ottawa will give Nova Scotia $92 million, and Quebec is still talking.\n\nThe province said in a release that 70,000 residents would benefit.",
+        "70,000 residents", "Nova Scotia")]
+    [InlineData("Ottawa and Nunavut signed a housing agreement on Monday in Iqaluit.\n\nThe territory said the first 40 units would be built in Iqaluit.",
+        "first 40 units", "Nunavut")]
+    public void The_province_is_the_one_the_article_names(string text, string fragment, string name) =>
+        Assert.Equal(name, QuoteWith(Extractor.Analyze(text), fragment).Speaker?.Name);
+
     [Fact]
     public void The_head_of_an_institution_is_the_person_named_as_that()
     {
