@@ -438,12 +438,13 @@ internal sealed class SpeakerResolver
         for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
         {
             NameRun run = _names[i];
-            if (run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First) || _doc.EntityAt(run.Last) != EntityType.Organization)
+            // (an organisation by the tagger, or by the word its name ends in: Northgate College, read as a place)
+            if (run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First) || (_doc.EntityAt(run.Last) != EntityType.Organization && !EndsAsOrganisation(run.Last)))
             {
                 continue;
             }
 
-            if (run.Last > run.First && (HasWord(run, noun) || NamedWithNoun(run, noun)) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
+            if (run.Last > run.First && (HasWord(run, noun) || NamedWithNoun(run, noun) || IsSchoolOf(noun, run)) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
                 && ModifiersIn(phrase, head, run.Name))
             {
                 return new ResolvedSpeaker(default, [OrganisationName(run)], Gender.Any, IsPerson: false);
@@ -572,6 +573,11 @@ internal sealed class SpeakerResolver
 
         return false;
     }
+
+    /// <summary>The school: a college, university, academy or institute by its name (the school announced … Northgate College).</summary>
+    private bool IsSchoolOf(ReadOnlySpan<char> noun, NameRun run) =>
+        noun.Equals("school", StringComparison.OrdinalIgnoreCase)
+        && (HasWord(run, "College") || HasWord(run, "University") || HasWord(run, "Academy") || HasWord(run, "Institute") || HasWord(run, "Polytechnic"));
 
     /// <summary>Whether the noun comes right before the run (the rider advocacy group Transit Ottawa Now).</summary>
     private bool NamedWithNoun(NameRun run, ReadOnlySpan<char> noun) =>

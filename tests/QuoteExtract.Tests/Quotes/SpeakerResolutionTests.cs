@@ -302,6 +302,12 @@ public class SpeakerResolutionTests
         Assert.DoesNotContain(a.People, p => p.Name.Contains("Birchway", System.StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_school_is_the_college_the_article_names() =>
+        Assert.Equal("Northgate College", QuoteWith(Extractor.Analyze(
+            "Northgate College in Brampton will suspend 38 programs, the school announced Wednesday.\n\nDr. Ada Sato, the college's president, said the cuts were painful."),
+            "suspend 38 programs").Speaker?.Name);
+
     [Theory]
     // The province that speaks is the one the article names most (its government), the territory likewise.
     [InlineData("Nova Scotia on Tuesday became the latest province to sign the deal. Ottawa will give Nova Scotia $92 million, and Quebec is still talking.\n\nThe province said in a release that 70,000 residents would benefit.",
