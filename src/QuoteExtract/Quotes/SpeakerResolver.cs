@@ -444,7 +444,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            if (run.Last > run.First && (HasWord(run, noun) || NamedWithNoun(run, noun) || IsSchoolOf(noun, run)) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
+            if (run.Last > run.First && (HasWord(run, noun) || NamedWithNoun(run, noun) || IsSchoolOf(noun, run) || IsFederalDepartmentOf(noun, run)) && _doc.ParagraphOf(run.First) >= paragraph - PronounReach
                 && ModifiersIn(phrase, head, run.Name))
             {
                 return new ResolvedSpeaker(default, [OrganisationName(run)], Gender.Any, IsPerson: false);
@@ -578,6 +578,11 @@ internal sealed class SpeakerResolver
     private bool IsSchoolOf(ReadOnlySpan<char> noun, NameRun run) =>
         noun.Equals("school", StringComparison.OrdinalIgnoreCase)
         && (HasWord(run, "College") || HasWord(run, "University") || HasWord(run, "Academy") || HasWord(run, "Institute") || HasWord(run, "Polytechnic"));
+
+    /// <summary>The department, the agency: a federal department or agency named as Canada names them (Fisheries and Oceans Canada, Health Canada).</summary>
+    private bool IsFederalDepartmentOf(ReadOnlySpan<char> noun, NameRun run) =>
+        (noun.Equals("department", StringComparison.OrdinalIgnoreCase) || noun.Equals("agency", StringComparison.OrdinalIgnoreCase))
+        && run.Last > run.First && _doc.Word(run.Last) is "Canada";
 
     /// <summary>Whether the noun comes right before the run (the rider advocacy group Transit Ottawa Now).</summary>
     private bool NamedWithNoun(NameRun run, ReadOnlySpan<char> noun) =>

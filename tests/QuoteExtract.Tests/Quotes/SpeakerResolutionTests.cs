@@ -308,6 +308,13 @@ public class SpeakerResolutionTests
             "Northgate College in Brampton will suspend 38 programs, the school announced Wednesday.\n\nDr. Ada Sato, the college's president, said the cuts were painful."),
             "suspend 38 programs").Speaker?.Name);
 
+    [Fact]
+    public void The_department_is_the_federal_department_the_article_names() =>
+        Assert.Equal("Transport Canada", QuoteWith(Extractor.Analyze(
+            "Transport Canada ordered the ferry out of service on Monday after an inspection.\n\nThe island's mayor said residents were running short of food.\n\n"
+            + "The department said a replacement vessel would arrive by Friday."),
+            "replacement vessel").Speaker?.Name);
+
     [Theory]
     // The province that speaks is the one the article names most (its government), the territory likewise.
     [InlineData("Nova Scotia on Tuesday became the latest province to sign the deal. Ottawa will give Nova Scotia $92 million, and Quebec is still talking.\n\nThe province said in a release that 70,000 residents would benefit.",
