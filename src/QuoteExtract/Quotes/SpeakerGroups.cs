@@ -72,7 +72,7 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
     {
         foreach (string word in name.Split(' '))
         {
-            if (QuoteLexicons.CueVerbs.Contains(word.ToLowerInvariant()) || (word.Length >= 5 && word.All(c => !char.IsLetter(c) || char.IsUpper(c))))
+            if (QuoteLexicons.CueVerbs.Contains(word) || (word.Length >= 5 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)))) // (the lexicon ignores case)
             {
                 return false;
             }
