@@ -68,6 +68,10 @@ internal static class EntitySpanRules
                 {
                     JoinAmpersand(tokens, i, sentenceStart[i], sentenceEnd[i], work);
                 }
+                else if (tokens[i].Kind == TokenKind.Word && tokens[i].GetText(text) is "and")
+                {
+                    JoinAnd(text, tokens, i, sentenceStart[i], sentenceEnd[i], work);
+                }
 
                 continue;
             }
@@ -316,6 +320,52 @@ internal static class EntitySpanRules
         }
 
         work.Replace(hasLeft ? left.First : amp - 1, hasRight ? right.End : amp + 2, EntityType.Organization);
+    }
+
+    /// <summary>
+    /// Fisheries | and | Oceans Canada, Crown-Indigenous Relations | and | Northern Affairs Canada: capitalised words
+    /// either side of "and" are one organisation when the name after it is one the tagger found that ends in "Canada",
+    /// as a federal department's name does, and the words before it are no person's name.
+    /// </summary>
+    private static void JoinAnd(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int and, int s0, int s1, Spans work)
+    {
+        if (and - 1 < s0 || and + 1 >= s1 || work.Owner[and] != 0 || !IsCapitalisedWord(tokens[and - 1]) || !IsCapitalisedWord(tokens[and + 1])
+            || !work.At(and + 1, out TokenSpan right) || right.First != and + 1 || right.Type != EntityType.Organization)
+        {
+            return;
+        }
+
+        // (not any organisation's word: Manchester City and Newcastle United are two clubs)
+        if (tokens[right.End - 1].GetText(text) is not "Canada" || right.End - right.First < 2)
+        {
+            return;
+        }
+
+        int first;
+        if (work.At(and - 1, out TokenSpan left))
+        {
+            if (left.End != and || left.Type == EntityType.Person)
+            {
+                return;
+            }
+
+            first = left.First;
+        }
+        else
+        {
+            first = and - 1; // an untagged word or two before "and" (Fisheries)
+            while (first - 1 >= s0 && and - first < MaxRunWords && IsCapitalisedWord(tokens[first - 1]) && work.Owner[first - 1] == 0)
+            {
+                first--;
+            }
+        }
+
+        if (right.End - first > MaxNameTokens)
+        {
+            return;
+        }
+
+        work.Replace(first, right.End, EntityType.Organization);
     }
 
     /// <summary>Hurricane | Edouard: the tagged name after a storm word is MISC, and the word itself stays outside it.</summary>

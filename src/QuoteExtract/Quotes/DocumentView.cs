@@ -1048,6 +1048,18 @@ internal sealed class DocumentView
             first++;
         }
 
+        // Fisheries and Oceans Canada: an organisation's name the tagger found across "and" is read whole.
+        if (first <= end && first - 1 > lowerBound && IsAnd(first - 1) && EntityAt(first - 1) == EntityType.Organization && EntityAt(first) == EntityType.Organization)
+        {
+            int t = first - 1;
+            while (t - 1 >= lowerBound && first - t < MaxPhraseTokens && EntityAt(t - 1) == EntityType.Organization)
+            {
+                t--;
+            }
+
+            first = t;
+        }
+
         return first <= end ? WithPortfolio(new Phrase(first, end), lowerBound, end + 1) : Phrase.None;
     }
 

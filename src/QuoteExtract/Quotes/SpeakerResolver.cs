@@ -1235,7 +1235,8 @@ internal sealed class SpeakerResolver
 
     private bool IsNamePart(int t) =>
         _doc.IsNameWord(t) || (_doc.IsWord(t) && (_doc.Tokens[t].Traits & TokenTraits.Title) != 0)
-        || ((_doc.Word(t) is var w) && w.Length <= 3 && (w.SequenceEqual("of") || w.SequenceEqual("al") || w.SequenceEqual("bin")) && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1));
+        || ((_doc.Word(t) is var w) && w.Length <= 3 && (w.SequenceEqual("of") || w.SequenceEqual("al") || w.SequenceEqual("bin")) && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1))
+        || (_doc.Word(t) is "and" && _doc.EntityAt(t) == EntityType.Organization && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1)); // (Fisheries and Oceans Canada, one name the tagger found)
 
     /// <summary>All runs of capitalised words, the full names they use, and role links (secretary X).</summary>
     private void IndexNames()

@@ -76,6 +76,15 @@ public class EntitySpanRulesTests
     }
 
     [Fact]
+    public void And_joins_a_federal_department_named_as_canada_names_them_and_nothing_else()
+    {
+        Assert.Equal(["Fisheries and Oceans Canada/ORG"], Apply("In a statement, Fisheries and Oceans Canada said the closures would stay.", ("Fisheries", EntityType.Organization), ("Oceans Canada", EntityType.Organization)));
+        Assert.Equal(["Crown-Indigenous Relations and Northern Affairs Canada/ORG"], Apply("The cheque came from Crown-Indigenous Relations and Northern Affairs Canada.", ("Northern Affairs Canada", EntityType.Organization)));
+        Assert.Equal(["Manchester City/ORG", "Newcastle United/ORG"], Apply("Manchester City and Newcastle United drew.", ("Manchester City", EntityType.Organization), ("Newcastle United", EntityType.Organization)));
+        Assert.Equal(["Ann Lee/PER", "Health Canada/ORG"], Apply("Ann Lee and Health Canada disagreed.", ("Ann Lee", EntityType.Person), ("Health Canada", EntityType.Organization)));
+    }
+
+    [Fact]
     public void A_storm_name_is_misc_without_the_storm_word()
     {
         Assert.Equal(["Edith/MISC"], Apply("Storm Edith brought gales to Wales.", ("Storm Edith", EntityType.Person)));
@@ -93,7 +102,7 @@ public class EntitySpanRulesTests
     public void Spans_stay_in_order_inside_the_text_and_disjoint_whatever_the_tagger_gave()
     {
         // Property: random runs of capitalised words, connectors and ampersands, with random tagged spans.
-        string[] words = ["University", "of", "for", "and", "&", "Bank", "Manitoba", "Storm", "Edith", "Mr", "the", "said", "Gulf", ",", "."];
+        string[] words = ["University", "of", "for", "and", "&", "Bank", "Manitoba", "Storm", "Edith", "Mr", "the", "said", "Gulf", "Canada", ",", "."];
         Gen.Select(Gen.Int[0, words.Length - 1].Array[1, 40], Gen.Int[0, 4].Array[40], (w, t) => (w, t)).Sample(x =>
         {
             string text = string.Join(' ', x.w.Select(i => words[i]));
