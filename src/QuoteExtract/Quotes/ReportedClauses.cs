@@ -33,7 +33,7 @@ internal static class ReportedClauses
             }
 
             QuoteCandidate? candidate = IsAccording(doc, t) ? AccordingTo(doc, parse, t, insideQuote)
-                : parse.Pos(t) == UniversalPos.Verb ? Complement(doc, parse, t, insideQuote) ?? Infinitive(doc, parse, t, insideQuote) ?? Interrupted(doc, parse, t, insideQuote)
+                : parse.Pos(t) == UniversalPos.Verb ? Complement(doc, parse, t, insideQuote) ?? Infinitive(doc, parse, t, insideQuote) ?? Interrupted(doc, parse, t, insideQuote) ?? Accusation(doc, parse, t, insideQuote)
                 : parse.Pos(t) == UniversalPos.Noun ? SpeechNoun(doc, parse, t, insideQuote)
                 : null;
 
@@ -890,6 +890,44 @@ internal static class ReportedClauses
 
         return -1;
     }
+
+    /// <summary>
+    /// X accused Y of Z (Sanders accused Clinton of dragging her feet; accused the council of hiding cost overruns): the
+    /// one accused and what of, as PolNeAR's gold gives it; the "of" phrase the parse hangs on the cue or on Y. Not the
+    /// passive (X was accused of Z names no one who said it).
+    /// </summary>
+    private static QuoteCandidate? Accusation(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)
+    {
+        // ("accuse" brings in quotes in marks as a cue of its own class, which the other rules leave out)
+        if (!QuoteLexicons.CueVerbs.TryGetValue(doc.Word(verb), out CueForm form) || form.Lemma != "accuse" || IsDenied(doc, parse, verb)
+            || parse.Child(verb, "obj") is not (int obj and > 0) || obj < verb)
+        {
+            return null;
+        }
+
+        var cue = new CueMatch(verb, verb, form.Lemma, form.Class);
+
+        int end = -1;
+        foreach (int c in parse.Children(verb))
+        {
+            if (c > obj && (parse.Has(c, "advcl") || parse.HasBase(c, "obl")) && IsOf(doc, parse.SubtreeStart(c)) && parse.SubtreeStart(c) == parse.SubtreeEnd(obj))
+            {
+                end = parse.SubtreeEnd(c);
+            }
+        }
+
+        foreach (int c in parse.Children(obj))
+        {
+            if (end < 0 && c > obj && parse.HasBase(c, "nmod") && IsOf(doc, parse.SubtreeStart(c)))
+            {
+                end = parse.SubtreeEnd(c);
+            }
+        }
+
+        return end > obj ? Make(doc, parse, parse.SubtreeStart(obj), end, cue, Speaker(doc, parse, cue), insideQuote) : null;
+    }
+
+    private static bool IsOf(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("of", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>X urged Y to S; X promised to S; X seems to S: the to-infinitive of a verb that reports one, with the object before it.</summary>
     private static QuoteCandidate? Infinitive(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)

@@ -109,6 +109,9 @@ public class ReportedClauseTests
     // Verbs of thought and evidence, and a to-infinitive that is what was reported.
     [InlineData("The report found that most of the complaints had never been answered.", "most of the complaints had never been answered", "The report", "find")]
     [InlineData("The union urged members to reject the offer.", "members to reject the offer", "The union", "urge")]
+    // X accused Y of Z: the one accused and what of, the "of" phrase on the cue or on Y.
+    [InlineData("The mayor accused council of hiding cost overruns from residents.", "council of hiding cost overruns from residents", "The mayor", "accuse")]
+    [InlineData("Police accused the man of stealing a car from the lot.", "the man of stealing a car from the lot", "Police", "accuse")]
     // … the one urged taken for an indirect object, the infinitive hung on it, or on a relative clause inside it.
     [InlineData("Halton police urged drivers to stay off untreated roads.", "drivers to stay off untreated roads", "Halton police", "urge")]
     [InlineData("Sgt. Pike urged anyone who receives such a message to delete it and call the bank directly.", "anyone who receives such a message to delete it and call the bank directly", "Sgt. Pike", "urge")]
@@ -190,6 +193,7 @@ public class ReportedClauseTests
     [Theory]
     // A verb of evidence with a small clause reports only when its subject is a source of evidence (a poll, a survey).
     [InlineData("Police found a man with a knife in the garden.")]
+    [InlineData("The mayor was accused of hiding cost overruns from residents.")]
     [InlineData("The children found the dog sleeping under the bridge.")]
     // A phrase a relative whose opens, or a quantifier of whom, is no speaker: a noun the tagger read as a cue verb says nothing.
     [InlineData("Among the performers is Jesse Lund, a comedian whose one-person show about growing up on a farm sold out its first three nights.")]
