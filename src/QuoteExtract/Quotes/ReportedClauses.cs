@@ -276,6 +276,32 @@ internal static class ReportedClauses
         return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
     }
 
+    /// <summary>The most tokens between a dash and the cue of a report of its own after it (— the councillor also pointed out).</summary>
+    private const int MaxReportOpening = 8;
+
+    /// <summary>
+    /// Whether the words from <paramref name="first"/> open a report of their own: a subject and a cue verb of speech
+    /// within a few words (S — the councillor also pointed out that T): a dash before them ends the clause.
+    /// </summary>
+    private static bool OpensOwnReport(DocumentView doc, ParseView parse, int first, int end)
+    {
+        for (int t = first; t < end && t - first <= MaxReportOpening; t++)
+        {
+            if (parse.Pos(t) == UniversalPos.Verb && TryCueVerb(doc, t, out _))
+            {
+                foreach (int c in parse.Children(t))
+                {
+                    if (c >= first && c < t && parse.HasBase(c, "nsubj"))
+                    {
+                        return true; // (a subject of its own after the dash, whatever else the parse hung on the cue)
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A subordinator of time, cause or concession (after, because, while): a clause it opens says when or why.</summary>
     private static bool IsSubordinator(DocumentView doc, int t)
     {
@@ -724,7 +750,9 @@ internal static class ReportedClauses
                 if (subject > hearer && parse.SubtreeStart(c) == parse.SubtreeStart(subject) && parse.SubtreeStart(c) == hearer + 1 && !IsRelativeSubject(doc, parse, c)
                     && !IsWhWord(doc, subject) && !doc.Word(subject).Equals("that", StringComparison.OrdinalIgnoreCase))
                 {
-                    return Make(doc, parse, parse.SubtreeStart(c), parse.SubtreeEnd(c), cue, Speaker(doc, parse, cue), insideQuote);
+                    // (X told the AP S and said T: the second cue's clause is its own)
+                    int start = parse.SubtreeStart(c);
+                    return Make(doc, parse, start, BeforeCoordinatedCue(doc, parse, start, parse.SubtreeEnd(c), c), cue, Speaker(doc, parse, cue), insideQuote);
                 }
             }
         }
@@ -1520,7 +1548,8 @@ internal static class ReportedClauses
         // from all sides: Stern questioned …); so does a source given after it (…, according to the minutes).
         for (int t = start + MinimumClauseTokens; t < end; t++)
         {
-            if (((doc.Is(t, ':') || doc.Is(t, ';')) && !insideQuote[t]) || (doc.Is(t, ',') && t + 1 < end && (IsAccording(doc, t + 1) || IntroducesQuote(doc, t + 1, end, insideQuote))))
+            if (((doc.Is(t, ':') || doc.Is(t, ';')) && !insideQuote[t]) || (doc.Is(t, ',') && t + 1 < end && (IsAccording(doc, t + 1) || IntroducesQuote(doc, t + 1, end, insideQuote)))
+                || (doc.Tokens[t].Kind == TokenKind.Dash && !insideQuote[t] && OpensOwnReport(doc, parse, t + 1, end)))
             {
                 end = t;
                 break;
