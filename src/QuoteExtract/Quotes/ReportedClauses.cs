@@ -265,6 +265,13 @@ internal static class ReportedClauses
             start = parse.SubtreeStart(clause);
         }
 
+        // X told the Star her staff never dealt with Y: the parse gives the clause two subjects; the first, right after
+        // "told", is who was told.
+        if (clause > verb && cue.Lemma == "tell" && start == verb + 1 && SecondSubject(parse, clause) is int second && second > verb)
+        {
+            start = parse.SubtreeStart(second);
+        }
+
         // (and without the "that" of a that-clause the parse took for a relative clause)
         if (clause > verb && IsThatComplementAsRelative(doc, parse, clause))
         {
@@ -300,6 +307,26 @@ internal static class ReportedClauses
         }
 
         return false;
+    }
+
+    /// <summary>The second of two subjects the parse gave a clause, both before its verb, or -1.</summary>
+    private static int SecondSubject(ParseView parse, int clause)
+    {
+        int first = -1;
+        foreach (int c in parse.Children(clause))
+        {
+            if (c < clause && parse.HasBase(c, "nsubj"))
+            {
+                if (first >= 0)
+                {
+                    return parse.SubtreeStart(c) >= parse.SubtreeEnd(first) ? c : -1;
+                }
+
+                first = c;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A subordinator of time, cause or concession (after, because, while): a clause it opens says when or why.</summary>

@@ -245,6 +245,8 @@ public class ReportedClauseTests
     // X told Y S and said T: T is the second cue's; S — X also pointed out that T: a dash before a report of its own ends S.
     [InlineData("The head of the food bank, Mira Solis, told the AP her staff never worked with Pike or Wong and said the board hired the consultants on its own.", "her staff never worked with Pike or Wong", "the board hired the consultants on its own")]
     [InlineData("But Okafor told the Herald that she was disappointed there have not been more women on the ballot since she first ran \u2014 the councillor also pointed out that the problem was not with the voters.", "she was disappointed there have not been more women on the ballot since she first ran", "the problem was not with the voters")]
+    // … and the one told, which the parse made a second subject of S, is not what was said.
+    [InlineData("The head of the food bank, Mira Solis, told the Star her staff never dealt with Pike or Wong and said the board hired the consultants on its own.", "her staff never dealt with Pike or Wong", "the board hired the consultants on its own")]
     public void A_clause_ends_before_a_second_report_of_its_own(string text, string first, string second) =>
         Assert.Equal([first, second], Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect).Select(q => q.Text));
 
