@@ -580,7 +580,7 @@ internal sealed class DocumentView
                 return Phrase.None;
             }
 
-            possessor |= IsPossessive(t) || (t == lowerBound && Word(t) is "Their" or "His" or "Her" or "Our" or "My");
+            possessor |= IsPossessive(t) || (t == lowerBound && (IsPossessivePronoun(t) || Word(t).Equals("our", StringComparison.OrdinalIgnoreCase) || Word(t).Equals("my", StringComparison.OrdinalIgnoreCase)));
         }
 
         return possessor && !IsPossessive(end) ? new Phrase(lowerBound, end) : Phrase.None;
@@ -880,10 +880,10 @@ internal sealed class DocumentView
             return p;
         }
 
-        if (p.First - 2 >= lowerBound && IsAnd(p.First - 1))
+        if (p.First - 2 >= lowerBound && IsJoiner(p.First - 1))
         {
             int t = p.First - 2;
-            while (t - 1 >= lowerBound && p.First - t < MaxPortfolioTokens && (IsPortfolioWord(t - 1) || ((IsAnd(t - 1) || Is(t - 1, ',')) && IsPortfolioWord(t - 2))))
+            while (t - 1 >= lowerBound && p.First - t < MaxPortfolioTokens && (IsPortfolioWord(t - 1) || ((IsJoiner(t - 1) || Is(t - 1, ',')) && IsPortfolioWord(t - 2))))
             {
                 t--;
             }
@@ -894,7 +894,7 @@ internal sealed class DocumentView
             }
         }
 
-        if (IsAnd(p.Last + 1) || Is(p.Last + 1, ','))
+        if (IsJoiner(p.Last + 1) || Is(p.Last + 1, ','))
         {
             int end = PortfolioNameEnd(p.First, upperBound);
             if (end > p.Last)
@@ -914,7 +914,7 @@ internal sealed class DocumentView
         while (t < upperBound && t - first < MaxPortfolioTokens && IsPortfolioWord(t))
         {
             t++;
-            if (t + 1 < upperBound && (IsAnd(t) || Is(t, ',')) && IsPortfolioWord(t + 1))
+            if (t + 1 < upperBound && (IsJoiner(t) || Is(t, ',')) && IsPortfolioWord(t + 1))
             {
                 joined = true;
                 t++;
@@ -940,7 +940,16 @@ internal sealed class DocumentView
         (IsNameWord(t) || (IsSentenceStart(t) && IsCapitalized(t) && (ClassOf(t) & (SpeakerWord.Stop | SpeakerWord.Pronoun | SpeakerWord.Determiner | SpeakerWord.Skip)) == 0))
         && (ClassOf(t) & SpeakerWord.Role) == 0 && EntityAt(t) != EntityType.Person;
 
-    private bool IsAnd(int t) => (IsWord(t) && Word(t).Equals("and", StringComparison.Ordinal)) || Is(t, '&');
+    /// <summary>The word "and" (lower case: a conjunction, not part of a title).</summary>
+    public bool IsAnd(int t) => IsWord(t) && Word(t).Equals("and", StringComparison.Ordinal);
+
+    /// <summary>"and" or an ampersand between the words of a portfolio or a name (Fisheries and Oceans, P&amp;G).</summary>
+    private bool IsJoiner(int t) => IsAnd(t) || Is(t, '&');
+
+    /// <summary>his, her or their: a possessive pronoun before a noun (his daughter, their youngest).</summary>
+    public bool IsPossessivePronoun(int t) =>
+        IsWord(t) && (Word(t).Equals("his", StringComparison.OrdinalIgnoreCase) || Word(t).Equals("her", StringComparison.OrdinalIgnoreCase)
+            || Word(t).Equals("their", StringComparison.OrdinalIgnoreCase));
 
     private Phrase CollectLeft(int end, int lowerBound)
     {
@@ -1049,7 +1058,7 @@ internal sealed class DocumentView
         }
 
         // Fisheries and Oceans Canada: an organisation's name the tagger found across "and" is read whole.
-        if (first <= end && first - 1 > lowerBound && IsAnd(first - 1) && EntityAt(first - 1) == EntityType.Organization && EntityAt(first) == EntityType.Organization)
+        if (first <= end && first - 1 > lowerBound && IsJoiner(first - 1) && EntityAt(first - 1) == EntityType.Organization && EntityAt(first) == EntityType.Organization)
         {
             int t = first - 1;
             while (t - 1 >= lowerBound && first - t < MaxPhraseTokens && EntityAt(t - 1) == EntityType.Organization)

@@ -360,7 +360,7 @@ internal static class ReportedSpeech
             speaker = doc.SubjectBefore(cue.First, sentenceStart, out _);
         }
 
-        if (speaker.IsNone && (doc.Is(cue.First - 1, ',') || IsAnd(doc, cue.First - 1)))
+        if (speaker.IsNone && (doc.Is(cue.First - 1, ',') || doc.IsAnd(cue.First - 1)))
         {
             speaker = QuoteAttributor.SentenceSubject(doc, cue.First, sentenceStart);
         }
@@ -591,7 +591,7 @@ internal static class ReportedSpeech
         // however short; otherwise they are kept only as long as a clause (Even then, he said, … is the writer's).
         bool subjectBefore = doc.IsVerbLike(after + 1);
         QuoteCandidate? before = Make(doc, sentenceStart, comma, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
-        int restStart = IsAnd(doc, after + 1) ? after + 2 : after + 1; // S1, the agency said, and S2: the conjunction joins the two
+        int restStart = doc.IsAnd(after + 1) ? after + 2 : after + 1; // S1, the agency said, and S2: the conjunction joins the two
         QuoteCandidate? rest = Make(doc, restStart, sentenceEnd, cue, speaker, subjectBefore ? 1 : MinimumClauseTokens);
         return rest is null ? (null, null) : (before, rest);
     }
@@ -838,7 +838,6 @@ internal static class ReportedSpeech
         return false;
     }
 
-    private static bool IsAnd(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("and", StringComparison.Ordinal);
 
     /// <summary>A clause can start here: a pronoun, a determiner, a name or a number, or a noun with an auxiliary after it (critics say resources could …).</summary>
     private static bool StartsClause(DocumentView doc, int t)

@@ -263,7 +263,7 @@ internal sealed class SpeakerResolver
         }
 
         // his daughter said: the relative the article named with that noun, nearest before.
-        if (phrase.Last == phrase.First + 1 && IsPossessivePronoun(phrase.First)
+        if (phrase.Last == phrase.First + 1 && _doc.IsPossessivePronoun(phrase.First)
             && EntityGrouper.IsKinNoun(_doc.Word(head)) && FindRole(KinKey(head), anchor, before: true) is ResolvedSpeaker kin)
         {
             return Refer(kin, mention);
@@ -533,16 +533,22 @@ internal sealed class SpeakerResolver
         ReadOnlySpan<char> rest = name;
         while (!rest.IsEmpty)
         {
-            int space = rest.IndexOf(' ');
-            if (IsCompanyWord(space < 0 ? rest : rest[..space]))
+            if (IsCompanyWord(NextWord(ref rest)))
             {
                 return true;
             }
-
-            rest = space < 0 ? default : rest[(space + 1)..];
         }
 
         return false;
+    }
+
+    /// <summary>The word <paramref name="rest"/> starts with; <paramref name="rest"/> moves past it and its space.</summary>
+    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest)
+    {
+        int space = rest.IndexOf(' ');
+        ReadOnlySpan<char> word = space < 0 ? rest : rest[..space];
+        rest = space < 0 ? default : rest[(space + 1)..];
+        return word;
     }
 
     /// <summary>A word of a company's name (Inc, Ltd, Group, Partners, Systems): "the company" may mean the one it ends.</summary>
@@ -561,9 +567,7 @@ internal sealed class SpeakerResolver
         ReadOnlySpan<char> rest = name;
         while (!rest.IsEmpty)
         {
-            int space = rest.IndexOf(' ');
-            ReadOnlySpan<char> w = space < 0 ? rest : rest[..space];
-            rest = space < 0 ? default : rest[(space + 1)..];
+            ReadOnlySpan<char> w = NextWord(ref rest);
             if (!w.Equals(noun, StringComparison.OrdinalIgnoreCase) && (EntityGrouper.IsOrganizationWord(w) || (QuoteLexicons.ClassOf(w) & SpeakerWord.Institution) != 0)
                 && !(companyWords && IsCompanyWord(w)))
             {
@@ -722,11 +726,9 @@ internal sealed class SpeakerResolver
 
     /// <summary>The role a head word names, its short form read as the role (the PM → minister).</summary>
     /// <summary>The key under which a relative named with the kin noun at <paramref name="t"/> is remembered (not a role's).</summary>
-    private string KinKey(int t) => "kin " + LowerWord(t);
+    private string KinKey(int t) => KinKey(LowerWord(t));
 
-    private bool IsPossessivePronoun(int t) =>
-        _doc.IsWord(t) && (_doc.Word(t).Equals("his", StringComparison.OrdinalIgnoreCase) || _doc.Word(t).Equals("her", StringComparison.OrdinalIgnoreCase)
-            || _doc.Word(t).Equals("their", StringComparison.OrdinalIgnoreCase));
+    private static string KinKey(string noun) => "kin " + noun;
 
     private string RoleKey(int t)
     {
@@ -1236,7 +1238,7 @@ internal sealed class SpeakerResolver
     private bool IsNamePart(int t) =>
         _doc.IsNameWord(t) || (_doc.IsWord(t) && (_doc.Tokens[t].Traits & TokenTraits.Title) != 0)
         || ((_doc.Word(t) is var w) && w.Length <= 3 && (w.SequenceEqual("of") || w.SequenceEqual("al") || w.SequenceEqual("bin")) && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1))
-        || (_doc.Word(t) is "and" && _doc.EntityAt(t) == EntityType.Organization && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1)); // (Fisheries and Oceans Canada, one name the tagger found)
+        || (_doc.IsAnd(t) && _doc.EntityAt(t) == EntityType.Organization && _doc.IsNameWord(t + 1) && _doc.IsNameWord(t - 1)); // (Fisheries and Oceans Canada, one name the tagger found)
 
     /// <summary>All runs of capitalised words, the full names they use, and role links (secretary X).</summary>
     private void IndexNames()
@@ -1359,10 +1361,10 @@ internal sealed class SpeakerResolver
                 // Yves Gagnon and his wife, Micheline Gagnon: he is the one "her husband" means later.
                 int spouse = run.First - 2;
                 string? other = _doc.Word(spouse) switch { "wife" => "husband", "husband" => "wife", _ => null };
-                if (other is not null && spouse - 2 > 0 && IsPossessivePronoun(spouse - 1) && _doc.IsWord(spouse - 2) && _doc.Word(spouse - 2) is "and"
+                if (other is not null && spouse - 2 > 0 && _doc.IsPossessivePronoun(spouse - 1) && _doc.IsAnd(spouse - 2)
                     && RunEndingAt(spouse - 3) is NameRun partner)
                 {
-                    Remember("kin " + other, spouse, new ResolvedSpeaker(default, [partner.Name], partner.Gender, IsPerson: true));
+                    Remember(KinKey(other), spouse, new ResolvedSpeaker(default, [partner.Name], partner.Gender, IsPerson: true));
                 }
             }
         }
