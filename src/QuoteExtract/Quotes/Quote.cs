@@ -18,13 +18,16 @@ public enum QuoteKind
 /// <summary>A quotation in a text, with its cue and its speaker.</summary>
 public sealed record Quote
 {
-    /// <summary>The quoted words: for a quote over several paragraphs, the segments' texts joined by a line break.</summary>
+    /// <summary>The quoted words: for a quote in several segments, the segments' texts joined by a line break.</summary>
     public required string Text { get; init; }
 
     /// <summary>From the start of the first segment to the end of the last.</summary>
     public required TextSpan Span { get; init; }
 
-    /// <summary>The quoted text, one span per paragraph, without the quote marks.</summary>
+    /// <summary>
+    /// The quoted text without the quote marks: one span per paragraph, and a reported clause its cue interrupts in two
+    /// (The museum, the mayor said, would open in May: "The museum" and "would open in May").
+    /// </summary>
     public required ImmutableArray<TextSpan> Segments { get; init; }
 
     /// <summary>Direct, mixed or indirect.</summary>

@@ -147,7 +147,11 @@ internal static class QuoteAttributor
             var byCue = new Dictionary<int, QuoteCandidate>();
             foreach (QuoteCandidate p in fromParse)
             {
-                Array.Fill(covered, true, p.Segments[0].Start, p.Segments[0].Length);
+                foreach (TextSpan segment in p.Segments)
+                {
+                    Array.Fill(covered, true, segment.Start, segment.Length);
+                }
+
                 if (p.Cue is CueMatch pc && p.Segments.Count == 1)
                 {
                     byCue.TryAdd(pc.First, p);
@@ -169,6 +173,7 @@ internal static class QuoteAttributor
                 }
             }
 
+            candidates = ReportedClauses.JoinInterrupted(doc, candidates, inside);
             candidates.Sort((a, b) => a.Segments[0].Start.CompareTo(b.Segments[0].Start));
         }
 

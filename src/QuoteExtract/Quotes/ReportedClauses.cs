@@ -51,7 +51,7 @@ internal static class ReportedClauses
         // A thought or expectation inside someone's reported clause (he said the group seems to be on the back
         // foot) is part of what they said, not a report of its own.
         // One sweep by start (the longest first), against the clause reaching furthest so far: linear after the sort.
-        found.Sort((a, b) => a.Segments[0].Start != b.Segments[0].Start ? a.Segments[0].Start.CompareTo(b.Segments[0].Start) : b.Segments[0].End.CompareTo(a.Segments[0].End));
+        found.Sort((a, b) => a.Segments[0].Start != b.Segments[0].Start ? a.Segments[0].Start.CompareTo(b.Segments[0].Start) : b.Segments[^1].End.CompareTo(a.Segments[^1].End));
         // So is the clause of a pronoun that opens someone's reported clause (X said he believed S): the outer clause
         // holds it whole, with the speaker the pronoun stands for.
         var kept = new List<QuoteCandidate>(found.Count);
@@ -60,7 +60,7 @@ internal static class ReportedClauses
         bool any = false;
         foreach (QuoteCandidate c in found)
         {
-            TextSpan span = c.Segments[0];
+            TextSpan span = TextSpan.FromBounds(c.Segments[0].Start, c.Segments[^1].End);
             int cue = doc.Tokens[c.Cue!.Value.First].Start;
             bool inside = any && span.End <= reach.End && reach.Start <= cue && cue < reach.End;
             bool opening = inside && c.Speaker.First == reachStart && c.Speaker.Last == c.Speaker.First && doc.IsPronoun(c.Speaker.First);
@@ -78,6 +78,82 @@ internal static class ReportedClauses
         }
 
         return kept;
+    }
+
+    /// <summary>The most tokens of a clause's opening before a cue set off by commas.</summary>
+    private const int MaxOpeningTokens = 40;
+
+    /// <summary>
+    /// Recently, she said, S; The permit, the company said, had been hard to get; Fundraising, according to the campaign,
+    /// has surged: a cue set off by commas interrupts one clause, and the words before it from the sentence's start are
+    /// the clause's first segment (a clause the parse made of them for the same cue is that segment).
+    /// </summary>
+    internal static List<QuoteCandidate> JoinInterrupted(DocumentView doc, List<QuoteCandidate> found, bool[] insideQuote)
+    {
+        // The clauses of each cue (a cue has one or two): one pass to group them, one over the groups.
+        var byCue = new Dictionary<int, List<QuoteCandidate>>();
+        foreach (QuoteCandidate c in found)
+        {
+            if (c.Kind == QuoteKind.Indirect && c.Cue is CueMatch cue)
+            {
+                if (!byCue.TryGetValue(cue.First, out List<QuoteCandidate>? list))
+                {
+                    byCue[cue.First] = list = [];
+                }
+
+                list.Add(c);
+            }
+        }
+
+        HashSet<QuoteCandidate>? folded = null;
+        foreach (List<QuoteCandidate> clauses in byCue.Values)
+        {
+            QuoteCandidate? after = clauses.Find(c => c.Segments.Count == 1 && doc.Tokens[c.Cue!.Value.Last].End <= c.Segments[0].Start);
+            if (after is not QuoteCandidate c)
+            {
+                continue;
+            }
+
+            CueMatch cue = c.Cue!.Value;
+            int phrase = c.Speaker.IsNone ? cue.First : Math.Min(c.Speaker.First, cue.First);
+            int opening = doc.SentenceStart(phrase);
+            while (opening < phrase && doc.Tokens[opening].Kind is TokenKind.Punctuation or TokenKind.Dash)
+            {
+                opening++;
+            }
+
+            // ", she said," before the clause: a comma before the cue's phrase, and one right before the clause.
+            if (phrase - 1 <= opening || !doc.Is(phrase - 1, ',') || c.Anchor < 1 || !doc.Is(c.Anchor - 1, ',') || phrase - opening > MaxOpeningTokens
+                || c.Speaker.Last >= c.Anchor || c.Speaker.First < phrase)
+            {
+                continue;
+            }
+
+            bool clean = true;
+            for (int t = opening; t < phrase - 1 && clean; t++)
+            {
+                clean = !insideQuote[t] && !doc.IsQuoteMark(t) && !doc.IsTerminal(t);
+            }
+
+            if (!clean)
+            {
+                continue;
+            }
+
+            TextSpan first = TextSpan.FromBounds(doc.Tokens[opening].Start, doc.Tokens[phrase - 2].End);
+            foreach (QuoteCandidate d in clauses)
+            {
+                // The clause before the cue, found for the same cue: it is this first segment.
+                if (d != c && d.Segments[^1].End <= first.End && d.Segments[0].Start >= first.Start)
+                {
+                    (folded ??= []).Add(d);
+                }
+            }
+
+            c.Segments.Insert(0, first);
+        }
+
+        return folded is null ? found : found.FindAll(c => !folded.Contains(c));
     }
 
     /// <summary>X said (that) S; X told Y (that) S; S, X said (the clause as the verb's ccomp, before or after it).</summary>
@@ -1035,7 +1111,55 @@ internal static class ReportedClauses
             start = parse.SubtreeStart(obj);
         }
 
+        int subject = parse.ChildOfBase(verb, "nsubj");
+        if (IsRaising(parse, verb, cue) && subject >= 0 && subject < verb && !TryCueVerb(doc, clause, out _))
+        {
+            return Raised(doc, parse, subject, start, parse.SubtreeEnd(clause), cue, insideQuote);
+        }
+
         return Make(doc, parse, start, parse.SubtreeEnd(clause), cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>
+    /// Seem, appear and a passive expect (X seems to S, X is expected to S) say nothing of who holds the view: their
+    /// subject is the subject of what is reported, not a speaker (unless S is a report of its own: X appeared to
+    /// concede that T).
+    /// </summary>
+    private static bool IsRaising(ParseView parse, int verb, CueMatch cue) =>
+        cue.Lemma is "seem" or "appear" || (cue.Lemma == "expect" && parse.Child(verb, "aux:pass") >= 0);
+
+    /// <summary>
+    /// The enthusiasm seems to have faded: what is reported is the subject and the words after the cue, one clause in
+    /// two segments, with no speaker.
+    /// </summary>
+    private static QuoteCandidate? Raised(DocumentView doc, ParseView parse, int subject, int start, int end, CueMatch cue, bool[] insideQuote)
+    {
+        int first = parse.SubtreeStart(subject);
+        int last = Math.Min(parse.SubtreeEnd(subject), cue.First) - 1;
+        while (first <= last && doc.Tokens[first].Kind is TokenKind.Punctuation or TokenKind.Dash)
+        {
+            first++;
+        }
+
+        while (last >= first && doc.Tokens[last].Kind is TokenKind.Punctuation or TokenKind.Dash)
+        {
+            last--;
+        }
+
+        if (first > last || last - first >= MaxClauseTokens || insideQuote[first] || insideQuote[last])
+        {
+            return null;
+        }
+
+        QuoteCandidate? made = Make(doc, parse, start, end, cue, new Phrase(first, last), insideQuote);
+        if (made is null)
+        {
+            return null;
+        }
+
+        made.Segments.Insert(0, TextSpan.FromBounds(doc.Tokens[first].Start, doc.Tokens[last].End));
+        made.Speaker = Phrase.None;
+        return made;
     }
 
     /// <summary>

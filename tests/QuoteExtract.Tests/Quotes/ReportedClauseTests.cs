@@ -94,8 +94,6 @@ public class ReportedClauseTests
     // According to X, S opening the sentence, or after an adverbial and its comma: the comma closes X, whatever the
     // parse took into X's phrase; a name apposed to a role is who X is.
     [InlineData("According to the Canadian Press, 40 of the 52 delegates have already pledged their votes to her.", "40 of the 52 delegates have already pledged their votes to her", "the Canadian Press", "according to")]
-    [InlineData("But the next morning, according to Okafor, the landlord changed the locks.", "the landlord changed the locks", "Okafor", "according to")]
-    [InlineData("In Halifax, according to a city survey, most tenants want the repairs done before winter.", "most tenants want the repairs done before winter", "a city survey", "according to")]
     [InlineData("According to the union's spokeswoman, Dana Pike, the strike will go ahead on Monday.", "the strike will go ahead on Monday", "Dana Pike", "according to")]
     // S, according to X. closing the sentence: X whole, whatever words the lexicons know.
     [InlineData("Turnout among young voters fell by a third, according to exit polls.", "Turnout among young voters fell by a third", "exit polls", "according to")]
@@ -283,12 +281,18 @@ public class ReportedClauseTests
     // A cue set off by commas inside the sentence it reports: the words before and after it, as two clauses of
     // the one speaker; words before it shorter than a clause are left out.
     [InlineData("The plan to close the library, the mayor said, was never approved by the council.", "The plan to close the library|was never approved by the council", "the mayor")]
-    [InlineData("Even then, she said, the council would not have been able to pay.", "the council would not have been able to pay", "she")]
+    // A cue set off by commas interrupts one clause: the words before it are its first segment (an adverbial of the
+    // clause, or its subject however short, when the rest opens with its verb); "according to X" too.
+    [InlineData("Even then, she said, the council would not have been able to pay.", "Even then|the council would not have been able to pay", "she")]
+    [InlineData("Recently, she said, she has noticed fewer buses on the route.", "Recently|she has noticed fewer buses on the route", "she")]
+    [InlineData("After two small increases, the budget office said, deficits will rise sharply.", "After two small increases|deficits will rise sharply", "the budget office")]
+    [InlineData("But the next morning, according to Okafor, the landlord changed the locks.", "But the next morning|the landlord changed the locks", "Okafor")]
+    [InlineData("In Halifax, according to a city survey, most tenants want the repairs done before winter.", "In Halifax|most tenants want the repairs done before winter", "a city survey")]
+    [InlineData("Fundraising, according to the campaign, has surged since the debate.", "Fundraising|has surged since the debate", "the campaign")]
     // A phrase after the cue (said in a report) leaves the words either side what was said; "and" joins them.
     [InlineData("The clinic treated 4,000 patients, the board said in its annual report.", "The clinic treated 4,000 patients", "the board")]
     [InlineData("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
         "The middle fifth paid 8.9 percent|the bottom fifth paid 0.8 percent", "the agency")]
-    // A subject before the cue is part of the clause however short, when the rest opens with its verb.
     [InlineData("The museum, the mayor said, would open in May.", "The museum|would open in May", "the mayor")]
     [InlineData("This plan, she says, is different.", "This plan|is different", "she")]
     [InlineData("The delay, he noted, may be on the builders' side.", "The delay|may be on the builders' side", "he")]
@@ -303,8 +307,44 @@ public class ReportedClauseTests
     public void A_cue_inside_its_sentence_reports_the_words_either_side(string text, string clauses, string speaker)
     {
         Quote[] reported = [.. Extractor.Analyze(text).Quotes.Where(q => q.Kind == QuoteKind.Indirect)];
-        Assert.Equal(clauses.Length == 0 ? [] : clauses.Split('|'), reported.Select(q => q.Text));
+        Assert.Equal(clauses.Length == 0 ? [] : clauses.Split('|'), reported.SelectMany(q => q.Segments).Select(s => text.Substring(s.Start, s.Length)));
         Assert.All(reported, q => Assert.Equal(speaker, q.Speaker?.Text));
+    }
+
+    [Theory]
+    [InlineData("The museum, the mayor said, would open in May.", "The museum\nwould open in May")]
+    [InlineData("Recently, she said, she has noticed fewer buses on the route.", "Recently\nshe has noticed fewer buses on the route")]
+    public void A_clause_its_cue_interrupts_is_one_quote_in_two_segments(string text, string quoted)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal(QuoteKind.Indirect, q.Kind);
+        Assert.Equal(2, q.Segments.Length);
+        Assert.Equal(quoted, q.Text);
+        Assert.Equal(TextSpan.FromBounds(q.Segments[0].Start, q.Segments[1].End), q.Span);
+    }
+
+    [Theory]
+    // Seem, appear and a passive expect name no one who holds the view: their subject is part of what is reported.
+    [InlineData("Enthusiasm for the new stadium seems to have faded over the summer.", "Enthusiasm for the new stadium|to have faded over the summer")]
+    [InlineData("The two sides appeared close to a deal on wages.", "The two sides|close to a deal on wages")]
+    [InlineData("The new terminal is expected to open in the spring of next year.", "The new terminal|to open in the spring of next year")]
+    public void A_verb_of_seeming_reports_its_subject_and_what_follows_without_a_speaker(string text, string segments)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal(QuoteKind.Indirect, q.Kind);
+        Assert.Equal(segments.Split('|'), q.Segments.Select(s => text.Substring(s.Start, s.Length)));
+        Assert.Null(q.Speaker);
+    }
+
+    [Theory]
+    // One who expects, or a seeming that is a report of its own, still speaks.
+    [InlineData("The mayor expected to finish the repairs by June.", "The mayor")]
+    [InlineData("The minister appeared to concede that the plan had failed.", "The minister")]
+    public void One_who_expects_or_appears_to_report_still_speaks(string text, string speaker)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Cue?.Lemma is "expect" or "appear");
+        Assert.Single(q.Segments);
+        Assert.Equal(speaker, q.Speaker?.Text);
     }
 
     [Fact]
