@@ -461,6 +461,31 @@ internal static class ReportedClauses
         return false;
     }
 
+    /// <summary>The most tokens of an aside between a cue and its that-clause (, however, / , though, / , too,).</summary>
+    private const int MaxAsideTokens = 4;
+
+    /// <summary>Whether tokens (verb, end) are commas and adverbs of the cue only: an aside, at most a few tokens.</summary>
+    private static bool IsAsideOnly(DocumentView doc, ParseView parse, int verb, int end)
+    {
+        if (end - verb - 1 > MaxAsideTokens || !doc.Is(verb + 1, ',') || !doc.Is(end - 1, ','))
+        {
+            return false;
+        }
+
+        bool adverb = false;
+        for (int t = verb + 1; t < end; t++)
+        {
+            bool isAdverb = parse.Head(t) == verb && parse.Has(t, "advmod");
+            adverb |= isAdverb;
+            if (!isAdverb && !doc.Is(t, ','))
+            {
+                return false;
+            }
+        }
+
+        return adverb;
+    }
+
     /// <summary>
     /// X said on Monday that S; X told the paper that S: the parse hangs the that-clause on the cue's own dependent
     /// (stay ← acl ← Monday). A clause opened by "that" right after a dependent of the cue is the cue's.
@@ -471,8 +496,19 @@ internal static class ReportedClauses
         {
             // X complained bitterly that S: the that-clause taken for an adverbial clause of the cue (not a result:
             // spoke so quietly that no one heard).
-            if (d > verb && parse.Has(d, "advcl") && StartsWithThat(doc, parse, d) && parse.Child(d, "mark") == parse.SubtreeStart(d) && HasSubject(parse, d)
+            // (or, after an adverb between commas, the parse's comma before "that": warned, however, that S)
+            int dMark = parse.Child(d, "mark");
+            if (d > verb && parse.Has(d, "advcl") && StartsWithThat(doc, parse, d) && HasSubject(parse, d)
+                && (dMark == parse.SubtreeStart(d) || (dMark == parse.SubtreeStart(d) + 1 && IsAsideOnly(doc, parse, verb, dMark)))
                 && !ReportedSpeech.HasSoOrSuch(doc, verb + 1, parse.SubtreeStart(d)))
+            {
+                return d;
+            }
+
+            // She cautioned, however, that S: after an adverb between commas, the parse takes the that-clause for a
+            // conjunct of the cue; between them only the adverb and its commas.
+            if (d > verb && parse.HasBase(d, "conj") && StartsWithThat(doc, parse, d) && HasSubject(parse, d) && parse.Child(d, "cc") < 0
+                && IsAsideOnly(doc, parse, verb, parse.Child(d, "mark")) && parse.SubtreeStart(d) >= verb + 1)
             {
                 return d;
             }
@@ -596,7 +632,26 @@ internal static class ReportedClauses
         // …, and said the money would be better spent: the predicate right after the object, without a subject
         // of its own, hung elsewhere in the sentence.
         int predicate = PredicateAt(doc, parse, parse.SubtreeEnd(obj), verb);
-        return predicate >= 0 ? Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote) : null;
+        if (predicate >= 0)
+        {
+            return Make(doc, parse, verb + 1, parse.SubtreeEnd(predicate), cue, Speaker(doc, parse, cue), insideQuote);
+        }
+
+        // X said officers responded to 40 collisions: a past tense right after the object, taken for a participle on it
+        // (officers ← acl ← responded). With no predicate after the phrase it is no reduced relative (the money raised
+        // would go …) but the clause's verb.
+        foreach (int c in parse.Children(obj))
+        {
+            // (not after find or show: they found notices taped to their doors)
+            if (c == obj + 1 && cue.Lemma is not ("find" or "show") && parse.Has(c, "acl") && parse.Pos(c) == UniversalPos.Verb && parse.Child(c, "mark") < 0 && !HasSubject(parse, c)
+                && doc.Word(c).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && parse.SubtreeEnd(c) > c + 1
+                && !(doc.IsWord(c + 1) && doc.Word(c + 1).Equals("by", StringComparison.OrdinalIgnoreCase))) // a plan endorsed by …: a participle
+            {
+                return Make(doc, parse, verb + 1, parse.SubtreeEnd(obj), cue, Speaker(doc, parse, cue), insideQuote);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -881,12 +936,42 @@ internal static class ReportedClauses
 
         int start = parse.SubtreeEnd(verb);
         int subject = parse.ChildOfBase(head, "nsubj");
+        int obj = parse.Child(verb, "obj");
+        if (subject < 0 && obj > verb && parse.SubtreeStart(obj) == verb + 1 && parse.Pos(head) == UniversalPos.Verb
+            && cue.Class is CueClass.Speech or CueClass.SpeechParsed && HasNamedSubject(doc, parse, verb)
+            && (parse.ChildOfBase(head, "aux") == start || parse.Child(head, "cop") == start))
+        {
+            // X said guard Ellis Fontaine, who has averaged 11 points, would move into the lineup: the clause's subject
+            // taken for the cue's object, its predicate (opening with its auxiliary) for the sentence's.
+            return Make(doc, parse, verb + 1, parse.SubtreeEnd(head), cue, Speaker(doc, parse, cue), insideQuote);
+        }
+
         if (subject < start || parse.SubtreeStart(subject) != start || parse.Pos(head) != UniversalPos.Verb)
         {
             return null; // the clause opens with its own subject, right after the cue
         }
 
         return Make(doc, parse, start, parse.SubtreeEnd(head), cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>Whether the verb has a subject before it and none of its subjects is a relative pronoun (who has maintained).</summary>
+    private static bool HasNamedSubject(DocumentView doc, ParseView parse, int verb)
+    {
+        bool any = false;
+        foreach (int c in parse.Children(verb))
+        {
+            if (c < verb && parse.HasBase(c, "nsubj"))
+            {
+                if (ParseAttribution.IsRelativePronoun(doc, c))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>A verb with a modal auxiliary (would not stand, won't do): a finite form, never a participle's conjunct.</summary>
@@ -1220,6 +1305,14 @@ internal static class ReportedClauses
         if (head < 0 || head > verb || !interrupts || !TryCueVerb(doc, verb, out CueMatch cue) || IsDenied(doc, parse, verb))
         {
             return null;
+        }
+
+        // S won't open until 2033 and will cost $1.9 billion, staff told councillors: the cue hung on a second predicate
+        // of the clause, which shares its subject.
+        bool ownSpeaker = parse.Has(verb, "parataxis") && ownSubject >= 0 && !IsRelativeSubject(doc, parse, verb);
+        for (int i = 0; i < 8 && ownSpeaker && parse.HasBase(head, "conj") && parse.Child(head, "cc") >= 0 && !HasSubject(parse, head) && parse.Head(head) is int up and >= 0 && up < head; i++)
+        {
+            head = up;
         }
 
         // The interrupted words are a clause of their own, with a subject (not "Breaking his silence, X said").

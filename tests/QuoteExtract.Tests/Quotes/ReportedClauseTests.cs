@@ -79,6 +79,15 @@ public class ReportedClauseTests
     [InlineData("The city\u2019s transit service said buses were running on most routes with delays of up to 45 minutes.", "buses were running on most routes with delays of up to 45 minutes", "The city\u2019s transit service", "say")]
     // X said S after T: the parse hangs the clause's own adverbial clause on the cue; with no comma before it, it is said too.
     [InlineData("Chief Ada Moose said construction stalled last fall after the contractor walked off the job in a dispute over cost overruns.", "construction stalled last fall after the contractor walked off the job in a dispute over cost overruns", "Chief Ada Moose", "say")]
+    // A past tense right after the object, taken for a participle on it; the clause's subject taken for the cue's object
+    // and its predicate for the sentence's; a that-clause after an adverb between commas; a cue on a second predicate.
+    [InlineData("The fire chief said crews responded to more than 30 calls overnight.", "crews responded to more than 30 calls overnight", "The fire chief", "say")]
+    [InlineData("She said the money raised would go to the food bank.", "the money raised would go to the food bank", "She", "say")]
+    [InlineData("The coach said goalie Mark Ostrowski, who has started every game this season, would miss the final.", "goalie Mark Ostrowski, who has started every game this season, would miss the final", "The coach", "say")]
+    [InlineData("The manager said senior engineer Ruth Abara, who led the design team for a decade, would retire in June.", "senior engineer Ruth Abara, who led the design team for a decade, would retire in June", "The manager", "say")]
+    [InlineData("The nurse cautioned, however, that the trial had been done in one clinic only.", "the trial had been done in one clinic only", "The nurse", "caution")]
+    [InlineData("The economist warned, though, that the province would run short of cash within five years.", "the province would run short of cash within five years", "The economist", "warn")]
+    [InlineData("The new library won't open until 2030 and will cost about $40 million, city staff told councillors Monday.", "The new library won't open until 2030 and will cost about $40 million", "city staff", "tell")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
     [InlineData("The 29-year-old, who works part-time at a library in the west end, said she plans to pay off her loans.", "she plans to pay off her loans", "The 29-year-old", "say")]
@@ -193,6 +202,7 @@ public class ReportedClauseTests
     [InlineData("Police found a man with a knife in the garden.")]
     [InlineData("The mayor was accused of hiding cost overruns from residents.")]
     [InlineData("The children found the dog sleeping under the bridge.")]
+    [InlineData("They found notices taped to their doors on Friday morning.")]
     // A phrase a relative whose opens, or a quantifier of whom, is no speaker: a noun the tagger read as a cue verb says nothing.
     [InlineData("Among the performers is Jesse Lund, a comedian whose one-person show about growing up on a farm sold out its first three nights.")]
     [InlineData("She thanked the volunteers, none of whom wanted to be named.")]
