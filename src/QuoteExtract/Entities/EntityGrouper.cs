@@ -566,6 +566,7 @@ internal static class EntityGrouper
         }
 
         ReadOnlySpan<TextSpan> kept = words[first..end];
+        ReadOnlySpan<TextSpan> shown = words[first..]; // the name as written, its legal form too (Lakeshore Senior Living Inc.)
 
         // The core: the words' hyphen-separated parts, full stops trimmed from their ends, lower case.
         int parts = 0;
@@ -594,7 +595,7 @@ internal static class EntityGrouper
             }
         }
 
-        string display = JoinWords(text, kept);
+        string display = JoinWords(text, shown);
         if (honorific is not null && core.Length == 1)
         {
             display = honorific + " " + display; // Lord Penrose, Ms Marsh: kept when no given name is known

@@ -116,6 +116,7 @@ public class EntityGrouperTests
             ("Northwind Ltd", EntityType.Organization), ("Northwind", EntityType.Organization));
         Assert.Equal(2, g.Groups.Length);
         Assert.Equal("United Nations", NameOf(g, "UN"));
+        Assert.Equal("Northwind Ltd", NameOf(g, "Northwind")); // the name as written, with its legal form
         Assert.Equal(EntityType.Organization, g.Groups[0].Type);
     }
 

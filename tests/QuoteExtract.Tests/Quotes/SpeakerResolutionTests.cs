@@ -292,13 +292,14 @@ public class SpeakerResolutionTests
     public void The_company_among_several_organisations_is_the_company_the_article_names_most()
     {
         // Two organisations, one of them a venture firm (no person, though a role noun comes before its name): the
-        // company is the one named most, with its short name (Halden), in the sentence it closes and later.
+        // company is the one named most, with its short name (Halden), in the sentence it closes and later; its name as
+        // written, with its legal form.
         const string text = "Halden Robotics Inc. has closed a $40-million funding round led by Toronto venture firm Birchway Partners, the company said Thursday.\n\n"
             + "Chief executive Mira Sol said Halden will hire 60 engineers in Waterloo. Halden was founded in 2019 by Sol and two classmates.\n\n"
             + "The company said revenue doubled last year.";
         Analysis a = Extractor.Analyze(text);
-        Assert.Equal("Halden Robotics", QuoteWith(a, "funding round").Speaker?.Name);
-        Assert.Equal("Halden Robotics", QuoteWith(a, "revenue doubled").Speaker?.Name);
+        Assert.Equal("Halden Robotics Inc.", QuoteWith(a, "funding round").Speaker?.Name);
+        Assert.Equal("Halden Robotics Inc.", QuoteWith(a, "revenue doubled").Speaker?.Name);
         Assert.DoesNotContain(a.People, p => p.Name.Contains("Birchway", System.StringComparison.Ordinal));
     }
 
