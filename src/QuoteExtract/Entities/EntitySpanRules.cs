@@ -325,7 +325,8 @@ internal static class EntitySpanRules
     /// <summary>
     /// Fisheries | and | Oceans Canada, Crown-Indigenous Relations | and | Northern Affairs Canada: capitalised words
     /// either side of "and" are one organisation when the name after it is one the tagger found that ends in "Canada",
-    /// as a federal department's name does, and the words before it are no person's name.
+    /// as a federal department's name does, and the words before it are no person's name; so are the words of a list
+    /// before them (Immigration, Refugees and Citizenship Canada).
     /// </summary>
     private static void JoinAnd(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int and, int s0, int s1, Spans work)
     {
@@ -357,6 +358,14 @@ internal static class EntitySpanRules
             while (first - 1 >= s0 && and - first < MaxRunWords && IsCapitalisedWord(tokens[first - 1]) && work.Owner[first - 1] == 0)
             {
                 first--;
+            }
+
+            // Immigration, Refugees and Citizenship Canada: a list's words before it, each after a comma, not opening
+            // the sentence (Yesterday, Fisheries and Oceans Canada said).
+            while (first - 2 > s0 && right.End - first < MaxNameTokens && tokens[first - 1].GetText(text) is "," && IsCapitalisedWord(tokens[first - 2])
+                && work.Owner[first - 2] == 0 && !IsCapitalisedWord(tokens[first - 3]))
+            {
+                first -= 2;
             }
         }
 

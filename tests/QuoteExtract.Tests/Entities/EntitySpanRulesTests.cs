@@ -82,6 +82,9 @@ public class EntitySpanRulesTests
         Assert.Equal(["Crown-Indigenous Relations and Northern Affairs Canada/ORG"], Apply("The cheque came from Crown-Indigenous Relations and Northern Affairs Canada.", ("Northern Affairs Canada", EntityType.Organization)));
         Assert.Equal(["Manchester City/ORG", "Newcastle United/ORG"], Apply("Manchester City and Newcastle United drew.", ("Manchester City", EntityType.Organization), ("Newcastle United", EntityType.Organization)));
         Assert.Equal(["Ann Lee/PER", "Health Canada/ORG"], Apply("Ann Lee and Health Canada disagreed.", ("Ann Lee", EntityType.Person), ("Health Canada", EntityType.Organization)));
+        // A list's words before it, each after a comma, not the sentence's opening word.
+        Assert.Equal(["Immigration, Refugees and Citizenship Canada/ORG"], Apply("Funding through Immigration, Refugees and Citizenship Canada was frozen.", ("Citizenship Canada", EntityType.Organization)));
+        Assert.Equal(["Fisheries and Oceans Canada/ORG"], Apply("Yesterday, Fisheries and Oceans Canada said the closures would stay.", ("Oceans Canada", EntityType.Organization)));
     }
 
     [Fact]
