@@ -660,7 +660,8 @@ internal sealed class SpeakerResolver
     /// <summary>
     /// The 34-year-old: the person the sentence before introduced, when it had no speaker (a name the tagger missed
     /// as its subject too: Jarrod Paul loaded his truck. ¶ “…,” the 34-year-old said), else the person the article
-    /// gave that age (Liam MacIsaac, 34,), else the one it has named most: an age stands for the story's subject.
+    /// gave that age (Liam MacIsaac, 34,), else the person the sentence before spoke of as he or she, else the one it
+    /// has named most: an age stands for the story's subject.
     /// </summary>
     private ResolvedSpeaker? AgedPerson(int age, int anchor, TextSpan mention)
     {
@@ -678,7 +679,20 @@ internal sealed class SpeakerResolver
             }
         }
 
-        NameRun? run = PersonOfAge(age, anchor) ?? MostNamedBefore(anchor);
+        if (PersonOfAge(age, anchor) is NameRun given)
+        {
+            return new ResolvedSpeaker(mention, [given.Name], given.Gender, given.IsPerson);
+        }
+
+        // Gustavo Ibarra lives … He said S. ¶ “…,” the 34-year-old said: with no one given that age, the person the
+        // sentence before spoke of as he or she (the story is on them), not one it named with a role (Jury chair X said).
+        if (sentenceStart > 0 && _spoken.Count > 0 && _spoken[^1] is (ResolvedSpeaker last, int at) && last.IsPerson && last.Names.Length == 1
+            && _doc.SentenceOf[at] == _doc.SentenceOf[sentenceStart - 1] && IsPersonalPronoun(_doc.Text.AsSpan(last.Mention.Start, last.Mention.Length)))
+        {
+            return new ResolvedSpeaker(mention, last.Names, last.Gender, IsPerson: true);
+        }
+
+        NameRun? run = MostNamedBefore(anchor);
         return run is NameRun r ? new ResolvedSpeaker(mention, [r.Name], r.Gender, r.IsPerson) : null;
     }
 
@@ -718,6 +732,10 @@ internal sealed class SpeakerResolver
 
         return best;
     }
+
+    /// <summary>He or she, in any case.</summary>
+    private static bool IsPersonalPronoun(ReadOnlySpan<char> w) =>
+        w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An age used as a noun (the 34-year-old): N-year-old, without a noun after it.</summary>
     private bool IsAge(int t) =>

@@ -157,7 +157,10 @@ public class SpeakerResolutionTests
         "grab what", "the 34-year-old", "Jarrod Lund")]
     [InlineData("Fire officer Ann Pike, 34, said the crews had pulled back.\n\nJarrod Lund loaded his mother and two dogs into his truck.\n\n\u201CYou grab what you can't replace,\u201D the 34-year-old said. \u201CEverything else is just stuff.\u201D",
         "just stuff", "the 34-year-old", "Jarrod Lund")]
-    // … and with no age given and a speaker in the sentence before, the person the article names most.
+    // … with no age given, the person the sentence before spoke of as he or she (the story is on them) …
+    [InlineData("Tenant organiser Rita Moss called the notices unfair. Moss said the group had filed 12 disputes.\n\nOwen Dyck lives on the second floor with his two sons. He said the family had found nothing they could afford.\n\n\u201CWhere do we go?\u201D the 41-year-old said.",
+        "Where do we go", "the 41-year-old", "Owen Dyck")]
+    // … and with no age given and a speaker named with a role in the sentence before, the person the article names most.
     [InlineData("Ottawa poet Ada Lund has won the prize.\n\n\u201CI wrote it on the bus,\u201D Lund said.\n\nJury chair Tom Reed said: \u201CWe were unanimous.\u201D\n\nThe 29-year-old said: \u201CNow I can pay my rent.\u201D",
         "pay my rent", "The 29-year-old", "Ada Lund")]
     // A law in the sentence before is nobody (the Youth Criminal Justice Act, a person through the title Justice).
