@@ -269,7 +269,7 @@ internal sealed class SpeakerResolver
             return Refer(kin, mention);
         }
 
-        if (definite && (institution || EntityGrouper.IsOrganizationWord(_doc.Word(head))) && phrase.Last - phrase.First <= 2
+        if (definite && (institution || EntityGrouper.IsOrganizationWord(_doc.Word(head)) || IsIssuedDocument(_doc.Word(head))) && phrase.Last - phrase.First <= 2
             && (InstitutionNamed(phrase, head, anchor) ?? OrganisationThatSpoke(phrase, head, anchor)) is ResolvedSpeaker named)
         {
             return Refer(named, mention);
@@ -406,9 +406,10 @@ internal sealed class SpeakerResolver
     {
         ReadOnlySpan<char> noun = _doc.Word(head);
         int paragraph = _doc.ParagraphOf(anchor);
-        if (noun.Equals("statement", StringComparison.OrdinalIgnoreCase))
+        if (IsIssuedDocument(noun))
         {
-            // The last speaker, past the statement's own earlier quotes (“…,” the statement said. “…”).
+            // The last speaker, past the statement's own earlier quotes (“…,” the statement said. “…”); so too the notice
+            // (In a notice posted Wednesday, Health Canada said … ¶ “…,” the notice said).
             for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - SpokenReach; i--)
             {
                 (ResolvedSpeaker spoken, int at) = _spoken[i];
@@ -417,12 +418,12 @@ internal sealed class SpeakerResolver
                     return null;
                 }
 
-                if (GaveStatementIn(at))
+                if (GaveDocumentIn(at, noun))
                 {
                     return spoken;
                 }
 
-                if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith("statement", StringComparison.OrdinalIgnoreCase))
+                if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
                 {
                     return null;
                 }
@@ -557,6 +558,11 @@ internal sealed class SpeakerResolver
             or "Holdings" or "Group" or "Groupe" or "Partners" or "Systems" or "Technologies" or "Industries" or "Enterprises" or "Solutions" or "Motors" or "Energy";
 
     /// <summary>A noun of a document that speaks (the statement, the report): no organisation, and nobody's name.</summary>
+    /// <summary>A document its issuer speaks through, named with "in a …" where the issuer speaks (in a statement, in a notice).</summary>
+    private static bool IsIssuedDocument(ReadOnlySpan<char> noun) =>
+        noun.Equals("statement", StringComparison.OrdinalIgnoreCase) || noun.Equals("notice", StringComparison.OrdinalIgnoreCase)
+        || noun.Equals("release", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "report" or "letter" or "paper" or "ruling";
 
     private static ReadOnlySpan<char> LastWordOf(string name) => name.AsSpan(name.LastIndexOf(' ') + 1);
@@ -639,16 +645,16 @@ internal sealed class SpeakerResolver
         return true;
     }
 
-    /// <summary>Whether the sentence of token <paramref name="t"/> says its speaker spoke in a statement (In a statement, X said; X said in a written statement), outside quote marks.</summary>
-    private bool GaveStatementIn(int t)
+    /// <summary>Whether the sentence of token <paramref name="t"/> says its speaker spoke in such a document (In a statement, X said; X said in a written notice), outside quote marks.</summary>
+    private bool GaveDocumentIn(int t, ReadOnlySpan<char> noun)
     {
         int end = _doc.SentenceEnd(t);
         for (int u = _doc.SentenceStart(t); u + 2 < end; u++)
         {
             if (!_insideQuote[u] && _doc.IsWord(u) && _doc.Word(u).Equals("in", StringComparison.OrdinalIgnoreCase)
                 && (_doc.ClassOf(u + 1) & SpeakerWord.Determiner) != 0
-                && (_doc.Word(u + 2).Equals("statement", StringComparison.OrdinalIgnoreCase)
-                    || (u + 3 < end && _doc.Word(u + 3).Equals("statement", StringComparison.OrdinalIgnoreCase))))
+                && (_doc.Word(u + 2).Equals(noun, StringComparison.OrdinalIgnoreCase)
+                    || (u + 3 < end && _doc.Word(u + 3).Equals(noun, StringComparison.OrdinalIgnoreCase))))
             {
                 return true;
             }
