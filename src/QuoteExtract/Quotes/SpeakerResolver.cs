@@ -408,12 +408,14 @@ internal sealed class SpeakerResolver
         int paragraph = _doc.ParagraphOf(anchor);
         if (IsIssuedDocument(noun))
         {
-            // The last speaker, past the statement's own earlier quotes (“…,” the statement said. “…”); so too the notice
-            // (In a notice posted Wednesday, Health Canada said … ¶ “…,” the notice said).
+            // The last speaker, past the statement's own earlier quotes (“…,” the statement said. “…”); so too the notice,
+            // past the issuer's own words since (In a notice posted Wednesday, Health Canada said … ¶ The department said …
+            // ¶ “…,” the notice said).
+            string? issuer = null;
             for (int i = _spoken.Count - 1; i >= 0 && i >= _spoken.Count - SpokenReach; i--)
             {
                 (ResolvedSpeaker spoken, int at) = _spoken[i];
-                if (_doc.ParagraphOf(at) < paragraph - 1 || spoken.Names.Length != 1)
+                if (_doc.ParagraphOf(at) < paragraph - 2 || spoken.Names.Length != 1 || (issuer is not null && issuer != spoken.Names[0]))
                 {
                     return null;
                 }
@@ -423,7 +425,11 @@ internal sealed class SpeakerResolver
                     return spoken;
                 }
 
-                if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
+                if (!spoken.IsPerson && !_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
+                {
+                    issuer = spoken.Names[0]; // an organisation spoke since: only its own document can be meant
+                }
+                else if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
                 {
                     return null;
                 }
@@ -563,7 +569,7 @@ internal sealed class SpeakerResolver
         noun.Equals("statement", StringComparison.OrdinalIgnoreCase) || noun.Equals("notice", StringComparison.OrdinalIgnoreCase)
         || noun.Equals("release", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "report" or "letter" or "paper" or "ruling";
+    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "notice" or "release" or "report" or "letter" or "paper" or "ruling";
 
     private static ReadOnlySpan<char> LastWordOf(string name) => name.AsSpan(name.LastIndexOf(' ') + 1);
 

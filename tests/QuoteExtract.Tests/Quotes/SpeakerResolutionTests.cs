@@ -160,6 +160,8 @@ public class SpeakerResolutionTests
     // A notice the article says an organisation spoke in speaks for it.
     [InlineData("In a notice posted on Monday, Transport Canada said the bridge inspections were overdue.\n\n\u201COwners must complete the work within 30 days,\u201D the notice said.",
         "Owners must", "the notice", "Transport Canada")]
+    [InlineData("In a notice posted on Monday, Transport Canada said the bridge inspections were overdue.\n\nThe department said no bridge had been closed.\n\n\u201COwners must complete the work within 30 days,\u201D the notice said.",
+        "Owners must", "the notice", "Transport Canada")]
     // … with no age given, the person the sentence before spoke of as he or she (the story is on them) …
     [InlineData("Tenant organiser Rita Moss called the notices unfair. Moss said the group had filed 12 disputes.\n\nOwen Dyck lives on the second floor with his two sons. He said the family had found nothing they could afford.\n\n\u201CWhere do we go?\u201D the 41-year-old said.",
         "Where do we go", "the 41-year-old", "Owen Dyck")]
