@@ -1549,6 +1549,7 @@ internal sealed class SpeakerResolver
     private NameRun MakeRun(int first, int last)
     {
         (int start, Gender gender, bool person) = Core(first, last);
+        Gender titled = gender; // what a title says (Mr, Ms), before any list is read
         if (QuoteLexicons.FirstNames.TryGetValue(_doc.Word(start), out Gender fg))
         {
             gender = gender == Gender.Any ? fg : gender;
@@ -1569,6 +1570,8 @@ internal sealed class SpeakerResolver
 
             if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
             {
+                // (the surname of Kesalk Paul is no man's given name: the full name's first word tells, or nothing does)
+                gender = start == last && best.Contains(' ', StringComparison.Ordinal) ? titled : gender;
                 name = best;
                 if (QuoteLexicons.FirstNames.TryGetValue(best.AsSpan(0, Math.Max(0, best.IndexOf(' ', StringComparison.Ordinal))), out Gender bg))
                 {

@@ -157,6 +157,9 @@ public class SpeakerResolutionTests
         "grab what", "the 34-year-old", "Jarrod Lund")]
     [InlineData("Fire officer Ann Pike, 34, said the crews had pulled back.\n\nJarrod Lund loaded his mother and two dogs into his truck.\n\n\u201CYou grab what you can't replace,\u201D the 34-year-old said. \u201CEverything else is just stuff.\u201D",
         "just stuff", "the 34-year-old", "Jarrod Lund")]
+    // A surname that is also a given name (Paul) tells no gender of its own: the full name's first word does, or the pronouns.
+    [InlineData("\u201CWe were nearly done,\u201D said festival director Maria Lopes.\n\nThe mural is the work of Kesalk Paul, a Mi\u2019kmaw artist from the valley. Paul said the piece took eight months.\n\n\u201CEvery one of these nets was killing something,\u201D she said.",
+        "Every one", "she", "Kesalk Paul")]
     // A notice the article says an organisation spoke in speaks for it.
     [InlineData("In a notice posted on Monday, Transport Canada said the bridge inspections were overdue.\n\n\u201COwners must complete the work within 30 days,\u201D the notice said.",
         "Owners must", "the notice", "Transport Canada")]
