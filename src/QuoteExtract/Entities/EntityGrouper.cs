@@ -98,8 +98,9 @@ internal static class EntityGrouper
             pending = titleBefore[i] < 0 && IsRoleOnly(e.Text) ? null : Parse(mentionText, types[i], e.Span.Start, i);
             if (pending is { Type: EntityType.Person } && WordBefore(text.Text, e.Span.Start) is { Length: >= 2 } before)
             {
+                // (a given name alone too: with his daughter, Brynn)
                 pending = pending.Core.Length >= 2 ? pending with { Kin = KinNouns.Contains(before) }
-                    : pending with { Elder = before.Equals("elder", StringComparison.OrdinalIgnoreCase) || before.Equals("younger", StringComparison.OrdinalIgnoreCase) };
+                    : pending with { Kin = KinNouns.Contains(before), Elder = before.Equals("elder", StringComparison.OrdinalIgnoreCase) || before.Equals("younger", StringComparison.OrdinalIgnoreCase) };
             }
         }
 
@@ -987,7 +988,7 @@ internal static class EntityGrouper
 
         public int Index { get; set; } = -1;
 
-        /// <summary>The fullest name was introduced as someone's relative (his daughter, Carla Hiltz).</summary>
+        /// <summary>A mention of the person introduced them as someone's relative (his daughter, Carla Hiltz; his daughter, Brynn).</summary>
         public bool Kin { get; private set; }
 
         public void Add(Mention m)
@@ -996,12 +997,12 @@ internal static class EntityGrouper
             int at = Positions.BinarySearch(m.Position);
             Positions.Insert(at >= 0 ? at : ~at, m.Position);
             Keys.Add(m.Key);
+            Kin |= m.Kin; // introduced as someone's relative (his daughter, Brynn), whatever the fuller name later
             if (Full.Length == 0 || m.Core.Length > Full.Length)
             {
                 Full = m.Core;
                 DisplayName = m.Display;
                 Acronym ??= m.Acronym;
-                Kin = m.Kin;
             }
             else if (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length && !DisplayName.Contains(' ', StringComparison.Ordinal))
             {

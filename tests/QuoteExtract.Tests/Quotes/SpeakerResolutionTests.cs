@@ -222,6 +222,9 @@ public class SpeakerResolutionTests
     // A surname alone means the person the story is about, not the relative named beside them …
     [InlineData("Beaded portraits by Tanis Kakekayash hang in the gallery.\n\nThe moccasins belonged to Tanis Kakekayash\u2019s grandmother, Sophia Kakekayash.\n\nKakekayash, 38, learned to bead at her grandmother\u2019s table.\n\n\u201CShe would pull out my stitches,\u201D Kakekayash said.",
         "pull out my stitches", "Tanis Kakekayash")]
+    // … a relative introduced by a given name alone too (with his daughter, Brynn), named in full only later …
+    [InlineData("\u201CYou\u2019re selling the future,\u201D said Wendell Sauer, who runs 300 head north of the hills with his daughter, Brynn.\n\nSauer said he had already sold a third of his herd.\n\nBrynn Sauer, 27, said the dugouts had gone dry.",
+        "sold a third", "Wendell Sauer")]
     // … unless the text says which of them (the elder X).
     [InlineData("Danielle Ostrowski won the title on Sunday.\n\nHer father, Walter Ostrowski, taught her to curl when she was six.\n\n\u201CI couldn\u2019t look,\u201D the elder Ostrowski admitted.",
         "couldn\u2019t look", "Walter Ostrowski")]
