@@ -49,8 +49,9 @@ public sealed class Analysis
     public IReadOnlyList<EntityGroup> Groups { get; }
 
     /// <summary>
-    /// The people of the text (the person groups of <see cref="Groups"/>, without bylines and photo credits), each
-    /// with their gender and quotes: who is quoted, and how many of them are women.
+    /// The people of the text (the person groups of <see cref="Groups"/>, without bylines and photo credits, and without
+    /// speakers the text never names, whose role phrase is their quotes' speaker name: a neighbour, the agency's
+    /// director), each with their gender and quotes: who is quoted, and how many of them are women.
     /// </summary>
     public ImmutableArray<Person> People { get; }
 

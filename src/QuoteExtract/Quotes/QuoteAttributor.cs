@@ -219,7 +219,7 @@ internal static class QuoteAttributor
         var join = new SpeakerGroups(grouping);
         ImmutableArray<Quote> quotes = Build(doc, candidates, options.MinimumConfidence, join);
         ImmutableArray<EntityGroup> groups = join.Build();
-        (ImmutableArray<Person> people, quotes) = Speakers.PeopleBuilder.Build(doc, inside, groups, quotes);
+        (ImmutableArray<Person> people, quotes) = Speakers.PeopleBuilder.Build(doc, inside, groups, join.RoleGroups(), quotes);
         return new QuoteAttribution(quotes, grouping.Entities, groups, people, boilerplate);
     }
 

@@ -18,7 +18,8 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
     /// <summary>Per entity group, the speaker mentions and quotes that joined it; null until one does (most never do).</summary>
     private readonly (List<TextSpan> Mentions, List<int> Quotes)?[] _entityGroups = new (List<TextSpan>, List<int>)?[grouping.Groups.Length];
 
-    private readonly Dictionary<string, (EntityType Type, HashSet<TextSpan> Mentions, List<int> Quotes)> _own = new(System.StringComparer.Ordinal);
+    /// <summary>The speakers' own groups by name; Role while every speaker in it is a role phrase (a neighbour, the judge).</summary>
+    private readonly Dictionary<string, (EntityType Type, HashSet<TextSpan> Mentions, List<int> Quotes, bool[] Role)> _own = new(System.StringComparer.Ordinal);
     private readonly List<string> _ownOrder = [];
 
     /// <summary>The speaker named after its groups; records quote <paramref name="quote"/> on each.</summary>
@@ -54,11 +55,12 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
 
             if (!_own.TryGetValue(name, out var own))
             {
-                own = (speaker.IsPerson ? EntityType.Person : EntityType.Organization, [], []);
+                own = (speaker.IsPerson ? EntityType.Person : EntityType.Organization, [], [], [true]);
                 _own[name] = own;
                 _ownOrder.Add(name);
             }
 
+            own.Role[0] &= speaker.Kind == MentionKind.Phrase;
             own.Mentions.Add(speaker.Mention);
             own.Quotes.Add(quote);
             names.Add(name);
@@ -79,6 +81,21 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Per group of <see cref="Build"/>, whether it is a speaker's own group made only of role phrases (a neighbour, the
+    /// agency's director): someone the article never names.
+    /// </summary>
+    public bool[] RoleGroups()
+    {
+        var roles = new bool[grouping.Groups.Length + _ownOrder.Count];
+        for (int i = 0; i < _ownOrder.Count; i++)
+        {
+            roles[grouping.Groups.Length + i] = _own[_ownOrder[i]].Role[0];
+        }
+
+        return roles;
     }
 
     /// <summary>The entity groups with their speaker mentions and quotes, then the speakers' own groups.</summary>

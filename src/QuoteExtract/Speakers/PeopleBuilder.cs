@@ -12,11 +12,18 @@ namespace QuoteExtract.Speakers;
 /// quotes' speakers given that gender.
 /// Bylines and photo credits (By X, AP Photo/X, THE CANADIAN PRESS/X) name no person of the article: their names are
 /// in no group (<see cref="Boilerplate"/>, read by the grouper and the speaker resolver); nor does a pronoun the
-/// entity tagger took for a name.
+/// entity tagger took for a name; nor someone the article never names (a neighbour said: a role phrase, the quote's
+/// speaker, with a gender, but no one of the people).
 /// </summary>
 internal static class PeopleBuilder
 {
-    public static (ImmutableArray<Person> People, ImmutableArray<Quote> Quotes) Build(DocumentView doc, bool[] insideQuote, ImmutableArray<EntityGroup> groups, ImmutableArray<Quote> quotes)
+    /// <summary>The people of <paramref name="groups"/>, and <paramref name="quotes"/> with their speakers' gender.</summary>
+    /// <param name="doc">The document.</param>
+    /// <param name="insideQuote">Per token, whether it is inside quote marks.</param>
+    /// <param name="groups">The entity groups with the speakers joined.</param>
+    /// <param name="roles">Per group, whether only role phrases name it (a neighbour): its speakers get a gender, but it is no person of the article.</param>
+    /// <param name="quotes">The quotes.</param>
+    public static (ImmutableArray<Person> People, ImmutableArray<Quote> Quotes) Build(DocumentView doc, bool[] insideQuote, ImmutableArray<EntityGroup> groups, bool[] roles, ImmutableArray<Quote> quotes)
     {
         string text = doc.Text;
         var people = ImmutableArray.CreateBuilder<Person>();
@@ -31,7 +38,11 @@ internal static class PeopleBuilder
             }
 
             PersonGender gender = GenderOf(text, group, told[g]);
-            people.Add(new Person { Name = group.Name, Gender = gender, Mentions = group.Mentions, Quotes = group.Quotes });
+            if (!roles[g])
+            {
+                people.Add(new Person { Name = group.Name, Gender = gender, Mentions = group.Mentions, Quotes = group.Quotes });
+            }
+
             foreach (int q in group.Quotes)
             {
                 if ((uint)q < (uint)genderOfQuote.Length)

@@ -90,6 +90,17 @@ public class PeopleTests
     }
 
     [Fact]
+    public void Someone_the_article_never_names_is_a_quote_speaker_but_no_person_of_the_article()
+    {
+        // The speaker keeps the role phrase and the gender the text tells; the people are those the article names.
+        const string text = "Helen Marsh said the road had flooded twice this year.\n\n\u201CWe heard the water before we saw it,\u201D said a neighbour, who asked that her name not be used.";
+        Analysis a = Extractor.Analyze(text);
+        Quote q = Assert.Single(a.Quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(SpeakerNameKind.Role, q.Speaker!.NameKind);
+        Assert.Equal("Helen Marsh", Assert.Single(a.People).Name);
+    }
+
+    [Fact]
     public void A_named_speaker_says_so()
     {
         Quote q = Assert.Single(Extractor.Analyze("Helen Marsh said the plan had been agreed.").Quotes);
