@@ -91,6 +91,15 @@ internal static class EntitySpanRules
             }
         }
 
+        // Ontario's Special Investigations Unit: capitalised words the tagger left alone, ending in an organisation's word.
+        for (int i = 0; i < n; i++)
+        {
+            if (IsCapitalisedWord(tokens[i]) && work.Owner[i] == 0 && i > sentenceStart[i] && !IsCapitalisedWord(tokens[i - 1]))
+            {
+                i = NameEndingInBody(text, tokens, i, sentenceEnd[i], work) - 1;
+            }
+        }
+
         // A courtesy title or a role alone (Mr | Trump tagged as two people) is no name.
         for (int k = 0; k < work.All.Count; k++)
         {
@@ -101,6 +110,35 @@ internal static class EntitySpanRules
         }
 
         work.CopyTo(spans);
+    }
+
+    /// <summary>
+    /// From <paramref name="first"/>, a run of two or more capitalised words no span holds, not in capitals (a headline),
+    /// whose last word is an organisation's (Unit, Agency, Council: org-suffixes.txt, not Act, Government or Cabinet):
+    /// one organisation. Returns where the run ends.
+    /// </summary>
+    private static int NameEndingInBody(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int s1, Spans work)
+    {
+        int end = first;
+        bool caps = false;
+        while (end < s1 && end - first < MaxRunWords && IsCapitalisedWord(tokens[end]) && work.Owner[end] == 0)
+        {
+            caps |= CharClasses.IsAllCaps(tokens[end].GetText(text), minimumLetters: 2);
+            end++;
+        }
+
+        if (end - first < 2 || caps || (end < s1 && IsCapitalisedWord(tokens[end])))
+        {
+            return end;
+        }
+
+        ReadOnlySpan<char> last = tokens[end - 1].GetText(text);
+        if (EntityGrouper.IsOrganizationWord(last) && last is not ("Act" or "Government" or "Cabinet"))
+        {
+            work.Replace(first, end, EntityType.Organization);
+        }
+
+        return end;
     }
 
     /// <summary>The token is a word that starts with a capital.</summary>

@@ -547,21 +547,7 @@ internal static class Boilerplate
             return k > 0 && _text[_words[k - 1].End - 1] == ',' && word.Length is >= 2 and <= 7 && word[^1] == '.' && char.IsUpper(word[0]);
         }
 
-        private static bool IsAllCaps(ReadOnlySpan<char> word)
-        {
-            int letters = 0;
-            foreach (char c in word)
-            {
-                if (char.IsLower(c))
-                {
-                    return false;
-                }
-
-                letters += char.IsLetter(c) ? 1 : 0;
-            }
-
-            return letters >= 3;
-        }
+        private static bool IsAllCaps(ReadOnlySpan<char> word) => CharClasses.IsAllCaps(word, minimumLetters: 3);
 
         private bool HasQuoteMark(int from, int to)
         {

@@ -114,6 +114,23 @@ internal static class CharClasses
 
     public static bool IsSeparator(CharClass k) => k <= CharClass.Joiner;
 
+    /// <summary>No lower-case letter, and at least <paramref name="minimumLetters"/> letters (SIU, NEWS; not 4-H at 2).</summary>
+    public static bool IsAllCaps(ReadOnlySpan<char> word, int minimumLetters)
+    {
+        int letters = 0;
+        foreach (char c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters >= minimumLetters;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static CharClass OfNonAscii(char c)
     {

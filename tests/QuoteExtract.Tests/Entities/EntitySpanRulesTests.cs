@@ -76,6 +76,18 @@ public class EntitySpanRulesTests
     }
 
     [Fact]
+    public void Capitalised_words_the_tagger_left_alone_that_end_in_an_organisations_word_are_one_organisation()
+    {
+        Assert.Equal(["Special Investigations Unit/ORG"], Apply("Ontario's Special Investigations Unit is investigating the arrest."));
+        Assert.Equal(["Tenants Advisory Committee/ORG"], Apply("She sits on the Tenants Advisory Committee as its chair."));
+        // Not a law (MISC), a word alone, a headline in capitals, or a run the tagger named.
+        Assert.Empty(Apply("Parliament passed the Clean Air Act on Friday."));
+        Assert.Empty(Apply("He wrote to the Agency on Friday."));
+        Assert.Empty(Apply("Residents fear SPECIAL UNIT raids."));
+        Assert.Equal(["Ann Lee/PER"], Apply("They met Ann Lee Committee members.", ("Ann Lee", EntityType.Person)));
+    }
+
+    [Fact]
     public void And_joins_a_federal_department_named_as_canada_names_them_and_nothing_else()
     {
         Assert.Equal(["Fisheries and Oceans Canada/ORG"], Apply("In a statement, Fisheries and Oceans Canada said the closures would stay.", ("Fisheries", EntityType.Organization), ("Oceans Canada", EntityType.Organization)));
