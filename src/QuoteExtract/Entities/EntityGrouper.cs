@@ -507,6 +507,28 @@ internal static class EntityGrouper
                     }
                 }
 
+                // The First Nation after the Pine Creek First Nation: an organisation's last words, two or more, join
+                // the one longer name they end (not two: the Police Service of two cities).
+                if (g is null && type == EntityType.Organization && m.Core.Length >= 2)
+                {
+                    GroupBuilder? ending = null;
+                    foreach (GroupBuilder c in created)
+                    {
+                        if (c.Full.Length > m.Core.Length && c.Full.AsSpan(c.Full.Length - m.Core.Length).SequenceEqual(m.Core))
+                        {
+                            if (ending is not null)
+                            {
+                                ending = null;
+                                break;
+                            }
+
+                            ending = c;
+                        }
+                    }
+
+                    g = ending;
+                }
+
                 if (g is null)
                 {
                     g = new GroupBuilder(type);

@@ -136,6 +136,13 @@ internal sealed class SpeakerResolver
             return _spoken[^1].Speaker; // “…,” the 34-year-old said. “…”: one mention, one speaker for both parts
         }
 
+        // According to the First Nation’s claim, S: the one whose document it is speaks through it.
+        if (phrase.Last - 2 >= phrase.First && _doc.IsPossessive(phrase.Last - 1) && IsDocumentNoun(_doc.Word(phrase.Last))
+            && ResolveMention(new Phrase(phrase.First, phrase.Last - 2), anchor) is ResolvedSpeaker owner && !owner.IsPerson && owner.Kind != MentionKind.Phrase)
+        {
+            return owner with { Mention = mention };
+        }
+
         if (phrase.First == phrase.Last && _doc.IsPronoun(phrase.First))
         {
             // An unresolved pronoun still marks where the speaker is mentioned.
@@ -569,7 +576,7 @@ internal sealed class SpeakerResolver
         noun.Equals("statement", StringComparison.OrdinalIgnoreCase) || noun.Equals("notice", StringComparison.OrdinalIgnoreCase)
         || noun.Equals("release", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "notice" or "release" or "report" or "letter" or "paper" or "ruling";
+    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "notice" or "release" or "report" or "letter" or "paper" or "ruling" or "claim" or "lawsuit" or "filing" or "complaint" or "website";
 
     private static ReadOnlySpan<char> LastWordOf(string name) => name.AsSpan(name.LastIndexOf(' ') + 1);
 
