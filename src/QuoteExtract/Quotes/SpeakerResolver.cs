@@ -163,6 +163,16 @@ internal sealed class SpeakerResolver
                     organisation = EntityGrouper.IsOrganizationWord(_doc.Word(w)) || (_doc.ClassOf(w) & SpeakerWord.Institution) != 0;
                 }
 
+                // The agency's director says S … said executive director Marivic Tolentino: an institution noun's role is
+                // the person the article introduces with that role, before or after.
+                if (t == phrase.First + 2 && t + 1 == phrase.Last && IsDefinite(phrase.First) && (_doc.ClassOf(t - 1) & SpeakerWord.Institution) != 0
+                    && (_doc.ClassOf(phrase.Last) & (SpeakerWord.Role | SpeakerWord.Institution)) == SpeakerWord.Role
+                    && (FindRole(RoleKey(phrase.Last), anchor, before: true) ?? FindRole(RoleKey(phrase.Last), anchor, before: false)) is ResolvedSpeaker holder
+                    && holder.IsPerson && !holder.IsPlural)
+                {
+                    return Refer(holder, mention);
+                }
+
                 return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !organisation, MentionKind.Phrase);
             }
         }

@@ -160,6 +160,9 @@ public class SpeakerResolutionTests
     // A surname that is also a given name (Paul) tells no gender of its own: the full name's first word does, or the pronouns.
     [InlineData("\u201CWe were nearly done,\u201D said festival director Maria Lopes.\n\nThe mural is the work of Kesalk Paul, a Mi\u2019kmaw artist from the valley. Paul said the piece took eight months.\n\n\u201CEvery one of these nets was killing something,\u201D she said.",
         "Every one", "she", "Kesalk Paul")]
+    // An institution's role (the agency's director) is the person introduced with that role, even after.
+    [InlineData("The food bank\u2019s shelves were empty by noon on Friday, a sight the agency\u2019s director says has become common since spring.\n\n\u201CWe were built for 300 families a week,\u201D said executive director Nadia Okoro.",
+        "has become common", "the agency\u2019s director", "Nadia Okoro")]
     // An organisation's own document speaks for it (according to the First Nation's claim).
     [InlineData("Members of the Pine Creek First Nation voted to accept the settlement on Tuesday.\n\nThe dam raised the lake by four metres and flooded 2,000 hectares of reserve land, according to the First Nation\u2019s claim.",
         "flooded 2,000 hectares", "the First Nation\u2019s claim", "Pine Creek First Nation")]
