@@ -689,8 +689,8 @@ internal sealed class SpeakerResolver
     /// <summary>
     /// The 34-year-old: the person the sentence before introduced, when it had no speaker (a name the tagger missed
     /// as its subject too: Jarrod Paul loaded his truck. ¶ “…,” the 34-year-old said), else the person the article
-    /// gave that age (Liam MacIsaac, 34,), else the person the sentence before spoke of as he or she, else the one it
-    /// has named most: an age stands for the story's subject.
+    /// gave that age (Liam MacIsaac, 34,), else the person the sentence before spoke of by name or as he or she, else
+    /// the one it has named most: an age stands for the story's subject.
     /// </summary>
     private ResolvedSpeaker? AgedPerson(int age, int anchor, TextSpan mention)
     {
@@ -713,10 +713,11 @@ internal sealed class SpeakerResolver
             return new ResolvedSpeaker(mention, [given.Name], given.Gender, given.IsPerson);
         }
 
-        // Gustavo Ibarra lives … He said S. ¶ “…,” the 34-year-old said: with no one given that age, the person the
-        // sentence before spoke of as he or she (the story is on them), not one it named with a role (Jury chair X said).
+        // Gustavo Ibarra lives … He said S. ¶ “…,” the 34-year-old said; Mi-rae Cho, a nursing student, told CBC News S.
+        // ¶ “…,” the 20-year-old said: with no one given that age, the person the sentence before spoke of by name or as
+        // he or she (the story is on them), not one it named with a role or title (Jury chair X said).
         if (sentenceStart > 0 && _spoken.Count > 0 && _spoken[^1] is (ResolvedSpeaker last, int at) && last.IsPerson && last.Names.Length == 1
-            && _doc.SentenceOf[at] == _doc.SentenceOf[sentenceStart - 1] && IsPersonalPronoun(_doc.Text.AsSpan(last.Mention.Start, last.Mention.Length)))
+            && _doc.SentenceOf[at] == _doc.SentenceOf[sentenceStart - 1] && IsBareNameOrPronoun(_doc.Text.AsSpan(last.Mention.Start, last.Mention.Length)))
         {
             return new ResolvedSpeaker(mention, last.Names, last.Gender, IsPerson: true);
         }
@@ -762,9 +763,27 @@ internal sealed class SpeakerResolver
         return best;
     }
 
-    /// <summary>He or she, in any case.</summary>
-    private static bool IsPersonalPronoun(ReadOnlySpan<char> w) =>
-        w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase);
+    /// <summary>He or she, or capitalised words none of which is a role or a title (Mi-rae Cho, not Jury chair Tom Reed).</summary>
+    private static bool IsBareNameOrPronoun(ReadOnlySpan<char> mention)
+    {
+        if (mention.Equals("he", StringComparison.OrdinalIgnoreCase) || mention.Equals("she", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> rest = mention;
+        while (!rest.IsEmpty)
+        {
+            ReadOnlySpan<char> word = NextWord(ref rest);
+            if (word.IsEmpty || !char.IsUpper(word[0]) || (QuoteLexicons.ClassOf(word) & (SpeakerWord.Role | SpeakerWord.Modifier)) != 0
+                || QuoteLexicons.Titles.TryGetValue(word.TrimEnd('.'), out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>An age used as a noun (the 34-year-old): N-year-old, without a noun after it.</summary>
     private bool IsAge(int t) =>

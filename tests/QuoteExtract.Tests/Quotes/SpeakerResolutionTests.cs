@@ -174,6 +174,9 @@ public class SpeakerResolutionTests
     // … with no age given, the person the sentence before spoke of as he or she (the story is on them) …
     [InlineData("Tenant organiser Rita Moss called the notices unfair. Moss said the group had filed 12 disputes.\n\nOwen Dyck lives on the second floor with his two sons. He said the family had found nothing they could afford.\n\n\u201CWhere do we go?\u201D the 41-year-old said.",
         "Where do we go", "the 41-year-old", "Owen Dyck")]
+    // … or by name …
+    [InlineData("Tenant organiser Rita Moss called the notices unfair. Moss said the group had filed 12 disputes.\n\nOwen Dyck, a retired welder, told council he now takes two buses and a taxi home.\n\n\u201CSome nights the taxi costs more than I made,\u201D the 66-year-old said.",
+        "Some nights", "the 66-year-old", "Owen Dyck")]
     // … and with no age given and a speaker named with a role in the sentence before, the person the article names most.
     [InlineData("Ottawa poet Ada Lund has won the prize.\n\n\u201CI wrote it on the bus,\u201D Lund said.\n\nJury chair Tom Reed said: \u201CWe were unanimous.\u201D\n\nThe 29-year-old said: \u201CNow I can pay my rent.\u201D",
         "pay my rent", "The 29-year-old", "Ada Lund")]
