@@ -1026,9 +1026,10 @@ internal static class EntityGrouper
                 DisplayName = m.Display;
                 Acronym ??= m.Acronym;
             }
-            else if (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length && !DisplayName.Contains(' ', StringComparison.Ordinal))
+            else if (m.Core.Length == Full.Length && m.Display.Length > DisplayName.Length
+                && (!DisplayName.Contains(' ', StringComparison.Ordinal) || Type == EntityType.Organization))
             {
-                DisplayName = m.Display; // Marsh, then Ms Marsh: the name with its honorific
+                DisplayName = m.Display; // Marsh, then Ms Marsh: the name with its honorific; Norvale Nickel Corp., its legal form
             }
         }
     }

@@ -117,6 +117,9 @@ public class EntityGrouperTests
         Assert.Equal(2, g.Groups.Length);
         Assert.Equal("United Nations", NameOf(g, "UN"));
         Assert.Equal("Northwind Ltd", NameOf(g, "Northwind")); // the name as written, with its legal form
+        EntityGrouping headline = Group("Norvale Nickel to close mine. Norvale Nickel Corp. said so.",
+            ("Norvale Nickel", EntityType.Organization), ("Norvale Nickel Corp.", EntityType.Organization));
+        Assert.Equal("Norvale Nickel Corp.", Assert.Single(headline.Groups).Name); // the legal form, though the shorter came first
         Assert.Equal(EntityType.Organization, g.Groups[0].Type);
     }
 
