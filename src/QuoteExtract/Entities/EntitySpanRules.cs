@@ -399,9 +399,10 @@ internal static class EntitySpanRules
             }
 
             // Immigration, Refugees and Citizenship Canada: a list's words before it, each after a comma, not opening
-            // the sentence (Yesterday, Fisheries and Oceans Canada said).
-            while (first - 2 > s0 && right.End - first < MaxNameTokens && tokens[first - 1].GetText(text) is "," && IsCapitalisedWord(tokens[first - 2])
-                && work.Owner[first - 2] == 0 && !IsCapitalisedWord(tokens[first - 3]))
+            // the sentence (Yesterday, Fisheries and Oceans Canada said) unless an acronym in brackets after the name
+            // starts with the opening word's letter (Immigration, Refugees and Citizenship Canada (IRCC) said).
+            while (first - 2 >= s0 && right.End - first < MaxNameTokens && tokens[first - 1].GetText(text) is "," && IsCapitalisedWord(tokens[first - 2])
+                && work.Owner[first - 2] == 0 && (first - 2 == s0 ? AcronymAfter(text, tokens, right.End, s1, tokens[s0].GetText(text)[0]) : !IsCapitalisedWord(tokens[first - 3])))
             {
                 first -= 2;
             }
@@ -414,6 +415,10 @@ internal static class EntitySpanRules
 
         work.Replace(first, right.End, EntityType.Organization);
     }
+
+    /// <summary>Whether "(" and a word in capitals that starts with <paramref name="letter"/> follow at <paramref name="t"/> ((IRCC)).</summary>
+    private static bool AcronymAfter(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int s1, char letter) =>
+        t + 1 < s1 && tokens[t].GetText(text) is "(" && CharClasses.IsAllCaps(tokens[t + 1].GetText(text), minimumLetters: 2) && tokens[t + 1].GetText(text)[0] == letter;
 
     /// <summary>Hurricane | Edouard: the tagged name after a storm word is MISC, and the word itself stays outside it.</summary>
     private static void RetypeStormName(ReadOnlySpan<Token> tokens, int word, int s1, Spans work)

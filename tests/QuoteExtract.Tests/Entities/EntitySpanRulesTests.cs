@@ -97,6 +97,8 @@ public class EntitySpanRulesTests
         // A list's words before it, each after a comma, not the sentence's opening word.
         Assert.Equal(["Immigration, Refugees and Citizenship Canada/ORG"], Apply("Funding through Immigration, Refugees and Citizenship Canada was frozen.", ("Citizenship Canada", EntityType.Organization)));
         Assert.Equal(["Fisheries and Oceans Canada/ORG"], Apply("Yesterday, Fisheries and Oceans Canada said the closures would stay.", ("Oceans Canada", EntityType.Organization)));
+        // Opening the sentence, when an acronym in brackets after it starts with its letter.
+        Assert.Equal(["Immigration, Refugees and Citizenship Canada/ORG", "IRCC/ORG"], Apply("Immigration, Refugees and Citizenship Canada (IRCC) said funding rose.", ("Citizenship Canada", EntityType.Organization), ("IRCC", EntityType.Organization)));
     }
 
     [Fact]
