@@ -82,13 +82,13 @@ public class PeopleSetTests(ITestOutputHelper output)
     /// figures the README quotes; the floors stop a regression.
     /// </summary>
     [Theory]
-    [InlineData("canadian-news.jsonl", 0.95, 0.88, 0.90)]
-    [InlineData("canadian-news-2.jsonl", 0.95, 0.88, 0.90)]
-    [InlineData("canadian-news-3.jsonl", 0.95, 0.86, 0.90)]
-    [InlineData("canadian-news-4.jsonl", 0.95, 0.90, 0.90)]
-    [InlineData("canadian-news-5.jsonl", 0.95, 0.90, 0.90)]
-    [InlineData("canadian-news-6.jsonl", 0.95, 0.84, 0.90)]
-    [InlineData("canadian-news-7.jsonl", 0.87, 0.81, 0.90)]
+    [InlineData("canadian-news.jsonl", 0.95, 0.9, 0.9)]
+    [InlineData("canadian-news-2.jsonl", 0.95, 0.9, 0.9)]
+    [InlineData("canadian-news-3.jsonl", 0.95, 0.88, 0.9)]
+    [InlineData("canadian-news-4.jsonl", 0.95, 0.93, 0.9)]
+    [InlineData("canadian-news-5.jsonl", 0.95, 0.93, 0.9)]
+    [InlineData("canadian-news-6.jsonl", 0.95, 0.91, 0.9)]
+    [InlineData("canadian-news-7.jsonl", 0.92, 0.87, 0.9)]
     public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file, double marksFloor, double reportedFloor, double genderF1Floor)
     {
         int marks = 0, marksRight = 0, reported = 0, reportedRight = 0;
