@@ -464,7 +464,7 @@ internal static class ReportedClauses
     /// <summary>The most tokens of an aside between a cue and its that-clause (, however, / , though, / , too,).</summary>
     private const int MaxAsideTokens = 4;
 
-    /// <summary>Whether tokens (verb, end) are commas and adverbs of the cue only: an aside, at most a few tokens.</summary>
+    /// <summary>Whether tokens (verb, end) are commas and adverbs only, a comma first and last: an aside, at most a few tokens.</summary>
     private static bool IsAsideOnly(DocumentView doc, ParseView parse, int verb, int end)
     {
         if (end - verb - 1 > MaxAsideTokens || !doc.Is(verb + 1, ',') || !doc.Is(end - 1, ','))
@@ -475,7 +475,7 @@ internal static class ReportedClauses
         bool adverb = false;
         for (int t = verb + 1; t < end; t++)
         {
-            bool isAdverb = parse.Head(t) == verb && parse.Has(t, "advmod");
+            bool isAdverb = parse.Pos(t) == UniversalPos.Adv; // (wherever the parse hung it: on the cue, or on a comma)
             adverb |= isAdverb;
             if (!isAdverb && !doc.Is(t, ','))
             {
@@ -492,6 +492,17 @@ internal static class ReportedClauses
     /// </summary>
     private static int ThatClauseOnDependent(DocumentView doc, ParseView parse, int verb)
     {
+        // X said, however, that S: a "that" right after the cue's aside opens the clause, whatever the parse hung it on
+        // inside the cue's phrase (the aside's comma, the adverb).
+        for (int m = verb + 3; m <= verb + 1 + MaxAsideTokens && m < doc.Count && doc.SentenceOf[m] == doc.SentenceOf[verb]; m++)
+        {
+            if (doc.IsWord(m) && doc.Word(m).Equals("that", StringComparison.OrdinalIgnoreCase) && parse.Has(m, "mark") && IsAsideOnly(doc, parse, verb, m)
+                && parse.Head(m) is int h && h > m && HasSubject(parse, h) && IsInside(parse, h, verb))
+            {
+                return h;
+            }
+        }
+
         foreach (int d in parse.Children(verb))
         {
             // X complained bitterly that S: the that-clause taken for an adverbial clause of the cue (not a result:

@@ -87,6 +87,7 @@ public class ReportedClauseTests
     [InlineData("The manager said senior engineer Ruth Abara, who led the design team for a decade, would retire in June.", "senior engineer Ruth Abara, who led the design team for a decade, would retire in June", "The manager", "say")]
     [InlineData("The nurse cautioned, however, that the trial had been done in one clinic only.", "the trial had been done in one clinic only", "The nurse", "caution")]
     [InlineData("The economist warned, though, that the province would run short of cash within five years.", "the province would run short of cash within five years", "The economist", "warn")]
+    [InlineData("Morales said, however, that the shelter was full by Tuesday night.", "the shelter was full by Tuesday night", "Morales", "say")]
     [InlineData("The new library won't open until 2030 and will cost about $40 million, city staff told councillors Monday.", "The new library won't open until 2030 and will cost about $40 million", "city staff", "tell")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
