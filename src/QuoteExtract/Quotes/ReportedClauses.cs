@@ -356,7 +356,8 @@ internal static class ReportedClauses
 
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
-        return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote);
+        // (a clause before the cue that holds its speaker is the speaker's relative clause: X, who …, said S)
+        return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote) ?? (clause < verb ? HangingCue(doc, parse, verb, cue, insideQuote) : null);
     }
 
     /// <summary>The most tokens between a dash and the cue of a report of its own after it (— the councillor also pointed out).</summary>
@@ -1032,6 +1033,15 @@ internal static class ReportedClauses
     {
         Phrase surface = ReportedSpeech.SurfaceSpeaker(doc, cue);
         Phrase parsed = ParseAttribution.CueSpeaker(doc, parse, cue.First);
+        // Ngozi Eze, who was volunteering there with her church group, said about 600 people had registered: with the
+        // relative clause taken for the sentence's, the parse finds no subject, or the clause's own after the cue.
+        Phrase named = NameBeforeRelative(doc, cue.First);
+        if (!named.IsNone && (parsed.IsNone || (parsed.First > cue.Last && parse.Pos(parsed.Last + 1) is UniversalPos.Aux or UniversalPos.Verb))
+            && (surface.IsNone || surface.First >= named.First))
+        {
+            return named;
+        }
+
         // S, said X: a subject after the cue is the speaker; the words before it are what was said.
         if (surface.IsNone || (!parsed.IsNone && parsed.First > cue.Last && surface.Last < cue.First))
         {
@@ -1066,6 +1076,44 @@ internal static class ReportedClauses
         }
 
         return Widened(doc, parse, surface);
+    }
+
+    /// <summary>The most tokens of a relative clause between a name and its cue (X, who …, said).</summary>
+    private const int MaxRelativeTokens = 30;
+
+    /// <summary>
+    /// X, who … , said: a name (capitalised words opening the sentence) before a relative clause between commas that
+    /// ends right before the cue, when neither the parse nor the words before the cue gave a subject; or none.
+    /// </summary>
+    private static Phrase NameBeforeRelative(DocumentView doc, int cue)
+    {
+        int sentenceStart = doc.SentenceStart(cue);
+        if (!doc.Is(cue - 1, ','))
+        {
+            return Phrase.None;
+        }
+
+        for (int w = cue - 2; w > sentenceStart + 1 && cue - w <= MaxRelativeTokens; w--)
+        {
+            if (doc.Is(w, ','))
+            {
+                return Phrase.None; // one relative clause, no comma inside it
+            }
+
+            if (IsRelativeWord(doc, w) && doc.Is(w - 1, ','))
+            {
+                int last = w - 2;
+                int first = last;
+                while (first - 1 >= sentenceStart && doc.IsNameWord(first - 1))
+                {
+                    first--;
+                }
+
+                return first == sentenceStart && doc.IsNameWord(last) ? new Phrase(first, last) : Phrase.None;
+            }
+        }
+
+        return Phrase.None;
     }
 
     /// <summary>A preposition of time or "at the time" (Trump at the time, a few weeks after Obama): when, not which people.</summary>

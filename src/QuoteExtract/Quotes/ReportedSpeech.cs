@@ -413,6 +413,12 @@ internal static class ReportedSpeech
             return null;
         }
 
+        // (…, said about 600 people had registered: a subject with its verb after the cue opens what was said)
+        if (after < sentenceEnd && parse.IsParsed(after) && parse.Pos(after) is UniversalPos.Aux or UniversalPos.Verb && comma == cue.First - 1)
+        {
+            return null;
+        }
+
         // Only the end of the sentence (or an adverb such as "today") may follow, or a comma: what comes after it
         // (a description of the speaker, an aside of the writer's) is not what was said. In a parsed sentence,
         // a phrase without a verb may follow too (…, the board said in its annual report).

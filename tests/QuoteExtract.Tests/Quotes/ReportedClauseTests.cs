@@ -88,6 +88,9 @@ public class ReportedClauseTests
     [InlineData("The nurse cautioned, however, that the trial had been done in one clinic only.", "the trial had been done in one clinic only", "The nurse", "caution")]
     [InlineData("The economist warned, though, that the province would run short of cash within five years.", "the province would run short of cash within five years", "The economist", "warn")]
     [InlineData("Morales said, however, that the shelter was full by Tuesday night.", "the shelter was full by Tuesday night", "Morales", "say")]
+    // X, who …, said S, the relative clause taken for the sentence's: the name before it speaks, not S's subject.
+    [InlineData("Ruth Amadi, who was volunteering at the arena with her church group through the Red Cross, said about 400 people had registered by noon.", "about 400 people had registered by noon", "Ruth Amadi", "say")]
+    [InlineData("Ruth Amadi, who was volunteering at the arena with her church group, said about 400 people had registered by noon.", "about 400 people had registered by noon", "Ruth Amadi", "say")]
     [InlineData("The new library won't open until 2030 and will cost about $40 million, city staff told councillors Monday.", "The new library won't open until 2030 and will cost about $40 million", "city staff", "tell")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
