@@ -44,6 +44,12 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
                 g = -1;
             }
 
+            // Sandeep Virk, a technology analyst, said: a person the tagger called a place is a person of their own.
+            if (g >= 0 && speaker.Kind == MentionKind.Name && speaker.IsPerson && grouping.Groups[g].Type == EntityType.Location && name == grouping.Groups[g].Name)
+            {
+                g = -1;
+            }
+
             if (g >= 0)
             {
                 (List<TextSpan> mentions, List<int> quotes) = _entityGroups[g] ??= ([], []);

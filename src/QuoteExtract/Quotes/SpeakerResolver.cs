@@ -763,6 +763,40 @@ internal sealed class SpeakerResolver
         return best;
     }
 
+    /// <summary>The most words between an apposition's article and its role noun (a retired bus mechanic).</summary>
+    private const int MaxAppositionWords = 5;
+
+    /// <summary>
+    /// ", a technology analyst", ", the company's founder": at <paramref name="comma"/>, a comma, an article or a
+    /// possessive and lower-case words ending in a person's role noun (not an institution's), then a comma, "with",
+    /// "at", "of", "for", "who" or the sentence's end.
+    /// </summary>
+    private bool IsPersonApposition(int comma)
+    {
+        if (!_doc.Is(comma, ',') || !_doc.IsWord(comma + 1) || (_doc.ClassOf(comma + 1) & SpeakerWord.Article) == 0)
+        {
+            return false;
+        }
+
+        for (int t = comma + 2; t < _doc.Count && t <= comma + 1 + MaxAppositionWords && _doc.SentenceOf[t] == _doc.SentenceOf[comma]; t++)
+        {
+            if (!_doc.IsWord(t) || _doc.IsCapitalized(t))
+            {
+                return false;
+            }
+
+            SpeakerWord c = _doc.ClassOf(t);
+            if ((c & SpeakerWord.Role) != 0 && (c & SpeakerWord.Institution) == 0 && !IsPluralWord(_doc.Word(t).ToString()))
+            {
+                int next = t + 1;
+                return next >= _doc.Count || _doc.IsTerminal(next) || _doc.Is(next, ',')
+                    || (_doc.IsWord(next) && _doc.Word(next) is "with" or "at" or "of" or "for" or "who" or "from" or "in");
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>He or she, or capitalised words none of which is a role or a title (Mi-rae Cho, not Jury chair Tom Reed).</summary>
     private static bool IsBareNameOrPronoun(ReadOnlySpan<char> mention)
     {
@@ -1366,6 +1400,19 @@ internal sealed class SpeakerResolver
             {
                 run = run with { IsPerson = true }; // health secretary Priya Nair
                 RememberRole(first - 1, new ResolvedSpeaker(default, [run.Name], run.Gender, true));
+            }
+
+            // Sandeep Virk, a technology analyst with …: a role in apposition makes the name a person's, whatever the
+            // tagger called it (a place, here), and the lists may tell the gender.
+            if (!run.IsPerson && last > first && last - first < MaxNameWords && !EndsAsOrganisation(last) && IsPersonApposition(last + 1))
+            {
+                run = MakeRun(first, last) with { IsPerson = true };
+                if (run.Gender == Gender.Any && QuoteLexicons.TryGetFirstNameGender(_doc.Word(first), out Gender listed))
+                {
+                    run = run with { Gender = listed };
+                }
+
+                _knownNames[run.Name] = (run.Gender, true);
             }
 
             // A capitalised title inside the run (Professor Hans Keller, Prime Minister Boris Johnson): the role

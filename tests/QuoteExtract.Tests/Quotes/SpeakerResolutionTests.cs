@@ -302,6 +302,21 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_role_in_apposition_makes_a_name_the_tagger_called_a_place_a_person()
+    {
+        // The tagger reads Sandeep Virk as a place; ", a technology analyst with …" says who he is: a person, the one
+        // "he" means, quoted, his gender from the name lists.
+        const string text = "Babatunde Adeyemi, the company\u2019s founder, said the deal was fair.\n\n"
+            + "Sandeep Virk, a technology analyst with Halifax-based Fundy Ridge Capital, said the price was a good outcome for investors.\n\n"
+            + "\u201CThis is a pattern,\u201D he said.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal("Sandeep Virk", QuoteWith(a, "a pattern").Speaker?.Name);
+        Person virk = Assert.Single(a.People, p => p.Name == "Sandeep Virk");
+        Assert.Equal(PersonGender.Male, virk.Gender);
+        Assert.True(virk.IsQuoted);
+    }
+
+    [Fact]
     public void The_company_is_never_a_person_the_article_links_to_the_word()
     {
         // Who left the company links Huynh to the word; the company that speaks is still no person, but the company the
