@@ -1035,8 +1035,10 @@ internal static class ReportedClauses
         Phrase parsed = ParseAttribution.CueSpeaker(doc, parse, cue.First);
         // Ngozi Eze, who was volunteering there with her church group, said about 600 people had registered: with the
         // relative clause taken for the sentence's, the parse finds no subject, or the clause's own after the cue.
-        Phrase named = NameBeforeRelative(doc, cue.First);
-        if (!named.IsNone && (parsed.IsNone || (parsed.First > cue.Last && parse.Pos(parsed.Last + 1) is UniversalPos.Aux or UniversalPos.Verb))
+        Phrase named = NameBeforeRelative(doc, parse, cue.First);
+        // (or a name inside the relative clause: Sylvain Bergeron, who milks 85 cows with his daughter, Noémie, said)
+        if (!named.IsNone && (parsed.IsNone || (parsed.First > cue.Last && parse.Pos(parsed.Last + 1) is UniversalPos.Aux or UniversalPos.Verb)
+                || (parsed.First > named.Last && parsed.Last < cue.First) || parsed.First == named.First)
             && (surface.IsNone || surface.First >= named.First))
         {
             return named;
@@ -1082,10 +1084,10 @@ internal static class ReportedClauses
     private const int MaxRelativeTokens = 30;
 
     /// <summary>
-    /// X, who … , said: a name (capitalised words opening the sentence) before a relative clause between commas that
-    /// ends right before the cue, when neither the parse nor the words before the cue gave a subject; or none.
+    /// X, who … , said: a name (capitalised words opening the sentence, or after a verbless opening) before a relative
+    /// clause between commas that ends right before the cue; or none.
     /// </summary>
-    private static Phrase NameBeforeRelative(DocumentView doc, int cue)
+    private static Phrase NameBeforeRelative(DocumentView doc, ParseView parse, int cue)
     {
         int sentenceStart = doc.SentenceStart(cue);
         if (!doc.Is(cue - 1, ','))
@@ -1093,11 +1095,12 @@ internal static class ReportedClauses
             return Phrase.None;
         }
 
+        int commas = 0;
         for (int w = cue - 2; w > sentenceStart + 1 && cue - w <= MaxRelativeTokens; w--)
         {
-            if (doc.Is(w, ','))
+            if (doc.Is(w, ',') && ++commas > 2)
             {
-                return Phrase.None; // one relative clause, no comma inside it
+                return Phrase.None; // one relative clause, with at most one apposition inside it (with his daughter, Noémie,)
             }
 
             if (IsRelativeWord(doc, w) && doc.Is(w - 1, ','))
@@ -1109,7 +1112,9 @@ internal static class ReportedClauses
                     first--;
                 }
 
-                return first == sentenceStart && doc.IsNameWord(last) ? new Phrase(first, last) : Phrase.None;
+                // (opening the sentence, or after a verbless adverbial and its comma: At his farm outside Coaticook, X, who …)
+                bool opens = first == sentenceStart || (doc.Is(first - 1, ',') && IsVerblessOpening(doc, parse, sentenceStart, first - 1));
+                return opens && doc.IsNameWord(last) ? new Phrase(first, last) : Phrase.None;
             }
         }
 

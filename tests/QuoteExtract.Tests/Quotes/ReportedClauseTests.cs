@@ -91,6 +91,9 @@ public class ReportedClauseTests
     // X, who …, said S, the relative clause taken for the sentence's: the name before it speaks, not S's subject.
     [InlineData("Ruth Amadi, who was volunteering at the arena with her church group through the Red Cross, said about 400 people had registered by noon.", "about 400 people had registered by noon", "Ruth Amadi", "say")]
     [InlineData("Ruth Amadi, who was volunteering at the arena with her church group, said about 400 people had registered by noon.", "about 400 people had registered by noon", "Ruth Amadi", "say")]
+    // … or one inside the relative clause (with his son, Luc,), also after a verbless opening.
+    [InlineData("Marc Tremblay, who milks 60 cows with his son, Luc, said the increase would barely cover his diesel bill.", "the increase would barely cover his diesel bill", "Marc Tremblay", "say")]
+    [InlineData("At his farm outside Sutton, Marc Tremblay, who milks 60 cows with his son, Luc, said the increase would barely cover his diesel bill.", "the increase would barely cover his diesel bill", "Marc Tremblay", "say")]
     [InlineData("The new library won't open until 2030 and will cost about $40 million, city staff told councillors Monday.", "The new library won't open until 2030 and will cost about $40 million", "city staff", "tell")]
     // A person of an institution speaks as the person.
     [InlineData("Economist Emeka Okafor of the University of Calgary said the disruption was costing the economy $800 million a day.", "the disruption was costing the economy $800 million a day", "Economist Emeka Okafor", "say")]
