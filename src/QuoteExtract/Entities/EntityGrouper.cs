@@ -98,9 +98,12 @@ internal static class EntityGrouper
             pending = titleBefore[i] < 0 && IsRoleOnly(e.Text) ? null : Parse(mentionText, types[i], e.Span.Start, i);
             if (pending is { Type: EntityType.Person } && WordBefore(text.Text, e.Span.Start) is { Length: >= 2 } before)
             {
-                // (a given name alone too: with his daughter, Brynn)
-                pending = pending.Core.Length >= 2 ? pending with { Kin = KinNouns.Contains(before) }
-                    : pending with { Kin = KinNouns.Contains(before), Elder = before.Equals("elder", StringComparison.OrdinalIgnoreCase) || before.Equals("younger", StringComparison.OrdinalIgnoreCase) };
+                // (a given name alone too: with his daughter, Brynn; "the elder X" only for a name alone)
+                pending = pending with
+                {
+                    Kin = KinNouns.Contains(before),
+                    Elder = pending.Core.Length < 2 && (before.Equals("elder", StringComparison.OrdinalIgnoreCase) || before.Equals("younger", StringComparison.OrdinalIgnoreCase)),
+                };
             }
         }
 
@@ -505,28 +508,6 @@ internal static class EntityGrouper
                         g = c;
                         break;
                     }
-                }
-
-                // The First Nation after the Pine Creek First Nation: an organisation's last words, two or more, join
-                // the one longer name they end (not two: the Police Service of two cities).
-                if (g is null && type == EntityType.Organization && m.Core.Length >= 2)
-                {
-                    GroupBuilder? ending = null;
-                    foreach (GroupBuilder c in created)
-                    {
-                        if (c.Full.Length > m.Core.Length && c.Full.AsSpan(c.Full.Length - m.Core.Length).SequenceEqual(m.Core))
-                        {
-                            if (ending is not null)
-                            {
-                                ending = null;
-                                break;
-                            }
-
-                            ending = c;
-                        }
-                    }
-
-                    g = ending;
                 }
 
                 if (g is null)
@@ -984,7 +965,7 @@ internal static class EntityGrouper
     }
 
     /// <summary>
-    /// A mention; <see cref="Kin"/> when a full name stands in apposition to a noun of kinship (her sister, Cheryl Keeash),
+    /// A mention; <see cref="Kin"/> when a name stands in apposition to a noun of kinship (her sister, Cheryl Keeash; his daughter, Brynn),
     /// <see cref="Elder"/> when a surname alone follows "elder" or "younger" (the elder Dizon: the relative is meant).
     /// </summary>
     internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym, bool Kin = false, bool Elder = false);

@@ -96,7 +96,7 @@ internal static class EntitySpanRules
         {
             if (IsCapitalisedWord(tokens[i]) && work.Owner[i] == 0 && i > sentenceStart[i] && !IsCapitalisedWord(tokens[i - 1]))
             {
-                i = NameEndingInBody(text, tokens, i, sentenceEnd[i], work) - 1;
+                i = Math.Max(i, NameEndingInBody(text, tokens, i, sentenceEnd[i], work) - 1); // (always forward: a token no sentence holds ends nothing)
             }
         }
 
@@ -132,7 +132,7 @@ internal static class EntitySpanRules
             return end;
         }
 
-        ReadOnlySpan<char> last = tokens[end - 1].GetText(text);
+        ReadOnlySpan<char> last = tokens[end - 1].GetText(text).TrimEnd('.');
         if (EntityGrouper.IsOrganizationWord(last) && last is not ("Act" or "Government" or "Cabinet"))
         {
             work.Replace(first, end, EntityType.Organization);
@@ -401,7 +401,7 @@ internal static class EntitySpanRules
             // Immigration, Refugees and Citizenship Canada: a list's words before it, each after a comma, not opening
             // the sentence (Yesterday, Fisheries and Oceans Canada said) unless an acronym in brackets after the name
             // starts with the opening word's letter (Immigration, Refugees and Citizenship Canada (IRCC) said).
-            while (first - 2 >= s0 && right.End - first < MaxNameTokens && tokens[first - 1].GetText(text) is "," && IsCapitalisedWord(tokens[first - 2])
+            while (first - 2 >= s0 && right.End - (first - 2) <= MaxNameTokens && tokens[first - 1].GetText(text) is "," && IsCapitalisedWord(tokens[first - 2])
                 && work.Owner[first - 2] == 0 && (first - 2 == s0 ? AcronymAfter(text, tokens, right.End, s1, tokens[s0].GetText(text)[0]) : !IsCapitalisedWord(tokens[first - 3])))
             {
                 first -= 2;

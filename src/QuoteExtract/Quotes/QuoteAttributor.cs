@@ -22,7 +22,10 @@ internal sealed class QuoteCandidate
 
     public required QuoteKind Kind { get; init; }
 
-    /// <summary>The first token of the quote (its opening mark, or the clause's first word).</summary>
+    /// <summary>
+    /// The first token of the quote (its opening mark, or the clause's first word); of a clause in two segments, the
+    /// first word of the part after its cue.
+    /// </summary>
     public required int Anchor { get; init; }
 
     public required int FirstParagraph { get; init; }

@@ -115,7 +115,12 @@ internal static class ReportedClauses
             }
 
             CueMatch cue = c.Cue!.Value;
-            int phrase = c.Speaker.IsNone ? cue.First : Math.Min(c.Speaker.First, cue.First);
+            if (c.Speaker.IsNone)
+            {
+                continue;
+            }
+
+            int phrase = Math.Min(c.Speaker.First, cue.First);
             int opening = doc.SentenceStart(phrase);
             while (opening < phrase && doc.Tokens[opening].Kind is TokenKind.Punctuation or TokenKind.Dash)
             {
@@ -124,7 +129,7 @@ internal static class ReportedClauses
 
             // ", she said," before the clause: a comma before the cue's phrase, and one right before the clause.
             if (phrase - 1 <= opening || !doc.Is(phrase - 1, ',') || c.Anchor < 1 || !doc.Is(c.Anchor - 1, ',') || phrase - opening > MaxOpeningTokens
-                || c.Speaker.Last >= c.Anchor || c.Speaker.First < phrase)
+                || c.Speaker.Last >= c.Anchor)
             {
                 continue;
             }
@@ -508,19 +513,8 @@ internal static class ReportedClauses
         {
             // X complained bitterly that S: the that-clause taken for an adverbial clause of the cue (not a result:
             // spoke so quietly that no one heard).
-            // (or, after an adverb between commas, the parse's comma before "that": warned, however, that S)
-            int dMark = parse.Child(d, "mark");
-            if (d > verb && parse.Has(d, "advcl") && StartsWithThat(doc, parse, d) && HasSubject(parse, d)
-                && (dMark == parse.SubtreeStart(d) || (dMark == parse.SubtreeStart(d) + 1 && IsAsideOnly(doc, parse, verb, dMark)))
+            if (d > verb && parse.Has(d, "advcl") && StartsWithThat(doc, parse, d) && parse.Child(d, "mark") == parse.SubtreeStart(d) && HasSubject(parse, d)
                 && !ReportedSpeech.HasSoOrSuch(doc, verb + 1, parse.SubtreeStart(d)))
-            {
-                return d;
-            }
-
-            // She cautioned, however, that S: after an adverb between commas, the parse takes the that-clause for a
-            // conjunct of the cue; between them only the adverb and its commas.
-            if (d > verb && parse.HasBase(d, "conj") && StartsWithThat(doc, parse, d) && HasSubject(parse, d) && parse.Child(d, "cc") < 0
-                && IsAsideOnly(doc, parse, verb, parse.Child(d, "mark")) && parse.SubtreeStart(d) >= verb + 1)
             {
                 return d;
             }
@@ -936,7 +930,8 @@ internal static class ReportedClauses
 
     /// <summary>
     /// X said S, with the parse upside down: the cue hangs on the reported clause's verb as an adverbial clause
-    /// (said ← advcl ← broken in "Lawson said talks had broken down"); the clause is its head's words after the cue's.
+    /// (said ← advcl ← broken in "Lawson said talks had broken down"); the clause is its head's words after the cue's,
+    /// or from the cue's object on when the parse took S's subject for it (said goalie X, who …, would miss the final).
     /// </summary>
     private static QuoteCandidate? HangingCue(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
     {

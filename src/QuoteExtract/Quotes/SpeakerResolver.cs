@@ -417,7 +417,8 @@ internal sealed class SpeakerResolver
     /// <summary>
     /// The company, the union, the statement: an organisation the article named before, within a few paragraphs, whose
     /// name has the noun (the network → Toronto Food Access Network), or for a company or firm the only one it named;
-    /// a statement is the one the last speaker gave (In a statement, X said … ¶ “…,” the statement said). Null when none is.
+    /// a statement, notice or release is the one the last speaker gave, past that issuer's own words since (In a
+    /// statement, X said … ¶ “…,” the statement said). Null when none is.
     /// </summary>
     private ResolvedSpeaker? InstitutionNamed(Phrase phrase, int head, int anchor)
     {
@@ -580,13 +581,14 @@ internal sealed class SpeakerResolver
         w.TrimEnd('.') is "Inc" or "Incorporated" or "Corp" or "Corporation" or "Co" or "Company" or "Ltd" or "Limited" or "LLC" or "LLP" or "LP" or "plc"
             or "Holdings" or "Group" or "Groupe" or "Partners" or "Systems" or "Technologies" or "Industries" or "Enterprises" or "Solutions" or "Motors" or "Energy";
 
-    /// <summary>A noun of a document that speaks (the statement, the report): no organisation, and nobody's name.</summary>
     /// <summary>A document its issuer speaks through, named with "in a …" where the issuer speaks (in a statement, in a notice).</summary>
     private static bool IsIssuedDocument(ReadOnlySpan<char> noun) =>
         noun.Equals("statement", StringComparison.OrdinalIgnoreCase) || noun.Equals("notice", StringComparison.OrdinalIgnoreCase)
         || noun.Equals("release", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) => noun is "statement" or "notice" or "release" or "report" or "letter" or "paper" or "ruling" or "claim" or "lawsuit" or "filing" or "complaint" or "website";
+    /// <summary>A noun of a document that speaks (the statement, the report, the claim): no organisation, and nobody's name.</summary>
+    private static bool IsDocumentNoun(ReadOnlySpan<char> noun) =>
+        IsIssuedDocument(noun) || noun is "report" or "letter" or "paper" or "ruling" or "claim" or "lawsuit" or "filing" or "complaint" or "website";
 
     private static ReadOnlySpan<char> LastWordOf(string name) => name.AsSpan(name.LastIndexOf(' ') + 1);
 
@@ -769,7 +771,7 @@ internal sealed class SpeakerResolver
     /// <summary>
     /// ", a technology analyst", ", the company's founder": at <paramref name="comma"/>, a comma, an article or a
     /// possessive and lower-case words ending in a person's role noun (not an institution's), then a comma, "with",
-    /// "at", "of", "for", "who" or the sentence's end.
+    /// "at", "of", "for", "from", "in", "who" or the sentence's end.
     /// </summary>
     private bool IsPersonApposition(int comma)
     {
@@ -1406,7 +1408,7 @@ internal sealed class SpeakerResolver
             // tagger called it (a place, here), and the lists may tell the gender.
             if (!run.IsPerson && last > first && last - first < MaxNameWords && !EndsAsOrganisation(last) && IsPersonApposition(last + 1))
             {
-                run = MakeRun(first, last) with { IsPerson = true };
+                run = run with { IsPerson = true };
                 if (run.Gender == Gender.Any && QuoteLexicons.TryGetFirstNameGender(_doc.Word(first), out Gender listed))
                 {
                     run = run with { Gender = listed };

@@ -124,17 +124,6 @@ public class EntityGrouperTests
     }
 
     [Fact]
-    public void An_organisations_last_words_join_the_one_longer_name_they_end()
-    {
-        const string text = "The Pine Creek First Nation voted. The First Nation said so. Winnipeg Police Service and London Police Service met. The Police Service spoke.";
-        EntityGrouping g = Group(text,
-            ("Pine Creek First Nation", EntityType.Organization), ("First Nation", EntityType.Organization),
-            ("Winnipeg Police Service", EntityType.Organization), ("London Police Service", EntityType.Organization), ("Police Service", EntityType.Organization));
-        Assert.Equal("Pine Creek First Nation", NameOf(g, "First Nation"));
-        Assert.Equal("Police Service", NameOf(g, "Police Service")); // two names end so: neither
-    }
-
-    [Fact]
     public void Attributor_can_resolve_names_and_spans_it_found_itself()
     {
         const string text = "Harriet Walcott spoke. Later Mrs Walcott and General Idris Kamara left; the UN was silent. United Nations officials agreed.";

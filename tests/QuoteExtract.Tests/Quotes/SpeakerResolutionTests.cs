@@ -163,9 +163,9 @@ public class SpeakerResolutionTests
     // An institution's role (the agency's director) is the person introduced with that role, even after.
     [InlineData("The food bank\u2019s shelves were empty by noon on Friday, a sight the agency\u2019s director says has become common since spring.\n\n\u201CWe were built for 300 families a week,\u201D said executive director Nadia Okoro.",
         "has become common", "the agency\u2019s director", "Nadia Okoro")]
-    // An organisation's own document speaks for it (according to the First Nation's claim).
-    [InlineData("Members of the Pine Creek First Nation voted to accept the settlement on Tuesday.\n\nThe dam raised the lake by four metres and flooded 2,000 hectares of reserve land, according to the First Nation\u2019s claim.",
-        "flooded 2,000 hectares", "the First Nation\u2019s claim", "Pine Creek First Nation")]
+    // An organisation's own document speaks for it (according to the council's report).
+    [InlineData("The Halton District School Board and the Halton Regional Council met on Monday.\n\nThe bridge will need $40 million in repairs, according to the council\u2019s report.",
+        "need $40 million", "the council\u2019s report", "Halton Regional Council")]
     // A notice the article says an organisation spoke in speaks for it.
     [InlineData("In a notice posted on Monday, Transport Canada said the bridge inspections were overdue.\n\n\u201COwners must complete the work within 30 days,\u201D the notice said.",
         "Owners must", "the notice", "Transport Canada")]
