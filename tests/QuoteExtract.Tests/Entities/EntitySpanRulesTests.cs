@@ -76,6 +76,17 @@ public class EntitySpanRulesTests
     }
 
     [Fact]
+    public void The_rules_end_on_tokens_no_sentence_holds()
+    {
+        // A caller's sentences need not cover every token: the rules read such tokens as ending nothing, and return.
+        const string text = "They met the Special Investigations Unit staff.";
+        SegmentedText s = NewsTokenizer.Default.Segment(text);
+        var spans = new List<TokenSpan>();
+        EntitySpanRules.Apply(text, s.Tokens.AsSpan(), ReadOnlySpan<Sentence>.Empty, spans);
+        Assert.Empty(spans);
+    }
+
+    [Fact]
     public void Capitalised_words_the_tagger_left_alone_that_end_in_an_organisations_word_are_one_organisation()
     {
         Assert.Equal(["Special Investigations Unit/ORG"], Apply("Ontario's Special Investigations Unit is investigating the arrest."));
