@@ -1454,7 +1454,8 @@ internal sealed class SpeakerResolver
                 int head = -1;
                 for (int u = run.Last + 2; u < _doc.Count && u <= run.Last + 12 && !_doc.Is(u, ',') && !_doc.IsTerminal(u); u++)
                 {
-                    head = (_doc.ClassOf(u) & SpeakerWord.Role) != 0 && (!_doc.IsCapitalized(u) || _doc.IsAllCaps(u)) ? u : head; // a professor, the Liberal MP
+                    // (not a possessor: Tanya Cheechoo, who is the chief's niece, is no chief)
+                    head = (_doc.ClassOf(u) & SpeakerWord.Role) != 0 && (!_doc.IsCapitalized(u) || _doc.IsAllCaps(u)) && !_doc.IsPossessive(u + 1) ? u : head; // a professor, the Liberal MP
                 }
 
                 if (head >= 0)
