@@ -88,7 +88,7 @@ public class PeopleSetTests(ITestOutputHelper output)
     [InlineData("canadian-news-4.jsonl", 0.95, 0.93, 0.9)]
     [InlineData("canadian-news-5.jsonl", 0.95, 0.93, 0.9)]
     [InlineData("canadian-news-6.jsonl", 0.95, 0.91, 0.9)]
-    [InlineData("canadian-news-7.jsonl", 0.93, 0.9, 0.9)]
+    [InlineData("canadian-news-7.jsonl", 0.94, 0.9, 0.9)]
     public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file, double marksFloor, double reportedFloor, double genderF1Floor)
     {
         int marks = 0, marksRight = 0, reported = 0, reportedRight = 0;
