@@ -646,18 +646,12 @@ internal static class ReportedClauses
         // X said officers responded to 40 collisions: a past tense right after the object, taken for a participle on it
         // (officers ← acl ← responded). With no predicate after the phrase it is no reduced relative (the money raised
         // would go …) but the clause's verb.
-        foreach (int c in parse.Children(obj))
-        {
-            // (not after find or show: they found notices taped to their doors)
-            if (c == obj + 1 && cue.Lemma is not ("find" or "show") && parse.Has(c, "acl") && parse.Pos(c) == UniversalPos.Verb && parse.Child(c, "mark") < 0 && !HasSubject(parse, c)
-                && doc.Word(c).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && parse.SubtreeEnd(c) > c + 1
-                && !(doc.IsWord(c + 1) && doc.Word(c + 1).Equals("by", StringComparison.OrdinalIgnoreCase))) // a plan endorsed by …: a participle
-            {
-                return Make(doc, parse, verb + 1, parse.SubtreeEnd(obj), cue, Speaker(doc, parse, cue), insideQuote);
-            }
-        }
-
-        return null;
+        // (not after find or show: they found notices taped to their doors; nor a plan endorsed by …: a participle)
+        int p = obj + 1;
+        return p < doc.Count && parse.Head(p) == obj && cue.Lemma is not ("find" or "show") && parse.Has(p, "acl") && parse.Pos(p) == UniversalPos.Verb
+            && parse.Child(p, "mark") < 0 && !HasSubject(parse, p) && doc.Word(p).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && parse.SubtreeEnd(p) > p + 1
+            && !(doc.IsWord(p + 1) && doc.Word(p + 1).Equals("by", StringComparison.OrdinalIgnoreCase))
+            ? Make(doc, parse, verb + 1, parse.SubtreeEnd(obj), cue, Speaker(doc, parse, cue), insideQuote) : null;
     }
 
     /// <summary>

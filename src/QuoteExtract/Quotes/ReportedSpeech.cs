@@ -402,6 +402,12 @@ internal static class ReportedSpeech
             comma = cue.First - 1;
             speaker = doc.SubjectAfter(cue.Last, sentenceEnd);
             after = speaker.IsNone ? after : speaker.Last + 1;
+
+            // (…, said about 600 people had registered: a subject with its verb after the cue opens what was said)
+            if (!speaker.IsNone && after < sentenceEnd && parse.IsParsed(after) && parse.Pos(after) is UniversalPos.Aux or UniversalPos.Verb)
+            {
+                return null;
+            }
         }
         else
         {
@@ -409,12 +415,6 @@ internal static class ReportedSpeech
         }
 
         if (speaker.IsNone)
-        {
-            return null;
-        }
-
-        // (…, said about 600 people had registered: a subject with its verb after the cue opens what was said)
-        if (after < sentenceEnd && parse.IsParsed(after) && parse.Pos(after) is UniversalPos.Aux or UniversalPos.Verb && comma == cue.First - 1)
         {
             return null;
         }

@@ -18,8 +18,10 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
     /// <summary>Per entity group, the speaker mentions and quotes that joined it; null until one does (most never do).</summary>
     private readonly (List<TextSpan> Mentions, List<int> Quotes)?[] _entityGroups = new (List<TextSpan>, List<int>)?[grouping.Groups.Length];
 
-    /// <summary>The speakers' own groups by name; Role while every speaker in it is a role phrase (a neighbour, the judge).</summary>
-    private readonly Dictionary<string, (EntityType Type, HashSet<TextSpan> Mentions, List<int> Quotes, bool[] Role)> _own = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (EntityType Type, HashSet<TextSpan> Mentions, List<int> Quotes)> _own = new(System.StringComparer.Ordinal);
+
+    /// <summary>The speakers' own groups that a name joined, not only role phrases (a neighbour, the judge).</summary>
+    private readonly HashSet<string> _ownNamed = new(System.StringComparer.Ordinal);
     private readonly List<string> _ownOrder = [];
 
     /// <summary>The speaker named after its groups; records quote <paramref name="quote"/> on each.</summary>
@@ -61,12 +63,16 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
 
             if (!_own.TryGetValue(name, out var own))
             {
-                own = (speaker.IsPerson ? EntityType.Person : EntityType.Organization, [], [], [true]);
+                own = (speaker.IsPerson ? EntityType.Person : EntityType.Organization, [], []);
                 _own[name] = own;
                 _ownOrder.Add(name);
             }
 
-            own.Role[0] &= speaker.Kind == MentionKind.Phrase;
+            if (speaker.Kind != MentionKind.Phrase)
+            {
+                _ownNamed.Add(name);
+            }
+
             own.Mentions.Add(speaker.Mention);
             own.Quotes.Add(quote);
             names.Add(name);
@@ -98,7 +104,7 @@ internal sealed class SpeakerGroups(EntityGrouping grouping)
         var roles = new bool[grouping.Groups.Length + _ownOrder.Count];
         for (int i = 0; i < _ownOrder.Count; i++)
         {
-            roles[grouping.Groups.Length + i] = _own[_ownOrder[i]].Role[0];
+            roles[grouping.Groups.Length + i] = !_ownNamed.Contains(_ownOrder[i]);
         }
 
         return roles;

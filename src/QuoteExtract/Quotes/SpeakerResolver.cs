@@ -167,7 +167,7 @@ internal sealed class SpeakerResolver
                 // the person the article introduces with that role, before or after.
                 if (t == phrase.First + 2 && t + 1 == phrase.Last && IsDefinite(phrase.First) && (_doc.ClassOf(t - 1) & SpeakerWord.Institution) != 0
                     && (_doc.ClassOf(phrase.Last) & (SpeakerWord.Role | SpeakerWord.Institution)) == SpeakerWord.Role
-                    && (FindRole(RoleKey(phrase.Last), anchor, before: true) ?? FindRole(RoleKey(phrase.Last), anchor, before: false)) is ResolvedSpeaker holder
+                    && RoleKey(phrase.Last) is string key && (FindRole(key, anchor, before: true) ?? FindRole(key, anchor, before: false)) is ResolvedSpeaker holder
                     && holder.IsPerson && !holder.IsPlural)
                 {
                     return Refer(holder, mention);
@@ -443,13 +443,14 @@ internal sealed class SpeakerResolver
                     return spoken;
                 }
 
-                if (!spoken.IsPerson && !_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
+                if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
                 {
+                    if (spoken.IsPerson)
+                    {
+                        return null;
+                    }
+
                     issuer = spoken.Names[0]; // an organisation spoke since: only its own document can be meant
-                }
-                else if (!_doc.Text.AsSpan(spoken.Mention.Start, spoken.Mention.Length).EndsWith(noun, StringComparison.OrdinalIgnoreCase))
-                {
-                    return null;
                 }
             }
 
@@ -788,7 +789,7 @@ internal sealed class SpeakerResolver
             }
 
             SpeakerWord c = _doc.ClassOf(t);
-            if ((c & SpeakerWord.Role) != 0 && (c & SpeakerWord.Institution) == 0 && !IsPluralWord(_doc.Word(t).ToString()))
+            if ((c & SpeakerWord.Role) != 0 && (c & SpeakerWord.Institution) == 0 && !IsPluralWord(_doc.Word(t)))
             {
                 int next = t + 1;
                 return next >= _doc.Count || _doc.IsTerminal(next) || _doc.Is(next, ',')
@@ -865,7 +866,7 @@ internal sealed class SpeakerResolver
     private static ResolvedSpeaker Refer(ResolvedSpeaker named, TextSpan mention) =>
         named with { Mention = mention, Kind = named.Kind == MentionKind.Phrase ? MentionKind.Phrase : MentionKind.Resolved };
 
-    private static bool IsPluralWord(string role) => role.EndsWith('s') && !role.EndsWith("ss", StringComparison.Ordinal);
+    private static bool IsPluralWord(ReadOnlySpan<char> role) => role.EndsWith("s", StringComparison.Ordinal) && !role.EndsWith("ss", StringComparison.Ordinal);
 
     private ResolvedSpeaker? ResolvePronoun(int token, TextSpan mention, int anchor)
     {
