@@ -91,6 +91,23 @@ internal sealed class TitleLexicon
     /// <summary>True when some title starts with this word (a trailing full stop ignored).</summary>
     public bool StartsTitle(ReadOnlySpan<char> word) => _byFirstWord.Contains(word.TrimEnd('.'));
 
+    /// <summary>True for a one-word title of a role (Justice, General, Coach), not a courtesy title or honorific.</summary>
+    public bool IsRoleTitle(ReadOnlySpan<char> word)
+    {
+        if (_byFirstWord.TryGetValue(word.TrimEnd('.'), out int index))
+        {
+            foreach ((string[] title, TitleKind kind) in _titles[index])
+            {
+                if (title.Length == 1)
+                {
+                    return kind == TitleKind.Role;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for a one-word courtesy title or role (Mr, Dr., General), which a person's span leaves out.</summary>
     public bool IsOutsideName(ReadOnlySpan<char> word)
     {

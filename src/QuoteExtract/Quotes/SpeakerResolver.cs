@@ -615,10 +615,13 @@ internal sealed class SpeakerResolver
         noun.Equals("school", StringComparison.OrdinalIgnoreCase)
         && (HasWord(run, "College") || HasWord(run, "University") || HasWord(run, "Academy") || HasWord(run, "Institute") || HasWord(run, "Polytechnic"));
 
-    /// <summary>The department, the agency: a federal department or agency named as Canada names them (Fisheries and Oceans Canada, Health Canada).</summary>
+    /// <summary>
+    /// The department, the agency: a federal department or agency named as Canada names them (Fisheries and Oceans
+    /// Canada, Health Canada) — not a body "of Canada" (the Bank of Canada is no agency the text meant).
+    /// </summary>
     private bool IsFederalDepartmentOf(ReadOnlySpan<char> noun, NameRun run) =>
         (noun.Equals("department", StringComparison.OrdinalIgnoreCase) || noun.Equals("agency", StringComparison.OrdinalIgnoreCase))
-        && run.Last > run.First && _doc.Word(run.Last) is "Canada";
+        && run.Last > run.First && _doc.Word(run.Last) is "Canada" && !_doc.Word(run.Last - 1).Equals("of", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the noun comes right before the run (the rider advocacy group Transit Ottawa Now).</summary>
     private bool NamedWithNoun(NameRun run, ReadOnlySpan<char> noun) =>
@@ -827,12 +830,12 @@ internal sealed class SpeakerResolver
         _doc.IsWord(t) && _doc.Word(t).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) && _doc.Word(t).Length > "-year-old".Length
         && char.IsDigit(_doc.Word(t)[0]);
 
-    /// <summary>The role a head word names, its short form read as the role (the PM → minister).</summary>
     /// <summary>The key under which a relative named with the kin noun at <paramref name="t"/> is remembered (not a role's).</summary>
     private string KinKey(int t) => KinKey(LowerWord(t));
 
     private static string KinKey(string noun) => "kin " + noun;
 
+    /// <summary>The role a head word names, its short form read as the role (the PM → prime minister, the judge → justice).</summary>
     private string RoleKey(int t)
     {
         string word = LowerWord(t);
@@ -1223,6 +1226,13 @@ internal sealed class SpeakerResolver
         return run is NameRun r && r.Last == last ? r : null;
     }
 
+    /// <summary>
+    /// A role noun, or a capitalised title of a role the speaker lexicon has no noun for (Justice Miriam Okonkwo, whom
+    /// the article may call the judge: the short forms map "judge" to "justice").
+    /// </summary>
+    private bool IsRoleBeforeName(int t) =>
+        (_doc.ClassOf(t) & SpeakerWord.Role) != 0 || (_doc.IsCapitalized(t) && _doc.IsWord(t) && TitleLexicon.Default.IsRoleTitle(_doc.Word(t)));
+
     private void RememberRole(int roleToken, ResolvedSpeaker speaker)
     {
         // A two-word role that a short form stands for (Prime Minister X, for the PM) is remembered as well.
@@ -1397,7 +1407,7 @@ internal sealed class SpeakerResolver
             NameRun run = MakeRun(first, last);
             // (not an institution's noun before an organisation's name: venture firm Northcap Partners; nor a role ending
             // the sentence before: a byline's Technology Reporter)
-            if (first > 0 && (_doc.ClassOf(first - 1) & SpeakerWord.Role) != 0 && last - first < MaxNameWords
+            if (first > 0 && IsRoleBeforeName(first - 1) && last - first < MaxNameWords
                 && ((_doc.ClassOf(first - 1) & SpeakerWord.Institution) == 0 || _doc.EntityAt(last) != EntityType.Organization)
                 && _doc.SentenceOf[first - 1] == _doc.SentenceOf[first] && !EndsAsOrganisation(last))
             {
@@ -1423,7 +1433,10 @@ internal sealed class SpeakerResolver
             (int core, _, _) = Core(first, last);
             for (int u = first; u < core && core <= last && last - first < MaxNameWords; u++)
             {
-                if ((_doc.ClassOf(u) & SpeakerWord.Role) != 0)
+                // (a title the lexicon has no noun for only right before a person's name: Ontario Court Justice X; Justice
+                // Minister X is no justice, nor the Youth Criminal Justice Act or the Justice Department a person)
+                if ((_doc.ClassOf(u) & SpeakerWord.Role) != 0
+                    || (u + 1 == core && _doc.EntityAt(last) == EntityType.Person && IsRoleBeforeName(u)))
                 {
                     run = run with { IsPerson = true };
                     RememberRole(u, new ResolvedSpeaker(default, [run.Name], run.Gender, true));

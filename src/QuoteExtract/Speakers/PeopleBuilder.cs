@@ -65,7 +65,8 @@ internal static class PeopleBuilder
 
     /// <summary>
     /// For each group, what the pronouns of the sentences that name that person and no other say
-    /// (<see cref="DocumentView.PronounsOfSoleNames"/>): the group's mentions, but its pronouns, in text order.
+    /// (<see cref="DocumentView.PronounsOfSoleNames"/>): the group's mentions, but its pronouns, in text order. Indexed
+    /// by group.
     /// </summary>
     private static (int Male, int Female)[] PronounsInTheirSentences(DocumentView doc, bool[] insideQuote, ImmutableArray<EntityGroup> groups)
     {
@@ -100,11 +101,13 @@ internal static class PeopleBuilder
 
             if (t < doc.Count && !insideQuote[t] && !QuoteLexicons.IsPronounWord(doc.Text.AsSpan(start, length)))
             {
-                mentions.Add((after, g));
+                // A role noun the resolver gave them (the judge said he would be barred: he may be anyone) names someone,
+                // so no other name is the sentence's only one, but it tells nothing of their own pronoun: a key of its own.
+                mentions.Add((after, EntityGrouper.IsRoleOnly(doc.Text.Substring(start, length)) ? groups.Length + g : g));
             }
         }
 
-        return doc.PronounsOfSoleNames(mentions, groups.Length, insideQuote);
+        return doc.PronounsOfSoleNames(mentions, 2 * groups.Length, insideQuote); // (the role keys past the groups' are read by no one)
     }
 
     /// <summary>

@@ -201,6 +201,17 @@ public class SpeakerResolutionTests
     // … and past a sentence wholly in quote marks, when the pronoun opens a sentence that names someone after it.
     [InlineData("Dr. Kenji Hall said the staff were exhausted.\n\nMayor Lindsay Drummond said the closure puts lives at risk.\n\n\u201CIf you have a heart attack at 2 a.m., that half-hour matters,\u201D Drummond said. \u201CIt could be the difference.\u201D\n\nHe said council will write to Health Minister Patricia Osei.",
         "council will write", "He", "Lindsay Drummond")]
+    // A title the role nouns have no word for: Justice X is the judge (role-short-forms.txt: judge → justice), also after a court's name.
+    [InlineData("Justice Miriam Okafor denied bail on Tuesday to a man charged with a string of break-ins.\n\n\u201CThe risk to the public is too high,\u201D the judge said.",
+        "risk to the public", "the judge", "Miriam Okafor")]
+    [InlineData("Provincial Court Justice Tomas Reyes ordered the files sealed.\n\nThe judge said the children\u2019s names must never be published.",
+        "names must never be published", "The judge", "Tomas Reyes")]
+    // A curling skip introduced by her title.
+    [InlineData("Skip Dana Whitlock and her rink won the provincial final in an extra end.\n\n\u201CWe just kept throwing,\u201D the skip said.",
+        "kept throwing", "the skip", "Dana Whitlock")]
+    // The agency: a federal agency named as Canada names them, not a body "of Canada" named nearer.
+    [InlineData("Statistics Canada released its survey on Friday. The Bank of Canada meets next week.\n\nThe agency said unemployment rose to 6.9 per cent in October.",
+        "unemployment rose", "The agency", "Statistics Canada")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
@@ -217,6 +228,26 @@ public class SpeakerResolutionTests
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
         Assert.Equal((mention, name), (q.Speaker?.Text, q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_title_before_another_role_is_not_that_role()
+    {
+        // Justice Minister X is no judge: the judge stays a role the article never named.
+        const string text = "Justice Minister Arif Virani tabled the bill on Monday.\n\n\u201CThe law was written for another century,\u201D the judge said.";
+        Quote q = QuoteWith(Extractor.Analyze(text), "another century");
+        Assert.Equal("judge", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_pronoun_in_a_sentence_that_names_a_person_only_by_a_role_tells_nothing_of_their_gender()
+    {
+        // "The judge said he would be barred": he is the accused; the judge's first name says she is a woman.
+        const string text = "Kelvin Marsh, 54, pleaded guilty to fraud.\n\nOntario Court Justice Anne-Sophie Lalonde delivered the sentence on Tuesday.\n\n"
+            + "The judge said he would be barred from handling money for any charity.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal("Anne-Sophie Lalonde", QuoteWith(a, "handling money").Speaker?.Name);
+        Assert.Equal(PersonGender.Female, a.People.Single(p => p.Name == "Anne-Sophie Lalonde").Gender);
     }
 
     [Fact]
