@@ -1825,6 +1825,29 @@ internal static class ReportedClauses
             && (doc.Word(speaker.Last + 2).Equals("whom", StringComparison.OrdinalIgnoreCase) || doc.Word(speaker.Last + 2).Equals("which", StringComparison.OrdinalIgnoreCase)))
         || (doc.IsWord(speaker.First) && doc.Word(speaker.First).Equals("whose", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// X said Tuesday it had raised $12 million, X vowed Monday night to stay: the day right after the cue (and a part of
+    /// the day after it) says when it was said, and is no word of the clause — the number of its tokens, or 0 when a
+    /// verb or a possessive follows it (said Saturday would have been his birthday; noted Thursday's debate was …).
+    /// </summary>
+    private static int DayAfterCue(DocumentView doc, ParseView parse, int start, int end)
+    {
+        if (!doc.IsWord(start) || !doc.IsCapitalized(start) || (doc.ClassOf(start) & SpeakerWord.Time) == 0)
+        {
+            return 0;
+        }
+
+        int next = start + 1;
+        if (next < end && doc.IsWord(next) && !doc.IsCapitalized(next) && (doc.ClassOf(next) & SpeakerWord.Time) != 0)
+        {
+            next++; // (Monday night, Friday afternoon)
+        }
+
+        return next + 1 < end && doc.IsWord(next) && parse.Pos(next) is not (UniversalPos.Verb or UniversalPos.Aux)
+            && !doc.Word(next).Equals("'s", StringComparison.Ordinal) && !doc.Word(next).Equals("\u2019s", StringComparison.Ordinal)
+            ? next - start : 0;
+    }
+
     /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
     private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)
     {
@@ -1835,6 +1858,11 @@ internal static class ReportedClauses
 
         // Cut to MaxClauseTokens on the side away from the cue: every loop below is bounded.
         (start, end) = cue.First < start ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
+        if (start == cue.Last + 1)
+        {
+            start += DayAfterCue(doc, parse, start, end);
+        }
+
         while (start < end && (doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash
             || ((parse.Has(start, "mark") || parse.Pos(start) == UniversalPos.SConj) && doc.Word(start).Equals("that", StringComparison.OrdinalIgnoreCase))))
         {

@@ -195,6 +195,10 @@ public class ReportedClauseTests
     [InlineData("Landlords complain bitterly that rents are too low and the rules too strict.", "rents are too low and the rules too strict", "Landlords", "complain")]
     [InlineData("Residents say that, in addition to the noise, the site attracts vermin.", "in addition to the noise, the site attracts vermin", "Residents", "say")]
     [InlineData("Friends of the coach say that, in spite of the defeat, he would stay on next season.", "in spite of the defeat, he would stay on next season", "Friends of the coach", "say")]
+    // A day right after the cue says when it was said; it is the clause's own word only with a verb or possessive after it.
+    [InlineData("Ledgerleaf said Tuesday it had raised $12 million from two Waterloo investors.", "it had raised $12 million from two Waterloo investors", "Ledgerleaf", "say")]
+    [InlineData("The union vowed Friday night to keep the picket lines up through the holidays.", "to keep the picket lines up through the holidays", "The union", "vow")]
+    [InlineData("Okafor noted Saturday would have been her father\u2019s 90th birthday.", "Saturday would have been her father\u2019s 90th birthday", "Okafor", "note")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
