@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using QuoteExtract.Text;
 
 namespace QuoteExtract.Entities;
@@ -97,6 +98,15 @@ internal static class EntitySpanRules
             if (IsCapitalisedWord(tokens[i]) && work.Owner[i] == 0 && i > sentenceStart[i] && !IsCapitalisedWord(tokens[i - 1]))
             {
                 i = Math.Max(i, NameEndingInBody(text, tokens, i, sentenceEnd[i], work) - 1); // (always forward: a token no sentence holds ends nothing)
+            }
+        }
+
+        // Ledgerleaf, a Waterloo startup: a person by the tagger whom an apposition calls an organisation.
+        for (int k = 0; k < work.All.Count; k++)
+        {
+            if (work.Alive[k] && work.All[k].Type == EntityType.Person && IsOrganisationApposition(text, tokens, work.All[k].End, sentenceEnd))
+            {
+                work.Set(k, work.All[k] with { Type = EntityType.Organization });
             }
         }
 
@@ -430,6 +440,54 @@ internal static class EntitySpanRules
 
         work.Set(work.Owner[word + 1] - 1, new TokenSpan(word + 1, s.End, EntityType.Miscellaneous));
     }
+
+    private static readonly SpanLexicon<bool> OrganisationNouns =
+        new(LexiconResources.ReadLines("org-nouns.txt").Select(static r => new KeyValuePair<string, bool>(r[0], true)), ignoreCase: true);
+
+    /// <summary>The most words between an apposition's article and the word that ends its noun phrase.</summary>
+    private const int MaxAppositionWords = 6;
+
+    /// <summary>Words that end an apposition's noun phrase: prepositions, relative words and conjunctions.</summary>
+    private static readonly SpanLexicon<bool> PhraseEnders = new(
+        "to of that which with behind in for from at whose who whom and or but on by over under near into across since after before during against among between like about through within without where when while than"
+            .Split(' ').Select(static w => new KeyValuePair<string, bool>(w, true)), ignoreCase: true);
+
+    /// <summary>
+    /// ", a Waterloo startup that …", ", the Halifax-based seafood company,": at <paramref name="comma"/>, a comma, an
+    /// article and up to <see cref="MaxAppositionWords"/> words whose last, before punctuation, the sentence's end or a
+    /// preposition, relative word or conjunction, is an organisation's noun in lower case (org-nouns.txt). Not after a
+    /// possessive (a Toronto company's founder), nor a name's word (a former Bank of Canada economist: "Bank"), nor a
+    /// noun coordinated with another.
+    /// </summary>
+    private static bool IsOrganisationApposition(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int comma, int[] sentenceEnd)
+    {
+        if (comma + 2 >= tokens.Length || tokens[comma].GetText(text) is not "," || tokens[comma + 1].GetText(text) is not ("a" or "an" or "the"))
+        {
+            return false;
+        }
+
+        int end = sentenceEnd[comma];
+        for (int t = comma + 2; t < end && t <= comma + 1 + MaxAppositionWords; t++)
+        {
+            ReadOnlySpan<char> word = tokens[t].GetText(text);
+            if (tokens[t].Kind != TokenKind.Word || IsPossessive(word) || PhraseEnders.Contains(word))
+            {
+                return false; // (a possessive: the company's founder; a number or a symbol: no noun phrase of the kind)
+            }
+
+            bool last = t + 1 >= end || tokens[t + 1].Kind is TokenKind.Punctuation or TokenKind.Dash || PhraseEnders.Contains(tokens[t + 1].GetText(text));
+            if (last)
+            {
+                // (not coordinated with another noun: an Illinois shipping firm and conservative activist may be a person)
+                return !IsCapitalisedWord(tokens[t]) && OrganisationNouns.Contains(word)
+                    && !(t + 1 < end && tokens[t + 1].GetText(text) is "and" or "or");
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "\u2019s" or "'" or "\u2019";
 
     private static bool AllTitles(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, TokenSpan s)
     {

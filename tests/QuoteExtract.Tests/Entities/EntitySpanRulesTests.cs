@@ -113,6 +113,20 @@ public class EntitySpanRulesTests
     }
 
     [Fact]
+    public void A_person_by_the_tagger_whom_an_apposition_calls_an_organisation_is_one()
+    {
+        Assert.Equal(["Ledgerleaf/ORG", "Waterloo/LOC"], Apply("Ledgerleaf, a Waterloo startup that makes accounting software, raised $12 million.", ("Ledgerleaf", EntityType.Person), ("Waterloo", EntityType.Location)));
+        Assert.Equal(["Brightwater/ORG"], Apply("Brightwater, the Halifax-based seafood company, will close the plant.", ("Brightwater", EntityType.Person)));
+        Assert.Equal(["Kestrel/ORG"], Apply("Kestrel, the Calgary firm behind the app, declined to comment.", ("Kestrel", EntityType.Person)));
+        // Not a person's role (an adviser to the group), a possessive (the company's founder), a name's word (a former
+        // Bank of Canada economist), a noun coordinated with a person's, nor an apposition in capitals.
+        Assert.Equal(["Dana Pike/PER"], Apply("Dana Pike, a senior adviser to the group, said it would appeal.", ("Dana Pike", EntityType.Person)));
+        Assert.Equal(["Dana Pike/PER"], Apply("Dana Pike, the company's founder, said it would appeal.", ("Dana Pike", EntityType.Person)));
+        Assert.Equal(["Dana Pike/PER", "Bank of Canada/ORG"], Apply("Dana Pike, a former Bank of Canada economist, said rates would fall.", ("Dana Pike", EntityType.Person), ("Bank of Canada", EntityType.Organization)));
+        Assert.Equal(["Dana Pike/PER"], Apply("Dana Pike, a shipping firm and conservative activist, gave $1 million.", ("Dana Pike", EntityType.Person)));
+    }
+
+    [Fact]
     public void A_storm_name_is_misc_without_the_storm_word()
     {
         Assert.Equal(["Edith/MISC"], Apply("Storm Edith brought gales to Wales.", ("Storm Edith", EntityType.Person)));
