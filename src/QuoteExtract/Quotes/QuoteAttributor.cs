@@ -770,10 +770,26 @@ internal static class QuoteAttributor
         return Math.Clamp(score, 0, 1);
     }
 
-    /// <summary>Before the opening mark: a possessive (MSNBC’s “Morning Joe”) or a word such as documentary, titled, on.</summary>
-    private static bool IntroducesTitle(DocumentView doc, int open) =>
-        open > 0 && (doc.IsPossessive(open - 1)
-            || (doc.IsWord(open - 1) && QuoteLexicons.TitleWords.TryGetValue(doc.Word(open - 1), out TitleWord w) && w == TitleWord.Introduces));
+    /// <summary>
+    /// Before the opening mark: a possessive (MSNBC’s “Morning Joe”) or a word such as documentary, titled, on, also
+    /// with "of", "for" or a comma between (a broadcast of “Fox News Sunday”; her documentary, “13th”).
+    /// </summary>
+    private static bool IntroducesTitle(DocumentView doc, int open)
+    {
+        if (open <= 0)
+        {
+            return false;
+        }
+
+        int before = open - 1;
+        if (before > 0 && (doc.Is(before, ',') || (doc.IsWord(before) && doc.Word(before) is "of" or "for")))
+        {
+            before--;
+        }
+
+        return doc.IsPossessive(open - 1)
+            || (doc.IsWord(before) && QuoteLexicons.TitleWords.TryGetValue(doc.Word(before), out TitleWord w) && w == TitleWord.Introduces);
+    }
 
     /// <summary>Short and in title case (“Morning Joe”, “Face the Nation”): capitalised words, numbers, small words after the first.</summary>
     private static bool LooksLikeTitle(DocumentView doc, MarkedSegment segment)

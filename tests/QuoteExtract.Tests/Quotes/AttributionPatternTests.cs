@@ -256,6 +256,10 @@ public class AttributionPatternTests
     [InlineData("Ms Farrell said on Channel 9’s “Face the Nation” that the budget was fair.")] // a possessive before a programme
     [InlineData("He talked about prisons in the documentary “13th” last year.")] // a word that introduces a work
     [InlineData("The senator told viewers on “Meet the Press” that he would run.")]
+    // … with "of", "for" or a comma between the word that introduces the work and its title.
+    [InlineData("On this week’s broadcast of “Weekend Agenda,” the minister said the plan was fair.")]
+    [InlineData("In her 2019 memoir, “Second Shift,” Dhillon wrote that nurses were leaving.")]
+    [InlineData("The network released a preview clip of ‘The Long Haul’ on Friday, the producer said.")]
     public void Title_of_a_work_is_left_out_even_with_a_cue_nearby(string text)
     {
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind != QuoteKind.Indirect);
