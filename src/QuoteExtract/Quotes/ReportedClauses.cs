@@ -300,6 +300,15 @@ internal static class ReportedClauses
                     break;
                 }
 
+                if (c > verb && c != clause && parse.SubtreeStart(c) == verb + 1 && parse.SubtreeEnd(c) == start && !HasSubject(parse, clause) && IsApproximateAmount(doc, parse, c))
+                {
+                    // X said about a third of the positions would go: an amount taken for the cue's oblique is the
+                    // subject the clause lacks.
+                    start = parse.SubtreeStart(c);
+                    absorbed = true;
+                    break;
+                }
+
                 if (c > verb && c != clause && parse.SubtreeStart(c) == next && parse.SubtreeEnd(c) <= clause && IsCueDependent(parse, c, cue, hearers))
                 {
                     next = parse.SubtreeEnd(c);
@@ -776,7 +785,8 @@ internal static class ReportedClauses
     {
         foreach (int c in parse.Children(noun))
         {
-            if (c > noun && parse.Has(c, "acl") && parse.Pos(c) == UniversalPos.Verb && parse.Child(c, "mark") < 0 && !HasSubject(parse, c)
+            // (a relative clause too: with no subject, no relative pronoun stands for the noun, so the noun is its subject)
+            if (c > noun && parse.HasBase(c, "acl") && parse.Pos(c) == UniversalPos.Verb && parse.Child(c, "mark") < 0 && !HasSubject(parse, c)
                 && (parse.ChildOfBase(c, "aux") >= 0 || IsFiniteForm(doc.Word(c))))
             {
                 return true;
@@ -1720,6 +1730,35 @@ internal static class ReportedClauses
     }
 
     /// <summary>A dependent of the cue itself, not of its clause: where, when and to whom it was said.</summary>
+    /// <summary>
+    /// An oblique that opens with a word of approximation before an amount: a number, or a fraction or a count noun
+    /// as its head (about a third, around 600 people, over half; not "asking about their records").
+    /// </summary>
+    private static bool IsApproximateAmount(DocumentView doc, ParseView parse, int c)
+    {
+        int first = parse.SubtreeStart(c);
+        if (!parse.HasBase(c, "obl") || parse.Head(first) != c || !parse.Has(first, "case") || !doc.IsWord(first)
+            || doc.Word(first) is not ("about" or "around" or "over" or "under" or "nearly" or "almost" or "roughly" or "approximately"))
+        {
+            return false;
+        }
+
+        if (doc.IsWord(c) && doc.Word(c) is "third" or "half" or "quarter" or "fifth" or "tenth" or "dozen" or "dozens" or "hundreds" or "thousands" or "millions")
+        {
+            return true;
+        }
+
+        for (int t = first + 1; t <= c; t++) // (the words before the oblique's head: a few)
+        {
+            if (parse.Pos(t) == UniversalPos.Num)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsCueDependent(ParseView parse, int c, CueMatch cue, int hearers)
     {
         ReadOnlySpan<char> r = parse.BaseRelation(c);

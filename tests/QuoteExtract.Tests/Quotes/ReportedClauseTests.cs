@@ -199,6 +199,10 @@ public class ReportedClauseTests
     [InlineData("Ledgerleaf said Tuesday it had raised $12 million from two Waterloo investors.", "it had raised $12 million from two Waterloo investors", "Ledgerleaf", "say")]
     [InlineData("The union vowed Friday night to keep the picket lines up through the holidays.", "to keep the picket lines up through the holidays", "The union", "vow")]
     [InlineData("Okafor noted Saturday would have been her father\u2019s 90th birthday.", "Saturday would have been her father\u2019s 90th birthday", "Okafor", "note")]
+    // An amount the parse hung on the cue (said about a third …) is the clause's subject; so is a noun whose predicate
+    // the parse took for a relative clause with no relative pronoun (families … are living).
+    [InlineData("Menon said about a third of those positions would be eliminated through attrition.", "about a third of those positions would be eliminated through attrition", "Menon", "say")]
+    [InlineData("Qavvik said families in her riding are living with as many as 14 people in a three-bedroom house.", "families in her riding are living with as many as 14 people in a three-bedroom house", "Qavvik", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
