@@ -7,14 +7,15 @@ using QuoteExtract.Text;
 namespace QuoteExtract.Syntax;
 
 /// <summary>
-/// The closed part-of-speech classes (pronouns, determiners, conjunctions, auxiliaries, particles, interjections) and the words
+/// The closed part-of-speech classes (pronouns, determiners, conjunctions, auxiliaries, particles, interjections,
+/// prepositions) and the words
 /// they hold (<c>Lexicons/closed-class-words.txt</c>): the tagger gives such a class to a capitalised word only when
-/// it is listed, so an unknown name is never tagged a conjunction, pronoun or interjection for its letters (Okafor: -or).
+/// it is listed, so an unknown name is never tagged a conjunction, pronoun, interjection or preposition for its letters (Okafor: -or).
 /// </summary>
 internal static class ClosedClasses
 {
     /// <summary>Bit (tag index - 1) set for each closed class.</summary>
-    private static readonly int ClosedMask = Bit(UniversalPos.Pron) | Bit(UniversalPos.Det) | Bit(UniversalPos.CConj) | Bit(UniversalPos.SConj) | Bit(UniversalPos.Aux) | Bit(UniversalPos.Part) | Bit(UniversalPos.Intj);
+    private static readonly int ClosedMask = Bit(UniversalPos.Pron) | Bit(UniversalPos.Det) | Bit(UniversalPos.CConj) | Bit(UniversalPos.SConj) | Bit(UniversalPos.Aux) | Bit(UniversalPos.Part) | Bit(UniversalPos.Intj) | Bit(UniversalPos.Adp);
 
     /// <summary>Per lower-cased word hash (<see cref="NerToken.Lower"/>), the closed classes it may take.</summary>
     private static readonly FrozenDictionary<ulong, int> Allowed = Read();

@@ -96,11 +96,13 @@ public sealed class GoldenParseTests
     }
 
     [Theory]
-    // An unknown capitalised word takes no closed class for its letters (Okafor: -or read as a conjunction or an
-    // interjection, Whitcombe as a pronoun); a listed one keeps its class.
+    // An unknown capitalised word takes no closed class for its letters (Okafor: -or read as a conjunction, an
+    // interjection or a preposition, Whitcombe as a pronoun); a listed one keeps its class.
     [InlineData("Okafor said the vote was close.", UniversalPos.PropN)]
     [InlineData("Whitcombe said the vote was close.", UniversalPos.PropN)]
     [InlineData("Okafor, a nurse at the clinic, said the vote was close.", UniversalPos.PropN)]
+    [InlineData("Okafor said members are prepared to stay out as long as necessary but added that a deal was near.", UniversalPos.PropN)] // (was ADP)
+    [InlineData("In the end, the vote was close.", UniversalPos.Adp)]
     [InlineData("But the vote was close.", UniversalPos.CConj)]
     [InlineData("Well, the vote was close.", UniversalPos.Intj)]
     [InlineData("They said the vote was close.", UniversalPos.Pron)]
