@@ -291,7 +291,7 @@ internal static class ReportedSpeech
 
         // X wrote in a memo: after a cue phrase that ends in a preposition come its object, the medium, not a clause.
         bool preposition = cue.Last > cue.First && doc.Word(cue.Last).Equals("in", StringComparison.OrdinalIgnoreCase);
-        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && !preposition && StartsClause(doc, next))
+        if (start < 0 && cue.Class == CueClass.Speech && next < sentenceEnd && !preposition && (StartsClause(doc, next) || StartsWithBareNoun(doc, parse, cue.Last, next, sentenceEnd)))
         {
             start = next;
         }
@@ -844,6 +844,52 @@ internal static class ReportedSpeech
         return false;
     }
 
+    /// <summary>The most tokens between a bare noun that opens a clause and the clause's verb (attendance through Thursday was up).</summary>
+    private const int MaxBareSubjectTokens = 8;
+
+    /// <summary>
+    /// X said attendance through Thursday was up; X said pharmacists welcomed the deal: after a cue that is a verb by its
+    /// part of speech, a lower-case noun, then, within <see cref="MaxBareSubjectTokens"/> tokens, a finite verb (an
+    /// auxiliary, or a verb not in -ing and not after "to"): the tags are surer than a tree that read the sentence
+    /// otherwise. Between them only a noun's modifiers, the words of a prepositional phrase or a relative pronoun; not a
+    /// name, a pronoun or a plural noun before any preposition (highlighted comments Trump made; the reasons people are
+    /// …: the noun is the cue's object and a relative clause follows), nor a comma, a quote mark, "to" or "and".
+    /// </summary>
+    private static bool StartsWithBareNoun(DocumentView doc, ParseView parse, int cueVerb, int t, int sentenceEnd)
+    {
+        if (parse.Pos(cueVerb) != UniversalPos.Verb || !doc.IsWord(t) || doc.IsCapitalized(t) || !parse.IsParsed(t) || parse.Pos(t) != UniversalPos.Noun || doc.TryCue(t, out _))
+        {
+            return false;
+        }
+
+        bool inPhrase = false; // past a preposition: its object's words are no subject of their own
+        for (int v = t + 1; v < sentenceEnd && v <= t + MaxBareSubjectTokens; v++)
+        {
+            if (doc.Is(v, ',') || doc.IsQuoteMark(v) || doc.IsTerminal(v) || !parse.IsParsed(v))
+            {
+                return false;
+            }
+
+            UniversalPos pos = parse.Pos(v);
+            if (pos == UniversalPos.Aux || (pos == UniversalPos.Verb && !doc.Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsTo(doc, v - 1)))
+            {
+                return true;
+            }
+
+            bool relative = doc.IsWord(v) && doc.Word(v) is "who" or "which" or "that";
+            if (pos is UniversalPos.Verb or UniversalPos.CConj || (pos == UniversalPos.Part && IsTo(doc, v))
+                || (!inPhrase && !relative && (pos is UniversalPos.PropN or UniversalPos.Pron || (pos == UniversalPos.Noun && doc.Word(v - 1).EndsWith('s')))))
+            {
+                return false;
+            }
+
+            inPhrase |= pos == UniversalPos.Adp;
+        }
+
+        return false;
+    }
+
+    private static bool IsTo(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A clause can start here: a pronoun, a determiner, a name or a number, or a noun with an auxiliary after it (critics say resources could …).</summary>
     private static bool StartsClause(DocumentView doc, int t)

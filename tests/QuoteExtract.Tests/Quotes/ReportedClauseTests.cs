@@ -203,6 +203,10 @@ public class ReportedClauseTests
     // the parse took for a relative clause with no relative pronoun (families … are living).
     [InlineData("Menon said about a third of those positions would be eliminated through attrition.", "about a third of those positions would be eliminated through attrition", "Menon", "say")]
     [InlineData("Qavvik said families in her riding are living with as many as 14 people in a three-bedroom house.", "families in her riding are living with as many as 14 people in a three-bedroom house", "Qavvik", "say")]
+    // A bare noun after the cue and a finite verb within a few words, where the parse read the sentence otherwise
+    // (Rowing/VERB; councillors taken for the cue's subject).
+    [InlineData("Rowing Canada said attendance through Sunday was up 9 per cent over last year.", "attendance through Sunday was up 9 per cent over last year", "Rowing Canada", "say")]
+    [InlineData("Coun. Ada Obi, who backed the motion, said councillors who voted no owed the tenants an apology.", "councillors who voted no owed the tenants an apology", "Coun. Ada Obi", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -221,6 +225,8 @@ public class ReportedClauseTests
     // A phrase a relative whose opens, or a quantifier of whom, is no speaker: a noun the tagger read as a cue verb says nothing.
     [InlineData("Among the performers is Jesse Lund, a comedian whose one-person show about growing up on a farm sold out its first three nights.")]
     [InlineData("She thanked the volunteers, none of whom wanted to be named.")]
+    // A noun after the cue that is its object, before an infinitive: no clause.
+    [InlineData("The donor announced plans this week to give $15 million to the fund.")]
     public void A_sentence_that_reports_nothing_gives_no_clause(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
 
