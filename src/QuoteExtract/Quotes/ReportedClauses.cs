@@ -1043,6 +1043,13 @@ internal static class ReportedClauses
             return named;
         }
 
+        // A senior official who was not authorized to speak publicly said S: the parse hung the cue inside the
+        // relative clause (said ← advcl ← speak), so it has no subject; the noun the clause is on speaks.
+        if (parsed.IsNone && RelativeHolder(doc, parse, cue.First) is { IsNone: false } holder && (surface.IsNone || surface.First > holder.Last))
+        {
+            return holder;
+        }
+
         // S, said X: a subject after the cue is the speaker; the words before it are what was said.
         if (surface.IsNone || (!parsed.IsNone && parsed.First > cue.Last && surface.Last < cue.First))
         {
@@ -1077,6 +1084,45 @@ internal static class ReportedClauses
         }
 
         return Widened(doc, parse, surface);
+    }
+
+    /// <summary>How many heads up from a cue the relative clause it was hung inside may be (said ← advcl ← speak ← xcomp ← authorized).</summary>
+    private const int MaxRelativeDepth = 4;
+
+    /// <summary>
+    /// The noun phrase whose relative clause (on "who" or "that") the parse hung a subjectless cue inside, through
+    /// adverbial, complement or coordinated verbs, the cue right after the clause's words: the noun and the words before
+    /// it (A senior government official, of "A senior government official who was not authorized to speak publicly
+    /// said"); none otherwise.
+    /// </summary>
+    private static Phrase RelativeHolder(DocumentView doc, ParseView parse, int cue)
+    {
+        if (parse.ChildOfBase(cue, "nsubj") >= 0)
+        {
+            return Phrase.None;
+        }
+
+        int t = cue;
+        for (int depth = 0; depth < MaxRelativeDepth && parse.Head(t) >= 0; depth++)
+        {
+            if (parse.Has(t, "acl:relcl"))
+            {
+                int noun = parse.Head(t);
+                int relative = parse.ChildOfBase(t, "nsubj");
+                bool who = relative >= 0 && relative < t && doc.IsWord(relative) && doc.Word(relative) is "who" or "that";
+                return who && noun < relative && relative == noun + 1 && parse.Pos(noun) == UniversalPos.Noun && doc.SentenceOf[noun] == doc.SentenceOf[cue]
+                    ? new Phrase(parse.SubtreeStart(noun), noun) : Phrase.None;
+            }
+
+            if (parse.BaseRelation(t) is not ("advcl" or "xcomp" or "conj" or "ccomp"))
+            {
+                return Phrase.None;
+            }
+
+            t = parse.Head(t);
+        }
+
+        return Phrase.None;
     }
 
     /// <summary>The most tokens of a relative clause between a name and its cue (X, who …, said).</summary>

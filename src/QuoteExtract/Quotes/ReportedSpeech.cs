@@ -306,6 +306,41 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, speaker);
     }
 
+    /// <summary>The most tokens of a hearer after a verb of telling (a jury, the Globe and Mail, her constituents).</summary>
+    private const int MaxHearerTokens = 5;
+
+    /// <summary>
+    /// Where the hearer after a verb of telling ends (told a jury Tuesday, told CBC News, told reporters): from
+    /// <paramref name="t"/>, determiners, possessives, adjectives, nouns and names, at most <see cref="MaxHearerTokens"/>,
+    /// not a word of time (Tuesday says when), the last of them someone who hears: a name, a pronoun, a role or an
+    /// institution (reporters, the court) or a jury, crowd or audience — not a story or a joke, which are what was told.
+    /// <paramref name="t"/> when there is no hearer.
+    /// </summary>
+    private static int AfterHearer(DocumentView doc, ParseView parse, int t, int sentenceEnd)
+    {
+        int end = t;
+        while (end < sentenceEnd && end - t < MaxHearerTokens && parse.IsParsed(end) && doc.IsWord(end) && (doc.ClassOf(end) & SpeakerWord.Time) == 0
+            && parse.Pos(end) is UniversalPos.Det or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron)
+        {
+            end++;
+        }
+
+        return end > t && IsHearer(doc, parse, end - 1) ? end : t;
+    }
+
+    private static bool IsHearer(DocumentView doc, ParseView parse, int t)
+    {
+        if (parse.Pos(t) is UniversalPos.PropN or UniversalPos.Pron)
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(t);
+        const SpeakerWord Hears = SpeakerWord.Role | SpeakerWord.Institution;
+        return (QuoteLexicons.ClassOf(w) & Hears) != 0 || (w.Length > 3 && w[^1] == 's' && (QuoteLexicons.ClassOf(w[..^1]) & Hears) != 0)
+            || w.Equals("jury", StringComparison.OrdinalIgnoreCase) || w.Equals("crowd", StringComparison.OrdinalIgnoreCase) || w.Equals("audience", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// Where a prepositional phrase after a cue ends (the agency said in a June report, …): from <paramref name="t"/>, a
     /// preposition, to the sentence's end or a comma, at most <see cref="MaxTrailingPhraseTokens"/> parsed tokens with
@@ -422,6 +457,12 @@ internal static class ReportedSpeech
         // Only the end of the sentence (or an adverb such as "today") may follow, or a comma: what comes after it
         // (a description of the speaker, an aside of the writer's) is not what was said. In a parsed sentence,
         // a phrase without a verb may follow too (…, the board said in its annual report).
+        // …, a Crown prosecutor told a jury Tuesday: a verb of telling has its hearer first.
+        if (cue.Lemma == "tell" && after == cue.Last + 1)
+        {
+            after = AfterHearer(doc, parse, after, sentenceEnd);
+        }
+
         int phraseEnd = after < sentenceEnd ? PhraseEnd(doc, parse, after, sentenceEnd) : -1;
         after = Math.Max(after, phraseEnd);
         while (after < sentenceEnd && !doc.IsTerminal(after) && !doc.Is(after, ','))

@@ -207,6 +207,10 @@ public class ReportedClauseTests
     // (Rowing/VERB; councillors taken for the cue's subject).
     [InlineData("Rowing Canada said attendance through Sunday was up 9 per cent over last year.", "attendance through Sunday was up 9 per cent over last year", "Rowing Canada", "say")]
     [InlineData("Coun. Ada Obi, who backed the motion, said councillors who voted no owed the tenants an apology.", "councillors who voted no owed the tenants an apology", "Coun. Ada Obi", "say")]
+    // S, X told Y Tuesday: a verb of telling has its hearer before the sentence's end (after a dateline the parse misread).
+    [InlineData("OTTAWA \u2014 A former manager of a Kanata software firm moved $1.1 million into his own accounts, a Crown prosecutor told a jury Tuesday.", "A former manager of a Kanata software firm moved $1.1 million into his own accounts", "a Crown prosecutor", "tell")]
+    // A subjectless cue the parse hung inside the relative clause of an unnamed source: the source speaks.
+    [InlineData("A provincial official who was not authorized to speak publicly said the talks had stalled.", "the talks had stalled", "A provincial official", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -225,7 +229,8 @@ public class ReportedClauseTests
     // A phrase a relative whose opens, or a quantifier of whom, is no speaker: a noun the tagger read as a cue verb says nothing.
     [InlineData("Among the performers is Jesse Lund, a comedian whose one-person show about growing up on a farm sold out its first three nights.")]
     [InlineData("She thanked the volunteers, none of whom wanted to be named.")]
-    // A noun after the cue that is its object, before an infinitive: no clause.
+    // A noun after the cue that is its object, before an infinitive, or what was told (a joke): no clause.
+    [InlineData("After the dinner in Regina, the mayor told a joke.")]
     [InlineData("The donor announced plans this week to give $15 million to the fund.")]
     public void A_sentence_that_reports_nothing_gives_no_clause(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
