@@ -319,6 +319,15 @@ internal static class ReportedClauses
             absorbed |= next < start;
             start = Math.Min(start, next);
 
+            // X told jurors they would see records showing transfers on the day S: the parse took the clause's first part
+            // for a relative clause on the hearer and its last for the cue's complement; what was told runs from the first.
+            int relative = cue.Class == CueClass.SpeechThat ? HearerRelative(doc, parse, verb) : -1;
+            if (relative >= 0 && parse.SubtreeEnd(relative) == start)
+            {
+                start = parse.SubtreeStart(relative);
+                absorbed = true;
+            }
+
             // X said there had been 120 collisions: the parse hangs "there" on the cue; it is the clause's subject.
             if (start == verb + 2 && doc.IsWord(verb + 1) && doc.Word(verb + 1).Equals("there", StringComparison.OrdinalIgnoreCase) && parse.Head(verb + 1) == verb)
             {
@@ -900,11 +909,23 @@ internal static class ReportedClauses
     /// </summary>
     private static QuoteCandidate? HearerClause(DocumentView doc, ParseView parse, int verb, CueMatch cue, bool[] insideQuote)
     {
-        if (cue.Class != CueClass.SpeechThat)
+        int c = cue.Class == CueClass.SpeechThat ? HearerRelative(doc, parse, verb) : -1;
+        if (c < 0)
         {
             return null;
         }
 
+        // (X told the AP S and said T: the second cue's clause is its own)
+        int start = parse.SubtreeStart(c);
+        return Make(doc, parse, start, BeforeCoordinatedCue(doc, parse, start, parse.SubtreeEnd(c), c), cue, Speaker(doc, parse, cue), insideQuote);
+    }
+
+    /// <summary>
+    /// The clause the parse took for a relative clause on the hearer right after a verb of telling, opening with a
+    /// subject of its own right after the hearer (told the AP her group never worked with him), or -1.
+    /// </summary>
+    private static int HearerRelative(DocumentView doc, ParseView parse, int verb)
+    {
         foreach (int hearer in parse.Children(verb))
         {
             if (hearer <= verb || !(parse.Has(hearer, "iobj") || parse.Has(hearer, "obj")) || parse.SubtreeStart(hearer) != verb + 1)
@@ -918,14 +939,12 @@ internal static class ReportedClauses
                 if (subject > hearer && parse.SubtreeStart(c) == parse.SubtreeStart(subject) && parse.SubtreeStart(c) == hearer + 1 && !IsRelativeSubject(doc, parse, c)
                     && !IsWhWord(doc, subject) && !doc.Word(subject).Equals("that", StringComparison.OrdinalIgnoreCase))
                 {
-                    // (X told the AP S and said T: the second cue's clause is its own)
-                    int start = parse.SubtreeStart(c);
-                    return Make(doc, parse, start, BeforeCoordinatedCue(doc, parse, start, parse.SubtreeEnd(c), c), cue, Speaker(doc, parse, cue), insideQuote);
+                    return c;
                 }
             }
         }
 
-        return null;
+        return -1;
     }
 
     /// <summary>A verb form that is not a participle: no -ing, and -ed only with an auxiliary (checked by the caller).</summary>

@@ -211,6 +211,8 @@ public class ReportedClauseTests
     [InlineData("OTTAWA \u2014 A former manager of a Kanata software firm moved $1.1 million into his own accounts, a Crown prosecutor told a jury Tuesday.", "A former manager of a Kanata software firm moved $1.1 million into his own accounts", "a Crown prosecutor", "tell")]
     // A subjectless cue the parse hung inside the relative clause of an unnamed source: the source speaks.
     [InlineData("A provincial official who was not authorized to speak publicly said the talks had stalled.", "the talks had stalled", "A provincial official", "say")]
+    // X told Y S, the parse's relative clause on the hearer and the cue's complement after it one clause.
+    [InlineData("Lund told jurors they would see phone records showing calls of more than an hour on the same night the victim went missing.", "they would see phone records showing calls of more than an hour on the same night the victim went missing", "Lund", "tell")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
