@@ -188,12 +188,13 @@ internal sealed class SpeakerResolver
                 : new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
-        // Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department, Sen. Tom Udall of New Mexico: a person's
-        // name before "of" or "from" is who speaks; what follows says where they work or come from.
+        // Deputy Chief Tanya Kaizer of the Bridgetown volunteer fire department, Sen. Tom Udall of New Mexico, biologist
+        // Haruka Ishikawa of Dalhousie University: a person's name before "of" or "from" is who speaks; what follows says
+        // where they work or come from (a name after "of" only when the one before is a person's by the tagger).
         for (int t = phrase.First + 1; t < phrase.Last; t++)
         {
             if (_doc.IsWord(t) && (_doc.Word(t).Equals("of", StringComparison.OrdinalIgnoreCase) || _doc.Word(t).Equals("from", StringComparison.OrdinalIgnoreCase))
-                && _doc.IsNameWord(t - 1) && (!_doc.IsNameWord(t + 1) || _doc.EntityAt(t + 1) == EntityType.Location)) // (Sen. Tom Udall of New Mexico)
+                && _doc.IsNameWord(t - 1) && (!_doc.IsNameWord(t + 1) || _doc.EntityAt(t + 1) == EntityType.Location || _doc.EntityAt(t - 1) == EntityType.Person)) // (Sen. Tom Udall of New Mexico)
             {
                 int start = t;
                 while (start - 1 >= phrase.First && IsNamePart(start - 1))

@@ -224,6 +224,9 @@ public class SpeakerResolutionTests
     [InlineData("The robbery lasted less than 90 seconds, according to police Const. Manpreet Gill.", "police Const. Manpreet Gill", "Manpreet Gill")] // "according" hung on a modifier
     [InlineData("Manitoba’s minister of emergency management, Harjit Sidhu, said the province was ready.", "Harjit Sidhu", "Harjit Sidhu")] // a role of a field, then the name
     [InlineData("B.C.’s minister of forests, Harjit Sidhu, said the province was ready.", "Harjit Sidhu", "Harjit Sidhu")]
+    // A person's name before "of" and the organisation they work for: the person speaks.
+    [InlineData("Marine biologist Hana Ito of Dalhousie University said the closure was necessary.", "Marine biologist Hana Ito of Dalhousie University", "Hana Ito")]
+    [InlineData("Analyst Petra Novak of Desjardins Capital Markets said the layoffs were a sign of more cuts.", "Analyst Petra Novak of Desjardins Capital Markets", "Petra Novak")]
     public void The_speaker_phrase_reaches_the_name(string text, string mention, string name)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
