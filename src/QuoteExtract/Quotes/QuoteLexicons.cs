@@ -108,7 +108,11 @@ internal static class QuoteLexicons
     /// <summary>Words that tell a person's gender in a mention of them (she, spokeswoman, his mother).</summary>
     public static readonly SpanLexicon<Gender> GenderWords = LexiconResources.ReadEnumLexicon<Gender>("gender-words.txt", ignoreCase: true);
 
-    public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt", "person-nouns.txt");
+    public static readonly SpanLexicon<SpeakerWord> SpeakerWords = ReadFlags("speaker-words.txt", "person-nouns.txt", "company-nouns.txt");
+
+    /// <summary>Nouns that stand for a company (company-nouns.txt: the firm, the telecom, the retailer).</summary>
+    public static readonly SpanLexicon<bool> CompanyNouns =
+        new(LexiconResources.ReadLines("company-nouns.txt").Select(static f => new KeyValuePair<string, bool>(f[0], true)), ignoreCase: true);
 
     public static readonly SpanLexicon<Gender> Titles = LexiconResources.ReadEnumLexicon<Gender>("title-genders.txt", ignoreCase: false);
 
@@ -164,7 +168,7 @@ internal static class QuoteLexicons
     public static SpeakerWord ClassOf(ReadOnlySpan<char> word) => SpeakerWords.TryGetValue(word, out SpeakerWord w) ? w : SpeakerWord.None;
 
     /// <summary>The word classes of <paramref name="name"/>, and <paramref name="roles"/>' words as roles where it lists them not.</summary>
-    private static SpanLexicon<SpeakerWord> ReadFlags(string name, string roles)
+    private static SpanLexicon<SpeakerWord> ReadFlags(string name, string roles, string companies)
     {
         var merged = new Dictionary<string, SpeakerWord>(StringComparer.OrdinalIgnoreCase);
         foreach (string[] f in LexiconResources.ReadLines(name))
@@ -176,6 +180,12 @@ internal static class QuoteLexicons
         foreach (string[] f in LexiconResources.ReadLines(roles))
         {
             merged.TryAdd(f[0], SpeakerWord.Role);
+        }
+
+        // (a company noun heads a speaker phrase, as a role noun does, and is no person: an institution)
+        foreach (string[] f in LexiconResources.ReadLines(companies))
+        {
+            merged[f[0]] = merged.GetValueOrDefault(f[0]) | SpeakerWord.Role | SpeakerWord.Institution;
         }
 
         return new SpanLexicon<SpeakerWord>(merged, ignoreCase: true);

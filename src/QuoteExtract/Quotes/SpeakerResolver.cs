@@ -458,7 +458,7 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        bool anyCompany = noun.Equals("company", StringComparison.OrdinalIgnoreCase) || noun.Equals("firm", StringComparison.OrdinalIgnoreCase);
+        bool anyCompany = QuoteLexicons.CompanyNouns.Contains(noun); // (the company, the firm, the telecom, the retailer)
         string? only = null; // the company: the one organisation named before, if only one is
         bool several = false;
         int last = LastRunBefore(Math.Max(anchor, phrase.First)); // (S, the company said: the names in S too)
@@ -661,12 +661,16 @@ internal sealed class SpeakerResolver
     /// <summary>The most words an organisation's name runs on after its capitalised run (for Education).</summary>
     private const int MaxOrganisationTail = 6;
 
-    /// <summary>Each word before the head but the article is in the name (the budget office → Congressional Budget Office; not the terrorist group → SITE Intelligence Group).</summary>
+    /// <summary>
+    /// Each word before the head but the article is in the name (the budget office → Congressional Budget Office; not the
+    /// terrorist group → SITE Intelligence Group), but for where it is based (the Calgary-based telecom), which no name says.
+    /// </summary>
     private bool ModifiersIn(Phrase phrase, int head, string name)
     {
         for (int t = phrase.First; t < head; t++)
         {
-            if (_doc.IsWord(t) && (_doc.ClassOf(t) & SpeakerWord.Determiner) == 0 && !name.AsSpan().Contains(_doc.Word(t), StringComparison.OrdinalIgnoreCase))
+            if (_doc.IsWord(t) && (_doc.ClassOf(t) & SpeakerWord.Determiner) == 0 && !name.AsSpan().Contains(_doc.Word(t), StringComparison.OrdinalIgnoreCase)
+                && !_doc.Word(t).EndsWith("-based", StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

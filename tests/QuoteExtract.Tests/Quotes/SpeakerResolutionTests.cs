@@ -212,6 +212,9 @@ public class SpeakerResolutionTests
     // The agency: a federal agency named as Canada names them, not a body "of Canada" named nearer.
     [InlineData("Statistics Canada released its survey on Friday. The Bank of Canada meets next week.\n\nThe agency said unemployment rose to 6.9 per cent in October.",
         "unemployment rose", "The agency", "Statistics Canada")]
+    // A noun that stands for a company (company-nouns.txt) is the company named before, wherever it is based.
+    [InlineData("Brightline Foods Inc. reported higher sales on Monday.\n\nThe Winnipeg-based retailer said it would close 12 stores.",
+        "close 12 stores", "The Winnipeg-based retailer", "Brightline Foods Inc.")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
