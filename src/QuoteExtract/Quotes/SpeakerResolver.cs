@@ -1305,10 +1305,21 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        // Several people hold the role (two prime ministers): "the PM" is the one the article names most.
+        // The holder introduced in the paragraph or the one before is meant (Moose coach X said … “…,” the coach said),
+        // however often the article names another holder later.
+        int nearestToken = before ? list[firstAfter - 1].Token : list[firstAfter].Token;
+        if (before && _doc.ParagraphOf(nearestToken) >= _doc.ParagraphOf(anchor) - 1)
+        {
+            return nearest;
+        }
+
+        // Several people hold the role (two prime ministers): "the PM" is the one the article names most, of those
+        // introduced before it when it refers back.
         ResolvedSpeaker best = nearest;
         int bestCount = MentionCount(nearest.Name);
-        foreach ((_, ResolvedSpeaker holder) in list.Count <= MaxCandidates ? list : list.GetRange(Math.Max(0, firstAfter - MaxCandidates), Math.Min(list.Count - Math.Max(0, firstAfter - MaxCandidates), MaxCandidates)))
+        int end = before ? firstAfter : list.Count;
+        int from = Math.Max(0, end - MaxCandidates);
+        foreach ((_, ResolvedSpeaker holder) in list.GetRange(from, end - from))
         {
             int count = MentionCount(holder.Name);
             if (count > bestCount)

@@ -215,6 +215,9 @@ public class SpeakerResolutionTests
     // A noun that stands for a company (company-nouns.txt) is the company named before, wherever it is based.
     [InlineData("Brightline Foods Inc. reported higher sales on Monday.\n\nThe Winnipeg-based retailer said it would close 12 stores.",
         "close 12 stores", "The Winnipeg-based retailer", "Brightline Foods Inc.")]
+    // Two holders of a role: the one introduced in the paragraph before is meant, though the article names the other more.
+    [InlineData("Hawks coach Dana Pike said her team was lucky to be in the game.\n\n\u201CWe were second on every puck,\u201D the coach said.\n\nVisiting coach Tomas Reyes told reporters his team stopped skating.\n\n\u201CWe got what we deserved,\u201D Reyes said.\n\nReyes said the goalie had been his best player all month.",
+        "second on every puck", "the coach", "Dana Pike")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
