@@ -143,9 +143,10 @@ internal sealed class SpeakerResolver
             return owner with { Mention = mention };
         }
 
-        if (phrase.First == phrase.Last && _doc.IsPronoun(phrase.First))
+        if (phrase.First == phrase.Last && (_doc.IsPronoun(phrase.First) || PossessiveAsPronoun(phrase.First) != SpeakerWord.None))
         {
-            // An unresolved pronoun still marks where the speaker is mentioned.
+            // An unresolved pronoun still marks where the speaker is mentioned. (Her claim that S: a possessive that
+            // speaks stands for the person its pronoun would.)
             return ResolvePronoun(phrase.First, mention, anchor)
                 ?? new ResolvedSpeaker(mention, [], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
@@ -876,9 +877,18 @@ internal sealed class SpeakerResolver
 
     private static bool IsPluralWord(ReadOnlySpan<char> role) => role.EndsWith("s", StringComparison.Ordinal) && !role.EndsWith("ss", StringComparison.Ordinal);
 
+    /// <summary>The class of the pronoun a possessive stands for (her → she: Female; their → they: Plural), or None.</summary>
+    private SpeakerWord PossessiveAsPronoun(int t) =>
+        !_doc.IsWord(t) ? SpeakerWord.None
+        : _doc.Word(t).Equals("her", StringComparison.OrdinalIgnoreCase) ? SpeakerWord.Female
+        : _doc.Word(t).Equals("his", StringComparison.OrdinalIgnoreCase) ? SpeakerWord.Male
+        : _doc.Word(t).Equals("their", StringComparison.OrdinalIgnoreCase) ? SpeakerWord.Plural
+        : _doc.Word(t).Equals("its", StringComparison.OrdinalIgnoreCase) ? SpeakerWord.Neuter
+        : SpeakerWord.None;
+
     private ResolvedSpeaker? ResolvePronoun(int token, TextSpan mention, int anchor)
     {
-        SpeakerWord c = _doc.ClassOf(token);
+        SpeakerWord c = _doc.ClassOf(token) | PossessiveAsPronoun(token);
         int paragraph = _doc.ParagraphOf(anchor);
         if ((c & SpeakerWord.Plural) != 0)
         {

@@ -218,6 +218,9 @@ public class SpeakerResolutionTests
     // Two holders of a role: the one introduced in the paragraph before is meant, though the article names the other more.
     [InlineData("Hawks coach Dana Pike said her team was lucky to be in the game.\n\n\u201CWe were second on every puck,\u201D the coach said.\n\nVisiting coach Tomas Reyes told reporters his team stopped skating.\n\n\u201CWe got what we deserved,\u201D Reyes said.\n\nReyes said the goalie had been his best player all month.",
         "second on every puck", "the coach", "Dana Pike")]
+    // A possessive that speaks (her claim that S) stands for the person its pronoun would.
+    [InlineData("Mara Quill has fished mackerel off Cape Breton for 30 years.\n\nHer claim that seals are driving the decline is widely shared on the wharves.",
+        "seals are driving", "Her", "Mara Quill")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
