@@ -919,7 +919,7 @@ internal static class ReportedSpeech
 
             bool relative = doc.IsWord(v) && doc.Word(v) is "who" or "which" or "that";
             if (pos is UniversalPos.Verb or UniversalPos.CConj || (pos == UniversalPos.Part && IsTo(doc, v))
-                || (!inPhrase && !relative && (pos is UniversalPos.PropN or UniversalPos.Pron || (pos == UniversalPos.Noun && doc.Word(v - 1).EndsWith('s')))))
+                || (!inPhrase && !relative && (pos is UniversalPos.PropN or UniversalPos.Pron || (pos == UniversalPos.Noun && doc.Word(v - 1).EndsWith("s", StringComparison.Ordinal)))))
             {
                 return false;
             }
