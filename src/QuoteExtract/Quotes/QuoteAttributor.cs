@@ -191,6 +191,19 @@ internal static class QuoteAttributor
         foreach (QuoteCandidate c in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // SASKATOON — Emergency physicians at the hospital say S: the parse's subject took in the dateline; the
+            // speaker is what follows it.
+            if (!c.Speaker.IsNone && resolver.InBoilerplate(c.Speaker.First) && !resolver.InBoilerplate(c.Speaker.Last))
+            {
+                int first = c.Speaker.First;
+                while (first < c.Speaker.Last && (resolver.InBoilerplate(first) || !doc.IsWord(first)))
+                {
+                    first++;
+                }
+
+                c.Speaker = c.Speaker with { First = first };
+            }
+
             if (!c.Speaker.IsNone && (resolver.InBoilerplate(c.Speaker.First) || resolver.InBoilerplate(c.Speaker.Last)))
             {
                 c.Speaker = Phrase.None; // the quote stays, its speaker unknown: a credited name is not who said it

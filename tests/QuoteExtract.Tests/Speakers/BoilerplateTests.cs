@@ -103,6 +103,15 @@ public class BoilerplateTests
     }
 
     [Fact]
+    public void A_speaker_after_the_dateline_that_opens_its_sentence_still_speaks()
+    {
+        // The parse's subject took in the dateline: the speaker is what follows it, not no one.
+        const string text = "Hospital waits grow\n\nSASKATOON \u2014 Emergency physicians at the city hospital say patients are routinely spending more than a day on stretchers.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Text.Contains("stretchers", System.StringComparison.Ordinal));
+        Assert.Equal("Emergency physicians at the city hospital", q.Speaker?.Text);
+    }
+
+    [Fact]
     public void A_quote_inside_a_navigation_line_is_kept_without_its_speaker()
     {
         const string text = Story + "\n\nRead more: \u2018We will fight on,\u2019 says Kate Ellis";
