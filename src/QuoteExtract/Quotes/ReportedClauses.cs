@@ -1276,7 +1276,16 @@ internal static class ReportedClauses
     /// <summary>X urged Y to S; X promised to S; X seems to S: the to-infinitive of a verb that reports one, with the object before it.</summary>
     private static QuoteCandidate? Infinitive(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)
     {
-        if (!TryCueVerb(doc, verb, out CueMatch cue) || !QuoteLexicons.InfinitiveCues.Contains(cue.Lemma) || IsDenied(doc, parse, verb))
+        // X called on Y to V: "call" reports only quoted words (called it “…”), but with "on" its infinitive is a demand.
+        bool found = TryCueVerb(doc, verb, out CueMatch cue);
+        bool callOn = !found && QuoteLexicons.CueVerbs.TryGetValue(doc.Word(verb), out CueForm form) && form.Lemma == "call"
+            && doc.IsWord(verb + 1) && doc.Word(verb + 1).Equals("on", StringComparison.OrdinalIgnoreCase);
+        if (callOn)
+        {
+            cue = new CueMatch(verb, verb, "call", CueClass.SpeechThat);
+        }
+
+        if (!(found || callOn) || !QuoteLexicons.InfinitiveCues.Contains(cue.Lemma) || IsDenied(doc, parse, verb))
         {
             return null;
         }
@@ -1294,8 +1303,13 @@ internal static class ReportedClauses
             }
         }
 
-        // (the one urged: the parse takes it for an object or an indirect object)
+        // (the one urged: the parse takes it for an object or an indirect object; called on: the oblique after "on")
         int obj = parse.Child(verb, "obj") is int o and >= 0 ? o : parse.Child(verb, "iobj");
+        if (callOn && obj < 0 && parse.Child(verb, "obl") is int on and > 0 && parse.SubtreeStart(on) == verb + 1)
+        {
+            obj = on;
+        }
+
         if (clause < 0 && obj > verb)
         {
             // urged members to reject the offer: the parse may hang the infinitive on the object, or on a noun of a
@@ -1321,7 +1335,7 @@ internal static class ReportedClauses
         int start = parse.SubtreeStart(clause);
         if (obj > verb && obj < clause)
         {
-            start = parse.SubtreeStart(obj);
+            start = parse.SubtreeStart(obj) + (callOn ? 1 : 0); // (called on: from the one called on)
         }
 
         int subject = parse.ChildOfBase(verb, "nsubj");

@@ -213,6 +213,9 @@ public class ReportedClauseTests
     [InlineData("A provincial official who was not authorized to speak publicly said the talks had stalled.", "the talks had stalled", "A provincial official", "say")]
     // X told Y S, the parse's relative clause on the hearer and the cue's complement after it one clause.
     [InlineData("Lund told jurors they would see phone records showing calls of more than an hour on the same night the victim went missing.", "they would see phone records showing calls of more than an hour on the same night the victim went missing", "Lund", "tell")]
+    // X called on Y to V: "call" otherwise reports only quoted words; with "on", its infinitive and the one called on.
+    [InlineData("The union called on the province to reopen talks before the holidays.", "the province to reopen talks before the holidays", "The union", "call")]
+    [InlineData("She called on Ottawa to step in with wage subsidies.", "Ottawa to step in with wage subsidies", "She", "call")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -233,7 +236,8 @@ public class ReportedClauseTests
     [InlineData("She thanked the volunteers, none of whom wanted to be named.")]
     // A noun after the cue that is its object, before an infinitive, or what was told (a joke): no clause.
     [InlineData("After the dinner in Regina, the mayor told a joke.")]
-    [InlineData("Northgate Telecom Inc. posted a loss on Thursday.")] // (post reports a clause only after "that" or where the parse finds one)
+    [InlineData("Northgate Telecom Inc. posted a loss on Thursday.")]
+    [InlineData("She called on her neighbours last week.")] // (called on with no infinitive: a visit) // (post reports a clause only after "that" or where the parse finds one)
     [InlineData("The donor announced plans this week to give $15 million to the fund.")]
     public void A_sentence_that_reports_nothing_gives_no_clause(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
