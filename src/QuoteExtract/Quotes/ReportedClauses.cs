@@ -234,10 +234,13 @@ internal static class ReportedClauses
                     // X knows that even if S, T: a subordinate clause first, then its main clause after the comma.
                     end = parse.SubtreeEnd(c);
                 }
-                else if (c > clause && parse.HasBase(c, "conj") && parse.SubtreeStart(c) == end && parse.Has(end, "cc") && (HasSubject(parse, c) || HasModal(doc, parse, c)) && !TryCueVerb(doc, c, out _))
+                else if (c > clause && parse.HasBase(c, "conj") && parse.SubtreeStart(c) == end && parse.Has(end, "cc")
+                    && (HasSubject(parse, c) || HasModal(doc, parse, c) || AgreesWithClauseNotSpeaker(doc, parse, c, clause, verb)) && !TryCueVerb(doc, c, out _))
                 {
                     // X acknowledged that S and T (no comma): the parse coordinates T with the cue, not with S; so
-                    // too a verb under a modal (saying they are part of the system and won't reform it).
+                    // too a verb under a modal (saying they are part of the system and won't reform it), and one whose
+                    // auxiliary agrees with S's subject and not the speaker (the mayor said pharmacists welcomed the
+                    // deal but were still waiting).
                     end = parse.SubtreeEnd(c);
                 }
                 else if (c > clause && parse.Has(c, "advcl") && parse.SubtreeStart(c) == end && HasSubject(parse, c) && IsSubordinator(doc, parse.Child(c, "mark"))
@@ -1005,6 +1008,49 @@ internal static class ReportedClauses
     }
 
     /// <summary>A verb with a modal auxiliary (would not stand, won't do): a finite form, never a participle's conjunct.</summary>
+    /// <summary>
+    /// Whether <paramref name="conj"/>'s auxiliary (were, are, have; was, is, has) agrees in number with the subject of
+    /// <paramref name="clause"/> and not with the cue's: the coordinated verb is the clause's, not the speaker's.
+    /// </summary>
+    private static bool AgreesWithClauseNotSpeaker(DocumentView doc, ParseView parse, int conj, int clause, int verb)
+    {
+        int aux = parse.Child(conj, "aux") is int a and >= 0 ? a : parse.Child(conj, "cop");
+        if (aux < 0 || aux > conj || !doc.IsWord(aux))
+        {
+            return false;
+        }
+
+        bool? auxPlural = doc.Word(aux) is "were" or "are" or "have" ? true : doc.Word(aux) is "was" or "is" or "has" ? false : null;
+        int subjectOfCue = parse.ChildOfBase(verb, "nsubj");
+        if (subjectOfCue < 0 && TryCueVerb(doc, verb, out CueMatch cue))
+        {
+            subjectOfCue = Speaker(doc, parse, cue) is { IsNone: false } found ? found.Last : -1; // (the parse gave the cue no subject)
+        }
+
+        bool? speaker = NumberOf(doc, parse, subjectOfCue);
+        bool? subject = NumberOf(doc, parse, parse.ChildOfBase(clause, "nsubj"));
+        return auxPlural is bool p && speaker is bool sp && subject is bool su && p != sp && p == su;
+    }
+
+    /// <summary>Whether a subject is plural (they, we, a plural noun), singular (he, she, it, a name, a singular noun), or not known.</summary>
+    private static bool? NumberOf(DocumentView doc, ParseView parse, int t)
+    {
+        if (t < 0 || !doc.IsWord(t) || parse.Child(t, "conj") >= 0)
+        {
+            return null; // (coordinated subjects: plural, whatever their nouns)
+        }
+
+        ReadOnlySpan<char> w = doc.Word(t);
+        return parse.Pos(t) switch
+        {
+            UniversalPos.Pron => w.Equals("they", StringComparison.OrdinalIgnoreCase) || w.Equals("we", StringComparison.OrdinalIgnoreCase) ? true
+                : w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase) || w.Equals("it", StringComparison.OrdinalIgnoreCase) ? false : null,
+            UniversalPos.PropN => false,
+            UniversalPos.Noun => w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase),
+            _ => null,
+        };
+    }
+
     private static bool HasModal(DocumentView doc, ParseView parse, int verb)
     {
         int aux = parse.Child(verb, "aux");

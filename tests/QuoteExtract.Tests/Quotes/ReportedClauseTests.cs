@@ -216,6 +216,9 @@ public class ReportedClauseTests
     // X called on Y to V: "call" otherwise reports only quoted words; with "on", its infinitive and the one called on.
     [InlineData("The union called on the province to reopen talks before the holidays.", "the province to reopen talks before the holidays", "The union", "call")]
     [InlineData("She called on Ottawa to step in with wage subsidies.", "Ottawa to step in with wage subsidies", "She", "call")]
+    // A verb the parse coordinated with the cue whose auxiliary agrees with the clause's subject, not the speaker.
+    [InlineData("The mayor said pharmacists welcomed the deal but were still waiting for details.", "pharmacists welcomed the deal but were still waiting for details", "The mayor", "say")]
+    [InlineData("Toronto pharmacist Kofi Mensah, who owns two pharmacies in Scarborough, said pharmacists welcomed the deal but were still waiting for details.", "pharmacists welcomed the deal but were still waiting for details", "Toronto pharmacist Kofi Mensah", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
