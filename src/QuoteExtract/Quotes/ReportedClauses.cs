@@ -265,6 +265,15 @@ internal static class ReportedClauses
             return ObjectClause(doc, parse, verb, cue, insideQuote);
         }
 
+        // “…,” the judge told Brandt as he stood in the box: a clause of time or cause alone, with no main clause after
+        // it, says when or why, not what was said.
+        int opener = parse.Child(clause, "mark");
+        if (clause > verb && end == parse.SubtreeEnd(clause) && opener >= 0 && opener == parse.SubtreeStart(clause)
+            && (IsSubordinator(doc, opener) || doc.Word(opener).Equals("as", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
         if (start <= verb && verb < end)
         {
             // A non-projective parse that wraps the cue: keep the side the clause's head is on.

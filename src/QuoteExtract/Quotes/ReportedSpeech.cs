@@ -319,9 +319,12 @@ internal static class ReportedSpeech
     private static int AfterHearer(DocumentView doc, ParseView parse, int t, int sentenceEnd)
     {
         int end = t;
+        bool head = false; // (past the hearer's noun, a determiner or pronoun opens another phrase: told the court their daughters …)
         while (end < sentenceEnd && end - t < MaxHearerTokens && parse.IsParsed(end) && doc.IsWord(end) && (doc.ClassOf(end) & SpeakerWord.Time) == 0
-            && parse.Pos(end) is UniversalPos.Det or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron)
+            && parse.Pos(end) is UniversalPos.Det or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron
+            && !(head && parse.Pos(end) is UniversalPos.Det or UniversalPos.Pron))
         {
+            head |= parse.Pos(end) is UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Pron;
             end++;
         }
 
@@ -487,15 +490,22 @@ internal static class ReportedSpeech
             return null;
         }
 
+        // (a clause: a verb or an auxiliary by its tag, where the words were parsed, when the cue ends the sentence; the
+        // noun phrase of an apposition before the speaker's name is none: Farrell’s wife, Catherine Farrell, has not been
+        // charged. Before a comma after the cue, the words are the first part of an interrupted clause: The difference
+        // now, he said, is …)
+        bool predicate = false;
         for (int t = start; t < comma; t++)
         {
             if (insideQuote[t])
             {
                 return null;
             }
+
+            predicate |= !parse.IsParsed(t) || parse.Pos(t) is UniversalPos.Verb or UniversalPos.Aux;
         }
 
-        return Make(doc, start, comma, cue, speaker);
+        return predicate || !(after >= sentenceEnd || doc.IsTerminal(after)) ? Make(doc, start, comma, cue, speaker) : null;
     }
 
     /// <summary>

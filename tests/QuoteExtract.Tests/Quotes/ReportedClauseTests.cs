@@ -240,7 +240,10 @@ public class ReportedClauseTests
     // A noun after the cue that is its object, before an infinitive, or what was told (a joke): no clause.
     [InlineData("After the dinner in Regina, the mayor told a joke.")]
     [InlineData("Northgate Telecom Inc. posted a loss on Thursday.")]
-    [InlineData("She called on her neighbours last week.")] // (called on with no infinitive: a visit) // (post reports a clause only after "that" or where the parse finds one)
+    [InlineData("She called on her neighbours last week.")] // (called on with no infinitive: a visit)
+    // A clause of time alone after the hearer says when; an apposition's noun phrase before a name is no clause.
+    [InlineData("\u201CYou chose to drive,\u201D Judge Anand told Brandt as he stood in the prisoner\u2019s box.")]
+    [InlineData("Lund\u2019s wife, Mara Lund, has not been charged.")] // (post reports a clause only after "that" or where the parse finds one)
     [InlineData("The donor announced plans this week to give $15 million to the fund.")]
     public void A_sentence_that_reports_nothing_gives_no_clause(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
