@@ -391,8 +391,16 @@ internal static class ReportedClauses
 
         (start, end) = clause > verb ? (start, Math.Min(end, start + MaxClauseTokens)) : (Math.Max(start, end - MaxClauseTokens), end);
         end = BeforeCoordinatedCue(doc, parse, start, end, clause);
+        Phrase speaker = Speaker(doc, parse, cue);
+        // Grade 11 student X, 16, said most of his classmates had adjusted: a "speaker" after the cue with a verb right
+        // after it is the subject of what was said; the words before the cue are no clause (Grade read as a verb).
+        if (clause < verb && !speaker.IsNone && speaker.First > cue.Last && ReportedSpeech.VerbAfterSubject(doc, parse, speaker.Last + 1, doc.SentenceEnd(verb)))
+        {
+            return null;
+        }
+
         // (a clause before the cue that holds its speaker is the speaker's relative clause: X, who …, said S)
-        return Make(doc, parse, start, end, cue, Speaker(doc, parse, cue), insideQuote) ?? (clause < verb ? HangingCue(doc, parse, verb, cue, insideQuote) : null);
+        return Make(doc, parse, start, end, cue, speaker, insideQuote) ?? (clause < verb ? HangingCue(doc, parse, verb, cue, insideQuote) : null);
     }
 
     /// <summary>The most tokens between a dash and the cue of a report of its own after it (— the councillor also pointed out).</summary>

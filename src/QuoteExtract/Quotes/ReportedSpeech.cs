@@ -306,6 +306,32 @@ internal static class ReportedSpeech
         return Make(doc, start, end, cue, speaker);
     }
 
+    /// <summary>The most tokens of the phrase after a subject (of his classmates) before its verb.</summary>
+    private const int MaxSubjectTail = 6;
+
+    /// <summary>
+    /// Whether a verb or an auxiliary comes at <paramref name="t"/>, or after a short phrase of the subject's there
+    /// (most of his classmates had …): a preposition and its object's words, at most <see cref="MaxSubjectTail"/>.
+    /// </summary>
+    internal static bool VerbAfterSubject(DocumentView doc, ParseView parse, int t, int sentenceEnd)
+    {
+        for (int u = t; u < sentenceEnd && u - t <= MaxSubjectTail && parse.IsParsed(u); u++)
+        {
+            UniversalPos pos = parse.Pos(u);
+            if (pos is UniversalPos.Aux or UniversalPos.Verb)
+            {
+                return true;
+            }
+
+            if (u == t ? pos != UniversalPos.Adp : pos is not (UniversalPos.Det or UniversalPos.Pron or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Num))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The most tokens of a hearer after a verb of telling (a jury, the Globe and Mail, her constituents).</summary>
     private const int MaxHearerTokens = 5;
 
@@ -441,8 +467,9 @@ internal static class ReportedSpeech
             speaker = doc.SubjectAfter(cue.Last, sentenceEnd);
             after = speaker.IsNone ? after : speaker.Last + 1;
 
-            // (…, said about 600 people had registered: a subject with its verb after the cue opens what was said)
-            if (!speaker.IsNone && after < sentenceEnd && parse.IsParsed(after) && parse.Pos(after) is UniversalPos.Aux or UniversalPos.Verb)
+            // (…, said about 600 people had registered; …, said most of his classmates had adjusted: a subject, and its
+            // of-phrase, with its verb after the cue opens what was said)
+            if (!speaker.IsNone && VerbAfterSubject(doc, parse, after, sentenceEnd))
             {
                 return null;
             }

@@ -219,6 +219,8 @@ public class ReportedClauseTests
     // A verb the parse coordinated with the cue whose auxiliary agrees with the clause's subject, not the speaker.
     [InlineData("The mayor said pharmacists welcomed the deal but were still waiting for details.", "pharmacists welcomed the deal but were still waiting for details", "The mayor", "say")]
     [InlineData("Toronto pharmacist Kofi Mensah, who owns two pharmacies in Scarborough, said pharmacists welcomed the deal but were still waiting for details.", "pharmacists welcomed the deal but were still waiting for details", "Toronto pharmacist Kofi Mensah", "say")]
+    // A subject and its of-phrase after the cue, then a verb: what was said, not an inverted speaker (Grade read as a verb).
+    [InlineData("Grade 11 student Ravi Sood, 16, said most of his classmates had adjusted quickly during the pilot.", "most of his classmates had adjusted quickly during the pilot", "student Ravi Sood", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -243,7 +245,8 @@ public class ReportedClauseTests
     [InlineData("She called on her neighbours last week.")] // (called on with no infinitive: a visit)
     // A clause of time alone after the hearer says when; an apposition's noun phrase before a name is no clause.
     [InlineData("\u201CYou chose to drive,\u201D Judge Anand told Brandt as he stood in the prisoner\u2019s box.")]
-    [InlineData("Lund\u2019s wife, Mara Lund, has not been charged.")] // (post reports a clause only after "that" or where the parse finds one)
+    [InlineData("Lund\u2019s wife, Mara Lund, has not been charged.")]
+    [InlineData("Nakamura snapped a wrist shot over the goaltender\u2019s glove.")] // (snap reports a clause only after "that" or where the parse finds one) // (post reports a clause only after "that" or where the parse finds one)
     [InlineData("The donor announced plans this week to give $15 million to the fund.")]
     public void A_sentence_that_reports_nothing_gives_no_clause(string text) =>
         Assert.DoesNotContain(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
