@@ -1248,6 +1248,10 @@ internal sealed class SpeakerResolver
     private bool IsRoleBeforeName(int t) =>
         (_doc.ClassOf(t) & SpeakerWord.Role) != 0 || (_doc.IsCapitalized(t) && _doc.IsWord(t) && TitleLexicon.Default.IsRoleTitle(_doc.Word(t)));
 
+    /// <summary>A role whose holder speaks for an organisation (spokesperson, spokesman, spokeswoman, representative, official).</summary>
+    private bool IsSpokesRole(int t) =>
+        _doc.IsWord(t) && _doc.Word(t) is "spokesperson" or "spokesman" or "spokeswoman" or "representative" or "official";
+
     private void RememberRole(int roleToken, ResolvedSpeaker speaker)
     {
         // A two-word role that a short form stands for (Prime Minister X, for the PM) is remembered as well.
@@ -1525,6 +1529,25 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // A spokesperson for the Ministry of Health said …: "the spokesperson" later speaks for the same organisation (not
+        // when the role is a named person's apposition: Leah Mercado, a spokesperson for BC Ferries, said).
+        foreach ((int first, int last) in runs)
+        {
+            int prep = first - 1; // (past "the" and a modifier: a spokeswoman for the provincial Ministry of Health)
+            while (prep > 0 && prep >= first - 2 && _doc.IsWord(prep) && !_doc.IsCapitalized(prep) && _doc.Word(prep) is not ("for" or "with"))
+            {
+                prep--;
+            }
+
+            int role = prep - 1;
+            if (role >= 1 && _doc.IsWord(prep) && _doc.Word(prep) is "for" or "with" && _doc.SentenceOf[role] == _doc.SentenceOf[last]
+                && IsSpokesRole(role) && !(_doc.IsWord(role - 1) && (_doc.ClassOf(role - 1) & SpeakerWord.Determiner) != 0 && role >= 2 && _doc.Is(role - 2, ','))
+                && (_doc.EntityAt(last) == EntityType.Organization || EndsAsOrganisation(last)) && last - first < MaxNameWords)
+            {
+                Remember(RoleKey(role), role, new ResolvedSpeaker(default, [MakeRun(first, last).Name], Gender.Any, IsPerson: false));
+            }
+        }
+
         SortRoles();
 
         // Mr Hale’s official spokesman: the possessive phrase names the role's holder.
@@ -1642,6 +1665,8 @@ internal sealed class SpeakerResolver
 
     private (int Start, Gender Gender, bool Person) Core(int first, int last)
     {
+        // (an institution's noun inside an organisation's name is no title: the Saskatchewan Union of Nurses)
+        bool organisation = _doc.EntityAt(last) == EntityType.Organization;
         int start = first;
         Gender gender = Gender.Any;
         bool person = false;
@@ -1654,7 +1679,7 @@ internal sealed class SpeakerResolver
                 person = true;
                 start = t + 1;
             }
-            else if ((QuoteLexicons.ClassOf(w) & SpeakerWord.Role) != 0)
+            else if ((QuoteLexicons.ClassOf(w) & SpeakerWord.Role) != 0 && !(organisation && (QuoteLexicons.ClassOf(w) & SpeakerWord.Institution) != 0))
             {
                 person = true;
                 start = t + 1;
@@ -1664,7 +1689,6 @@ internal sealed class SpeakerResolver
         return (start, gender, person);
     }
 
-    /// <summary>A name from tokens [first, last]: the fullest form the text uses for it (Ms Marsh → Helen Marsh).</summary>
     /// <summary>
     /// A name whose last word is an organisation's (the Environment Agency, Lumaterre Inc.), or a company's that the
     /// tagger read as one (Northcap Partners): never a person's.
@@ -1672,6 +1696,7 @@ internal sealed class SpeakerResolver
     private bool EndsAsOrganisation(int last) =>
         EntityGrouper.IsOrganizationWord(_doc.Word(last).TrimEnd('.')) || (IsCompanyWord(_doc.Word(last)) && _doc.EntityAt(last) == EntityType.Organization);
 
+    /// <summary>A name from tokens [first, last]: the fullest form the text uses for it (Ms Marsh → Helen Marsh).</summary>
     private NameRun MakeRun(int first, int last)
     {
         (int start, Gender gender, bool person) = Core(first, last);

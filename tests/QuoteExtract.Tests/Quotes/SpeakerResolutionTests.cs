@@ -221,6 +221,14 @@ public class SpeakerResolutionTests
     // A possessive that speaks (her claim that S) stands for the person its pronoun would.
     [InlineData("Mara Quill has fished mackerel off Cape Breton for 30 years.\n\nHer claim that seals are driving the decline is widely shared on the wharves.",
         "seals are driving", "Her", "Mara Quill")]
+    // An institution's noun inside an organisation's name is no title: the union is the Saskatchewan Union of Nurses.
+    [InlineData("The Saskatchewan Union of Nurses served strike notice on Tuesday.\n\nThe union said the offer would still leave nurses earning less than in Alberta.",
+        "earning less", "The union", "Saskatchewan Union of Nurses")]
+    // A spokesperson for an organisation speaks for it, and so does "the spokesperson" after; not a named person's apposition.
+    [InlineData("Clinics are full.\n\nA spokeswoman for the provincial Ministry of Health said 300,000 people had been connected to care teams.\n\n\u201CWe know there is more work to do,\u201D the spokeswoman said.",
+        "more work to do", "the spokeswoman", "Ministry of Health")]
+    [InlineData("Leah Moss, a spokesperson for Harbour Ferries, said sailings would resume on Friday.\n\n\u201CWe apologize to every passenger,\u201D the spokesperson said.",
+        "every passenger", "the spokesperson", "Leah Moss")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
