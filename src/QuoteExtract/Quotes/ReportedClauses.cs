@@ -802,6 +802,10 @@ internal static class ReportedClauses
         }
 
         bool inflected = parse.ChildOfBase(p, "aux") == t || parse.Child(p, "cop") == t; // opens with its auxiliary or copula
+        // … or is a tensed verb itself, hung on the cue (estimated each mill job supports two more; estimated about one in
+        // five voters stayed home): a present in -s or a past in -ed, no "to" or other mark before it.
+        inflected |= p == t && parse.Head(p) == verb && parse.Child(p, "mark") < 0 && parse.Pos(p) == UniversalPos.Verb
+            && (doc.Word(p).EndsWith("ed", StringComparison.OrdinalIgnoreCase) || (doc.Word(p).EndsWith("s", StringComparison.OrdinalIgnoreCase) && !doc.Word(p).EndsWith("ss", StringComparison.OrdinalIgnoreCase)));
         bool above = parse.SubtreeStart(p) <= verb && verb < parse.SubtreeEnd(p);
         return p != verb && !above && inflected && !HasSubject(parse, p) && parse.Pos(p) is UniversalPos.Verb or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN ? p : -1;
     }

@@ -221,6 +221,9 @@ public class ReportedClauseTests
     [InlineData("Toronto pharmacist Kofi Mensah, who owns two pharmacies in Scarborough, said pharmacists welcomed the deal but were still waiting for details.", "pharmacists welcomed the deal but were still waiting for details", "Toronto pharmacist Kofi Mensah", "say")]
     // A subject and its of-phrase after the cue, then a verb: what was said, not an inverted speaker (Grade read as a verb).
     [InlineData("Grade 11 student Ravi Sood, 16, said most of his classmates had adjusted quickly during the pilot.", "most of his classmates had adjusted quickly during the pilot", "student Ravi Sood", "say")]
+    // The object and a tensed verb the parse hung on the cue after it (estimated … supports; … stayed home).
+    [InlineData("Kenneth Ma, an economist at the university, estimated each mill job supports roughly two more jobs elsewhere.", "each mill job supports roughly two more jobs elsewhere", "Kenneth Ma", "estimate")]
+    [InlineData("Khoury estimated about one in five PC voters from the last general election stayed home.", "about one in five PC voters from the last general election stayed home", "Khoury", "estimate")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
