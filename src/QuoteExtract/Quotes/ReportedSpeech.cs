@@ -296,6 +296,25 @@ internal static class ReportedSpeech
             start = next;
         }
 
+        // X said in an email its program had issued 14 orders; X wrote in a note to clients S; X told council S: after the
+        // medium or the hearer, a clause with a tensed verb of its own is what was said.
+        if (start < 0 && next < sentenceEnd && cue.Class is CueClass.Speech or CueClass.SpeechThat or CueClass.SpeechParsed)
+        {
+            int medium = preposition ? cue.Last : next; // (the cue phrase "wrote in" ends in the medium's preposition)
+            int after = AfterMedium(doc, medium, sentenceEnd);
+            after = after == medium ? next : after;
+            if (after == next && cue.Lemma == "tell")
+            {
+                after = AfterHearer(doc, parse, next, sentenceEnd);
+                after = after > next ? AfterMedium(doc, after, sentenceEnd) : after; // (told the Herald in an interview S)
+            }
+
+            if (after > next && OpensTensedClause(doc, parse, after, sentenceEnd))
+            {
+                start = after;
+            }
+        }
+
         if (start < 0 || start >= sentenceEnd || insideQuote[start] || doc.IsQuoteMark(start))
         {
             return null;
@@ -304,6 +323,97 @@ internal static class ReportedSpeech
         int end = WithClosingMark(doc, start, ClauseEnd(doc, start, sentenceEnd), sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
+    }
+
+    /// <summary>The most words of a medium's phrase between its article and its noun (in a written statement).</summary>
+    private const int MaxMediumWords = 3;
+
+    /// <summary>The most tokens between a clause's first word and its tensed verb (high fibre costs, weak global pulp prices … made).</summary>
+    private const int MaxSubjectTokens = 18;
+
+    /// <summary>
+    /// Where the medium after a cue ends (said in an email, wrote in a note to clients, said in a news release Thursday):
+    /// "in", an article or possessive, at most <see cref="MaxMediumWords"/> words ending in a noun of a medium, then
+    /// "to" and its object's words, then a word of time; <paramref name="t"/> when there is none.
+    /// </summary>
+    private static int AfterMedium(DocumentView doc, int t, int sentenceEnd)
+    {
+        if (t + 2 >= sentenceEnd || !doc.IsWord(t) || !doc.Word(t).Equals("in", StringComparison.OrdinalIgnoreCase) || (doc.ClassOf(t + 1) & SpeakerWord.Determiner) == 0)
+        {
+            return t;
+        }
+
+        int noun = -1;
+        for (int u = t + 2; u < sentenceEnd && u <= t + 1 + MaxMediumWords && doc.IsWord(u); u++)
+        {
+            if (IsMediumNoun(doc.Word(u)))
+            {
+                noun = u;
+                break;
+            }
+        }
+
+        if (noun < 0)
+        {
+            return t;
+        }
+
+        int end = noun + 1;
+        if (end + 1 < sentenceEnd && doc.IsWord(end) && doc.Word(end).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            int to = end + 1; // (to clients, to its members: lower-case words, until an article or possessive opens the clause)
+            while (to < sentenceEnd && to - end <= MaxMediumWords && doc.IsWord(to) && !doc.IsCapitalized(to) && !doc.TryCue(to, out _)
+                && !(to > end + 1 && (doc.ClassOf(to) & SpeakerWord.Determiner) != 0))
+            {
+                to++;
+            }
+
+            end = to > end + 1 ? to : end;
+        }
+
+        while (end < sentenceEnd && doc.IsWord(end) && (doc.ClassOf(end) & SpeakerWord.Time) != 0 && doc.IsCapitalized(end))
+        {
+            end++; // (a day: said in a news release Thursday)
+        }
+
+        return end;
+    }
+
+    private static bool IsMediumNoun(ReadOnlySpan<char> w) =>
+        w.Equals("email", StringComparison.OrdinalIgnoreCase) || w.Equals("e-mail", StringComparison.OrdinalIgnoreCase) || w.Equals("statement", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("release", StringComparison.OrdinalIgnoreCase) || w.Equals("post", StringComparison.OrdinalIgnoreCase) || w.Equals("note", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("letter", StringComparison.OrdinalIgnoreCase) || w.Equals("interview", StringComparison.OrdinalIgnoreCase) || w.Equals("memo", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("tweet", StringComparison.OrdinalIgnoreCase) || w.Equals("message", StringComparison.OrdinalIgnoreCase) || w.Equals("filing", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("update", StringComparison.OrdinalIgnoreCase) || w.Equals("affidavit", StringComparison.OrdinalIgnoreCase) || w.Equals("submission", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A clause with a tensed verb of its own opens at <paramref name="t"/>: a subject's first word (a pronoun but a
+    /// relative or interrogative one, an article, a possessive, a noun, a name, an adjective or a number), then, within <see cref="MaxSubjectTokens"/>
+    /// tokens and before a quote mark or the sentence's end, an auxiliary or a verb not in -ing and not after "to".
+    /// </summary>
+    private static bool OpensTensedClause(DocumentView doc, ParseView parse, int t, int sentenceEnd)
+    {
+        if (!parse.IsParsed(t) || !doc.IsWord(t) || doc.TryCue(t, out _)
+            || parse.Pos(t) is not (UniversalPos.Pron or UniversalPos.Det or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Adj or UniversalPos.Num)
+            || doc.Word(t) is "who" or "which" or "whom" or "whose" or "what" or "Who" or "Which" or "What")
+        {
+            return false; // (told the mayors who gathered …: a relative or a question, no clause of what was said)
+        }
+
+        for (int v = t + 1; v < sentenceEnd && v <= t + MaxSubjectTokens; v++)
+        {
+            if (doc.IsQuoteMark(v) || doc.IsTerminal(v) || doc.Is(v, ';') || doc.Is(v, ':') || !parse.IsParsed(v))
+            {
+                return false;
+            }
+
+            if (parse.Pos(v) == UniversalPos.Aux || (parse.Pos(v) == UniversalPos.Verb && !doc.Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsTo(doc, v - 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The most tokens of the phrase after a subject (of his classmates) before its verb.</summary>

@@ -224,6 +224,12 @@ public class ReportedClauseTests
     // The object and a tensed verb the parse hung on the cue after it (estimated … supports; … stayed home).
     [InlineData("Kenneth Ma, an economist at the university, estimated each mill job supports roughly two more jobs elsewhere.", "each mill job supports roughly two more jobs elsewhere", "Kenneth Ma", "estimate")]
     [InlineData("Khoury estimated about one in five PC voters from the last general election stayed home.", "about one in five PC voters from the last general election stayed home", "Khoury", "estimate")]
+    // The medium (in an email, in a news release Thursday, in a note to clients) or the hearer (told council), then a
+    // clause with a tensed verb of its own, no "that".
+    [InlineData("The City of Hamilton said in an email its inspectors had issued 14 work orders since 2022.", "its inspectors had issued 14 work orders since 2022", "The City of Hamilton", "say")]
+    [InlineData("The company said in a news release Thursday high costs, weak prices and a shrinking supply of wood made the line unprofitable.", "high costs, weak prices and a shrinking supply of wood made the line unprofitable", "The company", "say")]
+    [InlineData("Ada Obi of Harbour Capital wrote in a note to clients the wealth division's growth was the standout of the quarter.", "the wealth division's growth was the standout of the quarter", "Ada Obi of Harbour Capital", "write")]
+    [InlineData("Ehsan Moradi, an engineer hired by the association, told council the developer\u2019s report did not account for runoff.", "the developer\u2019s report did not account for runoff", "Ehsan Moradi", "tell")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
@@ -245,6 +251,7 @@ public class ReportedClauseTests
     // A noun after the cue that is its object, before an infinitive, or what was told (a joke): no clause.
     [InlineData("After the dinner in Regina, the mayor told a joke.")]
     [InlineData("Northgate Telecom Inc. posted a loss on Thursday.")]
+    [InlineData("She told the mayors who gathered in Regina about the plan.")] // (a relative after the hearer is no clause)
     [InlineData("She called on her neighbours last week.")] // (called on with no infinitive: a visit)
     // A clause of time alone after the hearer says when; an apposition's noun phrase before a name is no clause.
     [InlineData("\u201CYou chose to drive,\u201D Judge Anand told Brandt as he stood in the prisoner\u2019s box.")]
