@@ -221,6 +221,17 @@ internal sealed class SpeakerResolver
             nameStart--;
         }
 
+        // The 20-year-old skip from Calgary, the skip from Brandon: a place after "from" or "in" (or one word after "from"
+        // the tagger read as a name) says where the role's holder is from; the role speaks (the person introduced with
+        // it), not the place.
+        if (nameStart <= phrase.Last && nameStart - 2 >= phrase.First && _doc.IsWord(nameStart - 1) && _doc.Word(nameStart - 1) is "from" or "in"
+            && (_doc.EntityAt(phrase.Last) == EntityType.Location || (_doc.Word(nameStart - 1) is "from" && nameStart == phrase.Last && _doc.EntityAt(phrase.Last) != EntityType.Organization))
+            && ((_doc.ClassOf(nameStart - 2) & SpeakerWord.Role) != 0 || IsAge(nameStart - 2))
+            && (_doc.ClassOf(nameStart - 2) & SpeakerWord.Institution) == 0)
+        {
+            return ResolveMention(new Phrase(phrase.First, nameStart - 2), anchor) is ResolvedSpeaker holder ? holder with { Mention = mention } : null;
+        }
+
         // A run of titles and role nouns alone (the Prime Minister, Minister) is a role, not a name: it goes on below;
         // so is a definite phrase that ends in a role noun (The Liberal MP).
         if (nameStart <= phrase.Last && !EntityGrouper.IsRoleOnly(Clean(new Phrase(nameStart, phrase.Last)))
@@ -1319,10 +1330,10 @@ internal sealed class SpeakerResolver
             return null;
         }
 
-        // The holder introduced in the paragraph or the one before is meant (Moose coach X said … “…,” the coach said),
-        // however often the article names another holder later.
+        // The holder introduced in the paragraph or the two before is meant (Moose coach X said … “…,” the coach said;
+        // Manitoba skip X missed … ¶ “…,” X said. ¶ The skip from Brandon said), however often the article names another.
         int nearestToken = before ? list[firstAfter - 1].Token : list[firstAfter].Token;
-        if (before && _doc.ParagraphOf(nearestToken) >= _doc.ParagraphOf(anchor) - 1)
+        if (before && _doc.ParagraphOf(nearestToken) >= _doc.ParagraphOf(anchor) - 2)
         {
             return nearest;
         }

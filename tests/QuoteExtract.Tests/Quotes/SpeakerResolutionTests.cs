@@ -229,6 +229,10 @@ public class SpeakerResolutionTests
         "more work to do", "the spokeswoman", "Ministry of Health")]
     [InlineData("Leah Moss, a spokesperson for Harbour Ferries, said sailings would resume on Friday.\n\n\u201CWe apologize to every passenger,\u201D the spokesperson said.",
         "every passenger", "the spokesperson", "Leah Moss")]
+    // A role from a place (the skip from Brandon): the role's holder speaks, not the place, and the holder introduced two
+    // paragraphs before is meant though the article names another skip more.
+    [InlineData("Alberta skip Mei Tanaka won the title.\n\n\u201CI just threw it,\u201D Tanaka said. Tanaka's rink went 9-1. Tanaka thanked her coach.\n\nManitoba skip Dana Roy missed her last shot.\n\n\u201CIt was a little thin,\u201D Roy said.\n\nThe skip from Brandon said the loss would sting for a while.",
+        "sting for a while", "The skip from Brandon", "Dana Roy")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
