@@ -292,9 +292,10 @@ internal sealed class SpeakerResolver
             }
         }
 
-        // his daughter said: the relative the article named with that noun, nearest before.
+        // his daughter said: the relative the article named with that noun, nearest before, or with this very mention
+        // (“…,” said their daughter, Vy Hoang, 20).
         if (phrase.Last == phrase.First + 1 && _doc.IsPossessivePronoun(phrase.First)
-            && EntityGrouper.IsKinNoun(_doc.Word(head)) && FindRole(KinKey(head), anchor, before: true) is ResolvedSpeaker kin)
+            && EntityGrouper.IsKinNoun(_doc.Word(head)) && FindRole(KinKey(head), Math.Max(anchor, head + 1), before: true) is ResolvedSpeaker kin)
         {
             return Refer(kin, mention);
         }

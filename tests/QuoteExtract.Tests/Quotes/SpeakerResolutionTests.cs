@@ -233,6 +233,9 @@ public class SpeakerResolutionTests
     // paragraphs before is meant though the article names another skip more.
     [InlineData("Alberta skip Mei Tanaka won the title.\n\n\u201CI just threw it,\u201D Tanaka said. Tanaka's rink went 9-1. Tanaka thanked her coach.\n\nManitoba skip Dana Roy missed her last shot.\n\n\u201CIt was a little thin,\u201D Roy said.\n\nThe skip from Brandon said the loss would sting for a while.",
         "sting for a while", "The skip from Brandon", "Dana Roy")]
+    // An inverted relative named in apposition right after the cue: their daughter, Vy Tran, 20.
+    [InlineData("Minh Tran, 58, was killed on Friday.\n\n\u201CMy dad worked nights so I could go to school,\u201D said their daughter, Vy Tran, 20.",
+        "worked nights", "their daughter", "Vy Tran")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
