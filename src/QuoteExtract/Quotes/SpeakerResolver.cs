@@ -1108,6 +1108,18 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // … unless the possessive phrase names no one the pronoun could be: then the possessor who opens the sentence
+        // (Gilles Thibault's 89-year-old mother lives on the third floor. He said …).
+        for (int i = from; wanted != Gender.Any && i < _names.Count && i <= to && _names[i].First <= previous; i++)
+        {
+            NameRun opener = _names[i];
+            if (opener.First == previous && opener.Last < sentenceStart && opener.IsPerson && opener.Gender == wanted && _doc.IsPossessive(opener.Last + 1)
+                && !_insideQuote[opener.First])
+            {
+                return opener;
+            }
+        }
+
         return null;
     }
 

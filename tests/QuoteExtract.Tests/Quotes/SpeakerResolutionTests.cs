@@ -236,6 +236,9 @@ public class SpeakerResolutionTests
     // An inverted relative named in apposition right after the cue: their daughter, Vy Tran, 20.
     [InlineData("Minh Tran, 58, was killed on Friday.\n\n\u201CMy dad worked nights so I could go to school,\u201D said their daughter, Vy Tran, 20.",
         "worked nights", "their daughter", "Vy Tran")]
+    // The possessor who opens the sentence before, when the possessive phrase names no one the pronoun could be.
+    [InlineData("\u201CWe were told nothing,\u201D said Chidi Obi, whose father lives there.\n\nGilles Roy's 89-year-old mother lives on the third floor. He said he learned about the outbreak from a cousin.",
+        "from a cousin", "He", "Gilles Roy")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
