@@ -59,12 +59,16 @@ internal enum CueClass : byte
     /// <summary>Quotes and reported clauses, with or without "that" (say, warn).</summary>
     Speech,
 
-    /// <summary>Quotes, and reported clauses only after "that" (tell, urge).</summary>
+    /// <summary>
+    /// Quotes, and reported clauses only after "that" (tell, urge), or, for tell, after its hearer or the medium when a
+    /// clause with a tensed verb of its own follows (told council the report …; said in an email its program …).
+    /// </summary>
     SpeechThat,
 
     /// <summary>
     /// Quotes, and reported clauses after "that" or where the parse finds one (write: what is written is as often a
-    /// thing as words, wrote a check); the words after the cue are not taken for a clause by their look alone.
+    /// thing as words, wrote a check); the words after the cue are not taken for a clause by their look alone, but after
+    /// a medium (wrote in a note to clients S) a clause with a tensed verb of its own is.
     /// </summary>
     SpeechParsed,
 

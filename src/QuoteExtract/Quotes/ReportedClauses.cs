@@ -235,7 +235,7 @@ internal static class ReportedClauses
                     end = parse.SubtreeEnd(c);
                 }
                 else if (c > clause && parse.HasBase(c, "conj") && parse.SubtreeStart(c) == end && parse.Has(end, "cc")
-                    && (HasSubject(parse, c) || HasModal(doc, parse, c) || AgreesWithClauseNotSpeaker(doc, parse, c, clause, verb)) && !TryCueVerb(doc, c, out _))
+                    && (HasSubject(parse, c) || HasModal(doc, parse, c) || AgreesWithClauseNotSpeaker(doc, parse, c, clause, verb, cue)) && !TryCueVerb(doc, c, out _))
                 {
                     // X acknowledged that S and T (no comma): the parse coordinates T with the cue, not with S; so
                     // too a verb under a modal (saying they are part of the system and won't reform it), and one whose
@@ -1028,12 +1028,11 @@ internal static class ReportedClauses
         return any;
     }
 
-    /// <summary>A verb with a modal auxiliary (would not stand, won't do): a finite form, never a participle's conjunct.</summary>
     /// <summary>
     /// Whether <paramref name="conj"/>'s auxiliary (were, are, have; was, is, has) agrees in number with the subject of
     /// <paramref name="clause"/> and not with the cue's: the coordinated verb is the clause's, not the speaker's.
     /// </summary>
-    private static bool AgreesWithClauseNotSpeaker(DocumentView doc, ParseView parse, int conj, int clause, int verb)
+    private static bool AgreesWithClauseNotSpeaker(DocumentView doc, ParseView parse, int conj, int clause, int verb, CueMatch cue)
     {
         int aux = parse.Child(conj, "aux") is int a and >= 0 ? a : parse.Child(conj, "cop");
         if (aux < 0 || aux > conj || !doc.IsWord(aux))
@@ -1043,7 +1042,7 @@ internal static class ReportedClauses
 
         bool? auxPlural = doc.Word(aux) is "were" or "are" or "have" ? true : doc.Word(aux) is "was" or "is" or "has" ? false : null;
         int subjectOfCue = parse.ChildOfBase(verb, "nsubj");
-        if (subjectOfCue < 0 && TryCueVerb(doc, verb, out CueMatch cue))
+        if (subjectOfCue < 0)
         {
             subjectOfCue = Speaker(doc, parse, cue) is { IsNone: false } found ? found.Last : -1; // (the parse gave the cue no subject)
         }
@@ -1072,6 +1071,7 @@ internal static class ReportedClauses
         };
     }
 
+    /// <summary>A verb with a modal auxiliary (would not stand, won't do): a finite form, never a participle's conjunct.</summary>
     private static bool HasModal(DocumentView doc, ParseView parse, int verb)
     {
         int aux = parse.Child(verb, "aux");
@@ -1176,9 +1176,9 @@ internal static class ReportedClauses
     private const int MaxRelativeDepth = 4;
 
     /// <summary>
-    /// The noun phrase whose relative clause (on "who" or "that") the parse hung a subjectless cue inside, through
-    /// adverbial, complement or coordinated verbs, the cue right after the clause's words: the noun and the words before
-    /// it (A senior government official, of "A senior government official who was not authorized to speak publicly
+    /// The noun phrase whose relative clause (on "who" or "that", right after the noun) the parse hung a subjectless cue
+    /// inside, through at most <see cref="MaxRelativeDepth"/> adverbial, complement or coordinated verbs: the noun and the
+    /// words before it (A senior government official, of "A senior government official who was not authorized to speak publicly
     /// said"); none otherwise.
     /// </summary>
     private static Phrase RelativeHolder(DocumentView doc, ParseView parse, int cue)
@@ -1372,9 +1372,11 @@ internal static class ReportedClauses
 
         // (the one urged: the parse takes it for an object or an indirect object; called on: the oblique after "on")
         int obj = parse.Child(verb, "obj") is int o and >= 0 ? o : parse.Child(verb, "iobj");
+        bool afterOn = false; // (the object is the oblique after "on", whose first word is "on")
         if (callOn && obj < 0 && parse.Child(verb, "obl") is int on and > 0 && parse.SubtreeStart(on) == verb + 1)
         {
             obj = on;
+            afterOn = true;
         }
 
         if (clause < 0 && obj > verb)
@@ -1402,7 +1404,7 @@ internal static class ReportedClauses
         int start = parse.SubtreeStart(clause);
         if (obj > verb && obj < clause)
         {
-            start = parse.SubtreeStart(obj) + (callOn ? 1 : 0); // (called on: from the one called on)
+            start = parse.SubtreeStart(obj) + (afterOn ? 1 : 0); // (called on: from the one called on)
         }
 
         int subject = parse.ChildOfBase(verb, "nsubj");
@@ -1800,10 +1802,6 @@ internal static class ReportedClauses
     }
 
     /// <summary>
-    /// A negated cue (X did not say whether …, X would never say that …) reports nothing said; neither does a
-    /// cue someone declined or refused to use (X declined to say whether …).
-    /// </summary>
-    /// <summary>
     /// Asked whether S, X said …: a question put to the sentence's subject by someone the text does not name, not
     /// what the subject said (the participle without a subject of its own, before the clause it hangs on): it is
     /// reported without a speaker.
@@ -1811,6 +1809,10 @@ internal static class ReportedClauses
     private static bool IsPutToTheSpeaker(DocumentView doc, ParseView parse, int verb) =>
         doc.Word(verb).Equals("asked", StringComparison.OrdinalIgnoreCase) && parse.Has(verb, "advcl") && parse.Head(verb) > verb && !HasSubject(parse, verb);
 
+    /// <summary>
+    /// A negated cue (X did not say whether …, X would never say that …) reports nothing said; neither does a
+    /// cue someone declined or refused to use (X declined to say whether …).
+    /// </summary>
     private static bool IsDenied(DocumentView doc, ParseView parse, int verb)
     {
         foreach (int c in parse.Children(verb))
@@ -1875,7 +1877,9 @@ internal static class ReportedClauses
         return false;
     }
 
-    /// <summary>A dependent of the cue itself, not of its clause: where, when and to whom it was said.</summary>
+    /// <summary>The most words of an amount between its word of approximation and its head (about a third of the).</summary>
+    private const int MaxAmountWords = 4;
+
     /// <summary>
     /// An oblique that opens with a word of approximation before an amount: a number, or a fraction or a count noun
     /// as its head (about a third, around 600 people, over half; not "asking about their records").
@@ -1894,7 +1898,7 @@ internal static class ReportedClauses
             return true;
         }
 
-        for (int t = first + 1; t <= c; t++) // (the words before the oblique's head: a few)
+        for (int t = first + 1; t <= c && t - first <= MaxAmountWords; t++) // (the words before the oblique's head: a few)
         {
             if (parse.Pos(t) == UniversalPos.Num)
             {
@@ -1905,6 +1909,7 @@ internal static class ReportedClauses
         return false;
     }
 
+    /// <summary>A dependent of the cue itself, not of its clause: where, when and to whom it was said.</summary>
     private static bool IsCueDependent(ParseView parse, int c, CueMatch cue, int hearers)
     {
         ReadOnlySpan<char> r = parse.BaseRelation(c);
@@ -2017,21 +2022,24 @@ internal static class ReportedClauses
     /// </summary>
     private static int DayAfterCue(DocumentView doc, ParseView parse, int start, int end)
     {
-        if (!doc.IsWord(start) || !doc.IsCapitalized(start) || (doc.ClassOf(start) & SpeakerWord.Time) == 0)
+        if (!doc.IsWord(start) || !IsWeekday(doc.Word(start)))
         {
-            return 0;
+            return 0; // (a weekday only: Summer Jackson is a name, Fall a season)
         }
 
         int next = start + 1;
-        if (next < end && doc.IsWord(next) && !doc.IsCapitalized(next) && (doc.ClassOf(next) & SpeakerWord.Time) != 0)
+        if (next < end && doc.IsWord(next) && doc.Word(next) is "morning" or "afternoon" or "evening" or "night")
         {
-            next++; // (Monday night, Friday afternoon)
+            next++; // (Monday night, Friday afternoon; not months of talks)
         }
 
         return next + 1 < end && doc.IsWord(next) && parse.Pos(next) is not (UniversalPos.Verb or UniversalPos.Aux)
             && !doc.Word(next).Equals("'s", StringComparison.Ordinal) && !doc.Word(next).Equals("\u2019s", StringComparison.Ordinal)
             ? next - start : 0;
     }
+
+    private static bool IsWeekday(ReadOnlySpan<char> w) =>
+        w is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 
     /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
     private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)

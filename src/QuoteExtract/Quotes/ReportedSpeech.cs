@@ -395,9 +395,9 @@ internal static class ReportedSpeech
     {
         if (!parse.IsParsed(t) || !doc.IsWord(t) || doc.TryCue(t, out _)
             || parse.Pos(t) is not (UniversalPos.Pron or UniversalPos.Det or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Adj or UniversalPos.Num)
-            || doc.Word(t) is "who" or "which" or "whom" or "whose" or "what" or "Who" or "Which" or "What")
+            || (IsRelativeWord(doc, t) && !doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase)))
         {
-            return false; // (told the mayors who gathered …: a relative or a question, no clause of what was said)
+            return false; // (told the mayors who gathered …: a relative or a question, no clause of what was said; "that" opens one)
         }
 
         for (int v = t + 1; v < sentenceEnd && v <= t + MaxSubjectTokens; v++)
@@ -425,7 +425,7 @@ internal static class ReportedSpeech
     /// </summary>
     internal static bool VerbAfterSubject(DocumentView doc, ParseView parse, int t, int sentenceEnd)
     {
-        for (int u = t; u < sentenceEnd && u - t <= MaxSubjectTail && parse.IsParsed(u); u++)
+        for (int u = t; u < sentenceEnd && u - t < MaxSubjectTail && parse.IsParsed(u); u++)
         {
             UniversalPos pos = parse.Pos(u);
             if (pos is UniversalPos.Aux or UniversalPos.Verb)
@@ -433,7 +433,9 @@ internal static class ReportedSpeech
                 return true;
             }
 
-            if (u == t ? pos != UniversalPos.Adp : pos is not (UniversalPos.Det or UniversalPos.Pron or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Num))
+            // (a relative pronoun opens a clause on the phrase, not its verb: said Tom Reyes of the company that makes …)
+            if (u == t ? pos != UniversalPos.Adp : pos is not (UniversalPos.Det or UniversalPos.Pron or UniversalPos.Adj or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Num)
+                || IsRelativeWord(doc, u))
             {
                 return false;
             }
@@ -441,6 +443,11 @@ internal static class ReportedSpeech
 
         return false;
     }
+
+    private static bool IsRelativeWord(DocumentView doc, int t) =>
+        doc.IsWord(t) && (doc.Word(t).Equals("who", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("whom", StringComparison.OrdinalIgnoreCase)
+            || doc.Word(t).Equals("whose", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("which", StringComparison.OrdinalIgnoreCase)
+            || doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase) || doc.Word(t).Equals("what", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The most tokens of a hearer after a verb of telling (a jury, the Globe and Mail, her constituents).</summary>
     private const int MaxHearerTokens = 5;
@@ -1039,9 +1046,10 @@ internal static class ReportedSpeech
     /// X said attendance through Thursday was up; X said pharmacists welcomed the deal: after a cue that is a verb by its
     /// part of speech, a lower-case noun, then, within <see cref="MaxBareSubjectTokens"/> tokens, a finite verb (an
     /// auxiliary, or a verb not in -ing and not after "to"): the tags are surer than a tree that read the sentence
-    /// otherwise. Between them only a noun's modifiers, the words of a prepositional phrase or a relative pronoun; not a
-    /// name, a pronoun or a plural noun before any preposition (highlighted comments Trump made; the reasons people are
-    /// …: the noun is the cue's object and a relative clause follows), nor a comma, a quote mark, "to" or "and".
+    /// otherwise. Between them only a noun's modifiers, the words of a prepositional phrase or a relative pronoun; not,
+    /// before any preposition, a name, a pronoun, or a noun after a plural one (highlighted comments Trump made; the
+    /// reasons people are …: the noun is the cue's object and a relative clause follows), nor a comma, a quote mark, "to"
+    /// or "and".
     /// </summary>
     private static bool StartsWithBareNoun(DocumentView doc, ParseView parse, int cueVerb, int t, int sentenceEnd)
     {

@@ -1355,10 +1355,12 @@ internal sealed class SpeakerResolver
         // introduced before it when it refers back.
         ResolvedSpeaker best = nearest;
         int bestCount = MentionCount(nearest.Name);
-        int end = before ? firstAfter : list.Count;
-        int from = Math.Max(0, end - MaxCandidates);
-        foreach ((_, ResolvedSpeaker holder) in list.GetRange(from, end - from))
+        // (a window of holders next to the anchor on the side the noun refers to: no list is copied)
+        int from = before ? Math.Max(0, firstAfter - MaxCandidates) : firstAfter;
+        int end = before ? firstAfter : Math.Min(list.Count, firstAfter + MaxCandidates);
+        for (int h = from; h < end; h++)
         {
+            ResolvedSpeaker holder = list[h].Speaker;
             int count = MentionCount(holder.Name);
             if (count > bestCount)
             {
@@ -1600,11 +1602,6 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>
-    /// Where the name proper starts in tokens [first, last]: after the last title or role word that
-    /// still leaves a name (Defense Secretary Ash Carter → Ash Carter; Ms Marsh → Marsh; White House stays).
-    /// Also the gender and person-ness the titles tell.
-    /// </summary>
-    /// <summary>
     /// What the text says of a person's gender outweighs a name list: he/his or she/her outside quote marks after the
     /// only person a sentence names (Goaltender Tobi Oyelaran stopped all 19 shots he faced), or opening the next
     /// sentence when it names no one, sets the gender of a name without a title (Tobi is a woman's name on the lists).
@@ -1687,10 +1684,15 @@ internal sealed class SpeakerResolver
         return !QuoteLexicons.IsPronounWord(w) && QuoteLexicons.GenderWords.TryGetValue(w, out Gender g) ? g : Gender.Any;
     }
 
+    /// <summary>
+    /// Where the name proper starts in tokens [first, last]: after the last title or role word that
+    /// still leaves a name (Defense Secretary Ash Carter → Ash Carter; Ms Marsh → Marsh; White House stays).
+    /// Also the gender and person-ness the titles tell.
+    /// </summary>
     private (int Start, Gender Gender, bool Person) Core(int first, int last)
     {
-        // (an institution's noun inside an organisation's name is no title: the Saskatchewan Union of Nurses)
-        bool organisation = _doc.EntityAt(last) == EntityType.Organization;
+        // (an institution's noun inside a name that is no person's is no title: the Saskatchewan Union of Nurses, Bank Street)
+        bool organisation = _doc.EntityAt(last) != EntityType.Person;
         int start = first;
         Gender gender = Gender.Any;
         bool person = false;

@@ -230,6 +230,11 @@ public class ReportedClauseTests
     [InlineData("The company said in a news release Thursday high costs, weak prices and a shrinking supply of wood made the line unprofitable.", "high costs, weak prices and a shrinking supply of wood made the line unprofitable", "The company", "say")]
     [InlineData("Ada Obi of Harbour Capital wrote in a note to clients the wealth division's growth was the standout of the quarter.", "the wealth division's growth was the standout of the quarter", "Ada Obi of Harbour Capital", "write")]
     [InlineData("Ehsan Moradi, an engineer hired by the association, told council the developer\u2019s report did not account for runoff.", "the developer\u2019s report did not account for runoff", "Ehsan Moradi", "tell")]
+    // Only a weekday and a part of the day say when (not months of talks, not the name Summer Jackson); a relative clause
+    // on the inverted speaker's phrase is no verb of theirs.
+    [InlineData("The union said Friday months of negotiations had stalled.", "months of negotiations had stalled", "The union", "say")]
+    [InlineData("Premier Scott Moe said Summer Jackson had agreed to the plan.", "Summer Jackson had agreed to the plan", "Premier Scott Moe", "say")]
+    [InlineData("The plan will fail, said Ana Cruz of the council who has opposed it.", "The plan will fail", "Ana Cruz", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);

@@ -239,6 +239,9 @@ public class SpeakerResolutionTests
     // The possessor who opens the sentence before, when the possessive phrase names no one the pronoun could be.
     [InlineData("\u201CWe were told nothing,\u201D said Chidi Obi, whose father lives there.\n\nGilles Roy's 89-year-old mother lives on the third floor. He said he learned about the outbreak from a cousin.",
         "from a cousin", "He", "Gilles Roy")]
+    // A company noun inside a place's name is no title: Bank Street is no person the premier could be.
+    [InlineData("On Bank Street, Thuy Pham said the shops were busy.\n\nThe premier said the plan would work.",
+        "plan would work", "The premier", "premier")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
