@@ -1489,7 +1489,8 @@ internal static class ReportedClauses
             || w.Equals("whose", StringComparison.OrdinalIgnoreCase) || w.Equals("how", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsTo(DocumentView doc, int t) => t >= 0 && doc.IsWord(t) && doc.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The word "to" (an infinitive's mark or a preposition) at <paramref name="t"/>.</summary>
+    internal static bool IsTo(DocumentView doc, int t) => t >= 0 && doc.IsWord(t) && doc.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>S, X said (, …): the cue hangs on the clause it interrupts as parataxis; the clause is its words before the cue's own.</summary>
     private static QuoteCandidate? Interrupted(DocumentView doc, ParseView parse, int verb, bool[] insideQuote)

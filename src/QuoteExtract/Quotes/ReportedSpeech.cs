@@ -407,7 +407,7 @@ internal static class ReportedSpeech
                 return false;
             }
 
-            if (parse.Pos(v) == UniversalPos.Aux || (parse.Pos(v) == UniversalPos.Verb && !doc.Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsTo(doc, v - 1)))
+            if (parse.Pos(v) == UniversalPos.Aux || (parse.Pos(v) == UniversalPos.Verb && !doc.Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ReportedClauses.IsTo(doc, v - 1)))
             {
                 return true;
             }
@@ -1067,13 +1067,13 @@ internal static class ReportedSpeech
             }
 
             UniversalPos pos = parse.Pos(v);
-            if (pos == UniversalPos.Aux || (pos == UniversalPos.Verb && !doc.Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsTo(doc, v - 1)))
+            if (pos == UniversalPos.Aux || (pos == UniversalPos.Verb && !doc.Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ReportedClauses.IsTo(doc, v - 1)))
             {
                 return true;
             }
 
             bool relative = doc.IsWord(v) && doc.Word(v) is "who" or "which" or "that";
-            if (pos is UniversalPos.Verb or UniversalPos.CConj || (pos == UniversalPos.Part && IsTo(doc, v))
+            if (pos is UniversalPos.Verb or UniversalPos.CConj || (pos == UniversalPos.Part && ReportedClauses.IsTo(doc, v))
                 || (!inPhrase && !relative && (pos is UniversalPos.PropN or UniversalPos.Pron || (pos == UniversalPos.Noun && doc.Word(v - 1).EndsWith("s", StringComparison.Ordinal)))))
             {
                 return false;
@@ -1084,8 +1084,6 @@ internal static class ReportedSpeech
 
         return false;
     }
-
-    private static bool IsTo(DocumentView doc, int t) => doc.IsWord(t) && doc.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A clause can start here: a pronoun, a determiner, a name or a number, or a noun with an auxiliary after it (critics say resources could …).</summary>
     private static bool StartsClause(DocumentView doc, int t)
