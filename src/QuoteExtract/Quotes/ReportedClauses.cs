@@ -1432,6 +1432,7 @@ internal static class ReportedClauses
     {
         int first = parse.SubtreeStart(subject);
         int last = Math.Min(parse.SubtreeEnd(subject), cue.First) - 1;
+        first = ReportedSpeech.AfterMedium(doc, first, last + 1); // (said in a special weather statement winds are expected …: the medium is no part of it)
         while (first <= last && doc.Tokens[first].Kind is TokenKind.Punctuation or TokenKind.Dash)
         {
             first++;
@@ -1791,9 +1792,11 @@ internal static class ReportedClauses
     /// <summary>A verb form of the cue lexicon that can introduce a reported clause.</summary>
     private static bool TryCueVerb(DocumentView doc, int t, out CueMatch cue)
     {
-        if ((QuoteLexicons.CueVerbs.TryGetValue(doc.Word(t), out CueForm form) && form.Class != CueClass.Quote)
+        if (((QuoteLexicons.CueVerbs.TryGetValue(doc.Word(t), out CueForm form) && form.Class != CueClass.Quote)
             || QuoteLexicons.AttitudeVerbs.TryGetValue(doc.Word(t), out form))
+            && !(form.AlsoNoun && t >= 2 && doc.IsNameWord(t - 1) && doc.IsWord(t - 2) && doc.Word(t - 2) is "a" or "an" or "A" or "An"))
         {
+            // (not a noun after "a Name", whatever the tagger said: an Instagram post, a Twitter comment)
             cue = new CueMatch(t, t, form.Lemma, form.Class);
             return true;
         }
@@ -2055,6 +2058,7 @@ internal static class ReportedClauses
         if (start == cue.Last + 1)
         {
             start += DayAfterCue(doc, parse, start, end);
+            start = ReportedSpeech.AfterMediumOpeningClause(doc, parse, start, end); // (said in an Instagram post it has …)
         }
 
         while (start < end && (doc.Tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash

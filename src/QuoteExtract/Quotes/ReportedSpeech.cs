@@ -336,7 +336,7 @@ internal static class ReportedSpeech
     /// "in", an article or possessive, at most <see cref="MaxMediumWords"/> words ending in a noun of a medium, then
     /// "to" and its object's words, then a word of time; <paramref name="t"/> when there is none.
     /// </summary>
-    private static int AfterMedium(DocumentView doc, int t, int sentenceEnd)
+    internal static int AfterMedium(DocumentView doc, int t, int sentenceEnd)
     {
         if (t + 2 >= sentenceEnd || !doc.IsWord(t) || !doc.Word(t).Equals("in", StringComparison.OrdinalIgnoreCase) || (doc.ClassOf(t + 1) & SpeakerWord.Determiner) == 0)
         {
@@ -377,6 +377,16 @@ internal static class ReportedSpeech
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// Past the medium at <paramref name="t"/> (in an email, in an Instagram post) when a clause with a tensed verb of its
+    /// own follows it before <paramref name="end"/>; else <paramref name="t"/>.
+    /// </summary>
+    internal static int AfterMediumOpeningClause(DocumentView doc, ParseView parse, int t, int end)
+    {
+        int after = AfterMedium(doc, t, end);
+        return after > t && after < end && OpensTensedClause(doc, parse, after, end) ? after : t;
     }
 
     private static bool IsMediumNoun(ReadOnlySpan<char> w) =>

@@ -498,7 +498,7 @@ internal sealed class SpeakerResolver
         {
             if (only is not null && !several)
             {
-                return ModifiersIn(phrase, head, only) && !HoldsOtherOrganisationWord(only, noun) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
+                return ModifiersIn(phrase, head, only) && !HoldsOtherOrganisationWord(only, noun, companyWords: true) ? new ResolvedSpeaker(default, [only], Gender.Any, IsPerson: false) : null;
             }
 
             return only is null || !ModifiersIn(phrase, head, only) ? null : MostNamedCompany(Math.Max(anchor, phrase.First));

@@ -235,6 +235,8 @@ public class ReportedClauseTests
     [InlineData("The union said Friday months of negotiations had stalled.", "months of negotiations had stalled", "The union", "say")]
     [InlineData("Premier Scott Moe said Summer Jackson had agreed to the plan.", "Summer Jackson had agreed to the plan", "Premier Scott Moe", "say")]
     [InlineData("The plan will fail, said Ana Cruz of the council who has opposed it.", "The plan will fail", "Ana Cruz", "say")]
+    // The medium right after the cue is no word of the clause, and "post" after "an Instagram" is a noun, no cue of its own.
+    [InlineData("The band said in an Instagram post it has written a new set of songs for the Baddeck show.", "it has written a new set of songs for the Baddeck show", "The band", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);

@@ -242,6 +242,9 @@ public class SpeakerResolutionTests
     // A company noun inside a place's name is no title: Bank Street is no person the premier could be.
     [InlineData("On Bank Street, Thuy Pham said the shops were busy.\n\nThe premier said the plan would work.",
         "plan would work", "The premier", "premier")]
+    // A company noun for the one company named, a company's words (Financial, Group) in its name notwithstanding.
+    [InlineData("TORONTO \u2014 Laurentide Financial Group Inc. says its first-quarter profit rose nine per cent.\n\nThe bank said it earned $1.18 billion for the quarter.",
+        "earned $1.18 billion", "The bank", "Laurentide Financial Group Inc.")]
     public void A_pronoun_or_role_resolves_to_the_person_the_article_introduced(string text, string fragment, string mention, string name)
     {
         Quote q = QuoteWith(Extractor.Analyze(text), fragment);
