@@ -161,6 +161,27 @@ internal static class QuoteLexicons
     /// </summary>
     public static bool TryGetFirstNameGender(ReadOnlySpan<char> name, out Gender gender)
     {
+        if (TryGetOneNameGender(name, out gender))
+        {
+            return true;
+        }
+
+        // A hyphenated given name of two capitalised names (Paul-Émile, Kerri-Ann, Marie-Ève): its parts' gender when those
+        // the lists know agree; not a romanized name's syllables (Ji-woo, Min-jun), whose second part is in lower case.
+        int hyphen = name.IndexOf('-');
+        if (hyphen <= 0 || hyphen == name.Length - 1 || name[(hyphen + 1)..].Contains('-') || !char.IsUpper(name[hyphen + 1]))
+        {
+            return false;
+        }
+
+        bool first = TryGetOneNameGender(name[..hyphen], out Gender g1);
+        bool second = TryGetOneNameGender(name[(hyphen + 1)..], out Gender g2);
+        gender = first && second ? (g1 == g2 ? g1 : Gender.Any) : first ? g1 : second ? g2 : Gender.Any;
+        return gender != Gender.Any;
+    }
+
+    private static bool TryGetOneNameGender(ReadOnlySpan<char> name, out Gender gender)
+    {
         if (FirstNames.TryGetValue(name, out gender) || GivenNames.TryGetValue(name, out gender))
         {
             return true;

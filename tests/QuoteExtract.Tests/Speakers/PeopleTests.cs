@@ -19,6 +19,10 @@ public class PeopleTests
     // A given name of the library's wider list does, before the census table (which has Karan as a woman's name).
     [InlineData("Fire officer Karan Sidhu said the crews had been pulled back.", "Karan Sidhu", PersonGender.Male)]
     [InlineData("Geneviève Thibodeau said the team would regroup on Monday.", "Geneviève Thibodeau", PersonGender.Female)]
+    // A hyphenated given name of two names does, by its parts; not a romanized name's syllables.
+    [InlineData("Paul-Émile Arsenault said the line would reopen.", "Paul-Émile Arsenault", PersonGender.Male)]
+    [InlineData("Kerri-Ann Doucette said the line would reopen.", "Kerri-Ann Doucette", PersonGender.Female)]
+    [InlineData("Ji-woo Kang said the line would reopen.", "Ji-woo Kang", PersonGender.Unknown)]
     // A pronoun in a sentence that names only them does, after the name, or opening the next sentence.
     [InlineData("Goaltender Obi Lund stopped all 19 shots he faced. \u201CIt was a good night,\u201D Lund said.", "Obi Lund", PersonGender.Male)]
     [InlineData("Coach Ade Lund did not hide her frustration. \u201CWe stopped skating,\u201D Lund said.", "Ade Lund", PersonGender.Female)]
