@@ -91,6 +91,10 @@ internal static class QuoteLexicons
     public static readonly SpanLexicon<bool> EvidenceNouns = new(
         LexiconResources.ReadLines("evidence-nouns.txt").Select(f => new KeyValuePair<string, bool>(f[0], true)), ignoreCase: true);
 
+    /// <summary>Nouns of a medium a speaker spoke through (medium-nouns.txt: said in an email, wrote in a note to clients).</summary>
+    public static readonly SpanLexicon<bool> MediumNouns = new(
+        LexiconResources.ReadLines("medium-nouns.txt").Select(f => new KeyValuePair<string, bool>(f[0], true)), ignoreCase: true);
+
     /// <summary>Lemmas whose to-infinitive is the reported content (urge Y to, promise to).</summary>
     public static readonly FrozenSet<string> InfinitiveCues = LexiconResources.ReadLines("infinitive-cues.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
 

@@ -346,7 +346,7 @@ internal static class ReportedSpeech
         int noun = -1;
         for (int u = t + 2; u < sentenceEnd && u <= t + 1 + MaxMediumWords && doc.IsWord(u); u++)
         {
-            if (IsMediumNoun(doc.Word(u)))
+            if (QuoteLexicons.MediumNouns.Contains(doc.Word(u)))
             {
                 noun = u;
                 break;
@@ -388,13 +388,6 @@ internal static class ReportedSpeech
         int after = AfterMedium(doc, t, end);
         return after > t && after < end && OpensTensedClause(doc, parse, after, end) ? after : t;
     }
-
-    private static bool IsMediumNoun(ReadOnlySpan<char> w) =>
-        w.Equals("email", StringComparison.OrdinalIgnoreCase) || w.Equals("e-mail", StringComparison.OrdinalIgnoreCase) || w.Equals("statement", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("release", StringComparison.OrdinalIgnoreCase) || w.Equals("post", StringComparison.OrdinalIgnoreCase) || w.Equals("note", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("letter", StringComparison.OrdinalIgnoreCase) || w.Equals("interview", StringComparison.OrdinalIgnoreCase) || w.Equals("memo", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("tweet", StringComparison.OrdinalIgnoreCase) || w.Equals("message", StringComparison.OrdinalIgnoreCase) || w.Equals("filing", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("update", StringComparison.OrdinalIgnoreCase) || w.Equals("affidavit", StringComparison.OrdinalIgnoreCase) || w.Equals("submission", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A clause with a tensed verb of its own opens at <paramref name="t"/>: a subject's first word (a pronoun but a
