@@ -283,6 +283,14 @@ internal static class ReportedSpeech
         }
 
         int next = cue.Last + 1;
+        // said in an email an inspector visited the home and that S: a "that" after a conjunction opens the second of two
+        // clauses; the first, with no "that", opens after the cue when a rule below finds it, and the clause holds both.
+        int secondThat = -1;
+        if (start > next + 1 && IsClauseConjunction(doc, start - 2))
+        {
+            (secondThat, start) = (start, -1);
+        }
+
         // S, said Katie Harbath, the director: the words after the cue are its speaker, not what was said.
         if (start < 0 && doc.Is(cue.First - 1, ',') && !doc.SubjectAfter(cue.Last, sentenceEnd).IsNone && !OpensWithApposedSpeaker(doc, parse, cue))
         {
@@ -315,6 +323,7 @@ internal static class ReportedSpeech
             }
         }
 
+        start = start < 0 ? secondThat : start;
         if (start < 0 || start >= sentenceEnd || insideQuote[start] || doc.IsQuoteMark(start))
         {
             return null;
@@ -323,6 +332,18 @@ internal static class ReportedSpeech
         int end = WithClosingMark(doc, start, ClauseEnd(doc, start, sentenceEnd), sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
+    }
+
+    /// <summary>"and", "but" or "or" at <paramref name="t"/>: what may join two clauses of what was said.</summary>
+    private static bool IsClauseConjunction(DocumentView doc, int t)
+    {
+        if (!doc.IsWord(t))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> w = doc.Word(t);
+        return w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("but", StringComparison.OrdinalIgnoreCase) || w.Equals("or", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The most words of a medium's phrase between its article and its noun (in a written statement).</summary>

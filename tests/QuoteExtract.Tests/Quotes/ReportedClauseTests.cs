@@ -237,6 +237,9 @@ public class ReportedClauseTests
     [InlineData("The plan will fail, said Ana Cruz of the council who has opposed it.", "The plan will fail", "Ana Cruz", "say")]
     // The medium right after the cue is no word of the clause, and "post" after "an Instagram" is a noun, no cue of its own.
     [InlineData("The band said in an Instagram post it has written a new set of songs for the Baddeck show.", "it has written a new set of songs for the Baddeck show", "The band", "say")]
+    // A "that" after "and" opens the second of two clauses; the first, without "that", is where what was said begins.
+    [InlineData("The health unit said in an email a nurse inspected the school on Monday and that the outbreak is under control.", "a nurse inspected the school on Monday and that the outbreak is under control", "The health unit", "say")]
+    [InlineData("The coach said his players trained hard all week and that the loss was on him.", "his players trained hard all week and that the loss was on him", "The coach", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);
