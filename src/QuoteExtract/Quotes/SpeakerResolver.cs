@@ -174,7 +174,10 @@ internal sealed class SpeakerResolver
                     return Refer(holder, mention);
                 }
 
-                return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: !organisation, MentionKind.Phrase);
+                // (Ontario’s Ministry of Labour: a place that owns an organisation with a name of its own is no part of the name)
+                Phrase owned = organisation && IsPlaceBefore(phrase.First, t) && _doc.IsCapitalized(t + 1) && _doc.EntityAt(phrase.Last) != EntityType.Person
+                    ? new Phrase(t + 1, phrase.Last) : StripDeterminer(phrase);
+                return new ResolvedSpeaker(mention, [Clean(owned)], Gender.Any, IsPerson: !organisation, MentionKind.Phrase);
             }
         }
 
@@ -1789,6 +1792,26 @@ internal sealed class SpeakerResolver
 
         _knownNames[name] = (gender, person);
         return new NameRun(first, last, name, gender, person);
+    }
+
+    /// <summary>Whether the words from <paramref name="first"/> up to the possessive at <paramref name="possessive"/> are one place's name (Ontario’s, B.C.’s).</summary>
+    private bool IsPlaceBefore(int first, int possessive)
+    {
+        first = (_doc.ClassOf(first) & SpeakerWord.Determiner) != 0 ? first + 1 : first;
+        if (first >= possessive)
+        {
+            return false;
+        }
+
+        for (int t = first; t < possessive; t++)
+        {
+            if (_doc.EntityAt(t) != EntityType.Location)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Phrase StripDeterminer(Phrase p) =>

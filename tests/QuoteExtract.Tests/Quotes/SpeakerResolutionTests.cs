@@ -448,6 +448,14 @@ public class SpeakerResolutionTests
         Assert.Equal(("spokesperson for Osei", SpeakerNameKind.Role), (q.Speaker?.Name, q.Speaker!.NameKind));
     }
 
+    [Theory]
+    // A place that owns an organisation with a name of its own is no part of the name; a possessive in the name stays.
+    [InlineData("Manitoba's Department of Families said in an email that 212 households are on the list.", "212 households", "Department of Families")]
+    [InlineData("Yukon’s Ministry of Highways said the road would reopen Friday.", "road would reopen", "Ministry of Highways")]
+    [InlineData("The Prime Minister's Office said the trip had been postponed.", "trip had been postponed", "Prime Minister's Office")]
+    public void A_place_that_owns_an_organisation_is_no_part_of_its_name(string text, string fragment, string name) =>
+        Assert.Equal(name, QuoteWith(Extractor.Analyze(text), fragment).Speaker?.Name);
+
     [Fact]
     public void An_organisation_with_a_possessive_in_its_name_is_no_person()
     {
