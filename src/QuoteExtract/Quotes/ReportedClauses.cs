@@ -1919,8 +1919,9 @@ internal static class ReportedClauses
         ReadOnlySpan<char> r = parse.BaseRelation(c);
         if (r is "obj" or "iobj")
         {
-            // Only a verb of telling has a hearer before its clause, and one: X told me his support … makes him.
-            return cue.Class == CueClass.SpeechThat && hearers == 0;
+            // Only a verb of telling has a hearer before its clause, and one: X told me his support … makes him. (X
+            // testified the ward was short of staff: the object of another cue is the clause's subject.)
+            return cue.Class == CueClass.SpeechThat && hearers == 0 && QuoteLexicons.HearerVerbs.Contains(cue.Lemma);
         }
 
         return r is "obl" or "advmod" or "punct" or "nsubj" or "aux" or "cc" or "compound" or "discourse" or "dep";

@@ -237,6 +237,10 @@ public class ReportedClauseTests
     [InlineData("The plan will fail, said Ana Cruz of the council who has opposed it.", "The plan will fail", "Ana Cruz", "say")]
     // The medium right after the cue is no word of the clause, and "post" after "an Instagram" is a noun, no cue of its own.
     [InlineData("The band said in an Instagram post it has written a new set of songs for the Baddeck show.", "it has written a new set of songs for the Baddeck show", "The band", "say")]
+    // The object of a cue that takes no hearer (testified, recalled) is the subject of what was said; a hearer only after
+    // a verb of telling.
+    [InlineData("Marc Cormier, the nurse who assessed the patient, testified the emergency department was operating with three fewer nurses.", "the emergency department was operating with three fewer nurses", "Marc Cormier", "testify")]
+    [InlineData("The night nurse testified the ward was short of staff that week.", "the ward was short of staff that week", "The night nurse", "testify")]
     // A "that" after "and" opens the second of two clauses; the first, without "that", is where what was said begins.
     [InlineData("The health unit said in an email a nurse inspected the school on Monday and that the outbreak is under control.", "a nurse inspected the school on Monday and that the outbreak is under control", "The health unit", "say")]
     [InlineData("The coach said his players trained hard all week and that the loss was on him.", "his players trained hard all week and that the loss was on him", "The coach", "say")]
