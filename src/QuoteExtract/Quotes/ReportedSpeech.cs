@@ -267,6 +267,11 @@ internal static class ReportedSpeech
         {
             if (doc.IsWord(t) && doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase))
             {
+                if (t > from && cue.Class == CueClass.Speech && StartsClause(doc, cue.Last + 1) && IsRelativeSubject(parse, t))
+                {
+                    break; // said the 14 lakes that have not recovered tend to …: a relative pronoun; the clause opens after the cue
+                }
+
                 if (HasSoOrSuch(doc, cue.Last + 1, t))
                 {
                     return null; // spoke so quietly that no one heard: a result, not what was said
@@ -332,6 +337,16 @@ internal static class ReportedSpeech
         int end = WithClosingMark(doc, start, ClauseEnd(doc, start, sentenceEnd), sentenceEnd);
 
         return Make(doc, start, end, cue, speaker);
+    }
+
+    /// <summary>
+    /// "That" at <paramref name="t"/> is, by the parse, the subject of a relative clause that has no other (the lakes that
+    /// have recovered), not a complementizer.
+    /// </summary>
+    private static bool IsRelativeSubject(ParseView parse, int t)
+    {
+        int head = parse.IsParsed(t) ? parse.Head(t) : -1;
+        return head > t && parse.Pos(t) == UniversalPos.Pron && parse.HasBase(t, "nsubj") && parse.Has(head, "acl:relcl") && parse.ChildOfBase(head, "nsubj") == t;
     }
 
     /// <summary>"and", "but" or "or" at <paramref name="t"/>: what may join two clauses of what was said.</summary>

@@ -241,6 +241,8 @@ public class ReportedClauseTests
     // a verb of telling.
     [InlineData("Marc Cormier, the nurse who assessed the patient, testified the emergency department was operating with three fewer nurses.", "the emergency department was operating with three fewer nurses", "Marc Cormier", "testify")]
     [InlineData("The night nurse testified the ward was short of staff that week.", "the ward was short of staff that week", "The night nurse", "testify")]
+    // A relative "that" right after the clause's subject is no complementizer: the clause opens after the cue.
+    [InlineData("The hydrologist said the 20 wells that have run dry tend to be the oldest on the reserve.", "the 20 wells that have run dry tend to be the oldest on the reserve", "The hydrologist", "say")]
     // A "that" after "and" opens the second of two clauses; the first, without "that", is where what was said begins.
     [InlineData("The health unit said in an email a nurse inspected the school on Monday and that the outbreak is under control.", "a nurse inspected the school on Monday and that the outbreak is under control", "The health unit", "say")]
     [InlineData("The coach said his players trained hard all week and that the loss was on him.", "his players trained hard all week and that the loss was on him", "The coach", "say")]
