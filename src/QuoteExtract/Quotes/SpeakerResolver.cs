@@ -315,8 +315,13 @@ internal sealed class SpeakerResolver
             return new ResolvedSpeaker(mention, [region], Gender.Any, IsPerson: false, MentionKind.Resolved);
         }
 
-        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], Gender.Any, IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
+        // (his daughter, the spokeswoman: a role's own word may tell the gender a pronoun after it must agree with)
+        return new ResolvedSpeaker(mention, [Clean(StripDeterminer(phrase))], GenderOfWord(head), IsPerson: (headClass & SpeakerWord.Role) != 0 && !IsPluralWord(role) && !institution, MentionKind.Phrase);
     }
+
+    /// <summary>The gender a noun such as daughter or spokeswoman at <paramref name="t"/> tells; <see cref="Gender.Any"/> for another word.</summary>
+    private Gender GenderOfWord(int t) =>
+        _doc.IsWord(t) && !QuoteLexicons.IsPronounWord(_doc.Word(t)) && QuoteLexicons.GenderWords.TryGetValue(_doc.Word(t), out Gender g) ? g : Gender.Any;
 
     /// <summary>Canada's provinces and territories by name, with their kind: the rows of Entities/Lexicons/regions.txt that give one.</summary>
     private static readonly Dictionary<string, string> Regions =
@@ -1683,8 +1688,7 @@ internal sealed class SpeakerResolver
             return Gender.Any;
         }
 
-        ReadOnlySpan<char> w = _doc.Word(t);
-        return !QuoteLexicons.IsPronounWord(w) && QuoteLexicons.GenderWords.TryGetValue(w, out Gender g) ? g : Gender.Any;
+        return GenderOfWord(t);
     }
 
     /// <summary>

@@ -103,11 +103,18 @@ internal static class PeopleBuilder
             {
                 // A role noun the resolver gave them (the judge said he would be barred: he may be anyone) names someone,
                 // so no other name is the sentence's only one, but it tells nothing of their own pronoun: a key of its own.
-                mentions.Add((after, EntityGrouper.IsRoleOnly(doc.Text.Substring(start, length)) ? groups.Length + g : g));
+                mentions.Add((after, EntityGrouper.IsRoleOnly(WithoutPossessive(doc.Text.Substring(start, length))) ? groups.Length + g : g));
             }
         }
 
         return doc.PronounsOfSoleNames(mentions, 2 * groups.Length, insideQuote); // (the role keys past the groups' are read by no one)
+    }
+
+    /// <summary>A mention without the possessive pronoun that opens it (his daughter → daughter).</summary>
+    private static string WithoutPossessive(string mention)
+    {
+        int space = mention.IndexOf(' ');
+        return space > 0 && QuoteLexicons.IsPronounWord(mention.AsSpan(0, space)) ? mention[(space + 1)..] : mention;
     }
 
     /// <summary>
@@ -121,12 +128,14 @@ internal static class PeopleBuilder
         foreach (TextSpan m in group.Mentions)
         {
             ReadOnlySpan<char> rest = text.AsSpan(m.Start, m.Length);
+            bool phrase = rest.Contains(' ');
             while (!rest.IsEmpty)
             {
                 int space = rest.IndexOf(' ');
                 ReadOnlySpan<char> word = (space < 0 ? rest : rest[..space]).TrimEnd('.');
                 rest = space < 0 ? default : rest[(space + 1)..];
-                Gender g = QuoteLexicons.Titles.TryGetValue(word, out Gender title) ? title
+                Gender g = phrase && QuoteLexicons.IsPronounWord(word) ? Gender.Any // (his daughter: the possessive is another person's)
+                    : QuoteLexicons.Titles.TryGetValue(word, out Gender title) ? title
                     : QuoteLexicons.GenderWords.TryGetValue(word, out Gender w) ? w
                     : Gender.Any;
                 male += g == Gender.Male ? 1 : 0;

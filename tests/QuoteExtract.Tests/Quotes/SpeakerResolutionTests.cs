@@ -136,6 +136,19 @@ public class SpeakerResolutionTests
         Assert.Contains("Cole", q.Speaker!.Name, StringComparison.Ordinal); // named as its entity group names him
     }
 
+    [Fact]
+    public void A_pronoun_does_not_take_a_speaker_whose_role_word_tells_the_other_gender()
+    {
+        // His daughter promised: an unnamed speaker whose noun says she is a woman; "he" goes on with the father.
+        const string text = "Tala, directed by Amina Warsame, 29, follows her father, Yusuf Warsame, on his night shifts.\n\n"
+            + "Yusuf Warsame, 61, sat in the front row. He said he had agreed to the project only after his daughter promised that the faces of his passengers would be blurred.\n\n"
+            + "\u201CI told her, these people trust me,\u201D he said, laughing.";
+        Quote q = QuoteWith(Extractor.Analyze(text), "people trust me");
+        Assert.Equal(("Yusuf Warsame", PersonGender.Male), (q.Speaker?.Name, q.Speaker!.Gender));
+        Quote promised = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Text.StartsWith("the faces", StringComparison.Ordinal));
+        Assert.Equal(("daughter", PersonGender.Female), (promised.Speaker?.Name, promised.Speaker!.Gender));
+    }
+
     [Theory]
     // A role noun goes to the person introduced with that title, past the modifiers before it.
     [InlineData("Professor Hans Keller of the technical university showed the figures to the committee on Tuesday.\n\n\u201CI don\u2019t know any carmaker that makes money in this category,\u201D the lanky, bespectacled professor said.", "carmaker", "professor", "Hans Keller")]
