@@ -61,6 +61,7 @@ internal static class EntityGrouper
         var titleBefore = new int[entities.Length]; // a title-only mention right before entity i ("Admiral" + "Lord Penrose")
         Array.Fill(titleBefore, -1);
         Mention? pending = null; // the last mention read; kept back until the next entity says whether it heads it
+        int kinBefore = -1; // the last entity named as someone's relative
         for (int i = 0; i < entities.Length; i++)
         {
             Entity e = entities[i];
@@ -101,9 +102,12 @@ internal static class EntityGrouper
                 // (a given name alone too: with his daughter, Brynn; "the elder X" only for a name alone)
                 pending = pending with
                 {
-                    Kin = KinNouns.Contains(before),
+                    // (her parents, Réjean Cormier and Nathalie Cormier: the name after "and" is the relative's too)
+                    Kin = KinNouns.Contains(before) || (before.Equals("and", StringComparison.OrdinalIgnoreCase) && i > 0 && kinBefore == i - 1
+                        && IsAndBetween(text.Text, entities[i - 1].Span.End, e.Span.Start)),
                     Elder = pending.Core.Length < 2 && (before.Equals("elder", StringComparison.OrdinalIgnoreCase) || before.Equals("younger", StringComparison.OrdinalIgnoreCase)),
                 };
+                kinBefore = pending.Kin && KinNouns.Contains(before) && KinHasOwner(text.Text, e.Span.Start) ? i : -1;
             }
         }
 
@@ -306,11 +310,22 @@ internal static class EntityGrouper
     private static readonly SpanLexicon<bool> KinNouns = new(
         LexiconResources.ReadLines("kin-nouns.txt").Select(static r => new KeyValuePair<string, bool>(r[0], true)), ignoreCase: true);
 
+    /// <summary>Whether only " and " (white space either side) lies between <paramref name="end"/> and <paramref name="start"/>.</summary>
+    private static bool IsAndBetween(string text, int end, int start) =>
+        start - end is >= 5 and <= 7 && text.AsSpan(end, start - end).Trim().Equals("and", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The word before <paramref name="start"/>, past white space and a comma (her sister, Cheryl Keeash; the elder Dizon;
     /// spokeswoman Priya Nair): its letters and hyphens, at most 24.
     /// </summary>
     internal static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text, int start)
+    {
+        int first = WordStartBefore(text, start, out int end);
+        return text[first..end];
+    }
+
+    /// <summary>Where the word <see cref="WordBefore"/> reads starts; <paramref name="end"/> is where it ends.</summary>
+    private static int WordStartBefore(ReadOnlySpan<char> text, int start, out int end)
     {
         int i = start - 1;
         while (i >= 0 && char.IsWhiteSpace(text[i]))
@@ -328,13 +343,33 @@ internal static class EntityGrouper
             i--;
         }
 
-        int end = i + 1;
+        end = i + 1;
         while (i >= 0 && i > end - 24 && (char.IsLetter(text[i]) || text[i] == '-'))
         {
             i--;
         }
 
-        return text[(i + 1)..end];
+        return i + 1;
+    }
+
+    /// <summary>
+    /// Whether the noun of kinship before the name at <paramref name="start"/> has its owner before it (her parents, Réjean
+    /// Cormier; Ana's husband, Luis): a possessive pronoun or a possessive name, not an article (the parents, Khizr and
+    /// Ghazala Khan, of whom the story is).
+    /// </summary>
+    private static bool KinHasOwner(string text, int start)
+    {
+        int noun = WordStartBefore(text, start, out _);
+        ReadOnlySpan<char> owner = WordBefore(text, noun);
+        int ownerEnd = noun;
+        while (ownerEnd > 0 && char.IsWhiteSpace(text[ownerEnd - 1]))
+        {
+            ownerEnd--;
+        }
+
+        bool possessiveName = ownerEnd >= 2 && (text[ownerEnd - 1] is 's' or 'S') && text[ownerEnd - 2] is '\'' or '\u2019';
+        return possessiveName || owner.Equals("her", StringComparison.OrdinalIgnoreCase) || owner.Equals("his", StringComparison.OrdinalIgnoreCase)
+            || owner.Equals("their", StringComparison.OrdinalIgnoreCase) || owner.Equals("our", StringComparison.OrdinalIgnoreCase) || owner.Equals("my", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Same person: surnames match (exactly or as variants), and the shorter list of other names fits into the longer.</summary>

@@ -69,6 +69,9 @@ internal sealed class SpeakerResolver
     private readonly DocumentView _doc;
     private readonly List<NameRun> _names = [];
     private readonly Dictionary<string, Dictionary<string, int>> _fullNames = new(StringComparer.Ordinal);
+
+    /// <summary>Full names introduced as someone's relative (her father, Réjean Cormier): a surname alone means another of that name if there is one.</summary>
+    private readonly HashSet<string> _kinNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _bestFullName = new(StringComparer.Ordinal);
 
     /// <summary>Each given name of a full name to that name; to the empty string when two full names share it.</summary>
@@ -1422,6 +1425,7 @@ internal sealed class SpeakerResolver
     {
         var runs = new List<(int First, int Last)>();
         int t = 0;
+        int ownedKinEnd = -1; // the last run named as an owner's relative (her parents, X and Y: Y too)
         while (t < _doc.Count)
         {
             if (!_doc.IsNameWord(t) && !(_doc.IsWord(t) && (_doc.Tokens[t].Traits & TokenTraits.Title) != 0 && _doc.IsNameWord(t + 1)))
@@ -1455,6 +1459,13 @@ internal sealed class SpeakerResolver
                 }
 
                 forms[full] = forms.TryGetValue(full, out int n) ? n + 1 : 1;
+                bool kin = _doc.Is(first - 1, ',') && _doc.IsWord(first - 2) && EntityGrouper.IsKinNoun(_doc.Word(first - 2));
+                if (kin || (ownedKinEnd >= 0 && ownedKinEnd == first - 2 && _doc.IsAnd(first - 1)))
+                {
+                    _kinNames.Add(full);
+                }
+
+                ownedKinEnd = kin && (_doc.IsPossessivePronoun(first - 3) || _doc.IsPossessive(first - 3)) ? t : -1;
                 if (_doc.EntityAt(t) == EntityType.Person)
                 {
                     string given = _doc.Word(core).ToString();
@@ -1748,7 +1759,7 @@ internal sealed class SpeakerResolver
             // The most used full form, if it ends this run's name (Marsh, Ms Marsh → Helen Marsh).
             if (!_bestFullName.TryGetValue(lastWord, out string? best))
             {
-                best = MostUsed(forms);
+                best = MostUsed(forms, _kinNames);
                 _bestFullName[lastWord] = best;
             }
 
@@ -1821,13 +1832,22 @@ internal sealed class SpeakerResolver
     private Phrase StripDeterminer(Phrase p) =>
         p.First < p.Last && (_doc.ClassOf(p.First) & SpeakerWord.Determiner) != 0 ? new Phrase(p.First + 1, p.Last) : p;
 
-    /// <summary>The most used form; of those used as often, the shortest; of those, the first in ordinal order.</summary>
-    private static string MostUsed(Dictionary<string, int> forms)
+    /// <summary>
+    /// The most used form, past those of relatives (<paramref name="kin"/>) when another form is not one; of those used as
+    /// often, the shortest; of those, the first in ordinal order.
+    /// </summary>
+    private static string MostUsed(Dictionary<string, int> forms, HashSet<string> kin)
     {
         string? best = null;
         int bestCount = 0;
+        bool others = forms.Keys.Any(f => !kin.Contains(f)); // (a relative's name only when every form is a relative's)
         foreach ((string form, int count) in forms)
         {
+            if (others && kin.Contains(form))
+            {
+                continue;
+            }
+
             if (best is null || count > bestCount
                 || (count == bestCount && (form.Length < best.Length || (form.Length == best.Length && string.CompareOrdinal(form, best) < 0))))
             {

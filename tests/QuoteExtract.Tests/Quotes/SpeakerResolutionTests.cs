@@ -317,6 +317,15 @@ public class SpeakerResolutionTests
     // … a relative introduced by a given name alone too (with his daughter, Brynn), named in full only later …
     [InlineData("\u201CYou\u2019re selling the future,\u201D said Wendell Sauer, who runs 300 head north of the hills with his daughter, Brynn.\n\nSauer said he had already sold a third of his herd.\n\nBrynn Sauer, 27, said the dugouts had gone dry.",
         "sold a third", "Wendell Sauer")]
+    // … both relatives an owner's kin noun introduces (her parents, X and Y), though they are named more often; and a
+    // pronoun after the surname goes on with the person it meant …
+    [InlineData("MONTREAL \u2014 Marie Thibault touched the wall and looked at the scoreboard.\n\n\u201CI saw the time and thought it was a mistake,\u201D Thibault said.\n\n"
+        + "Her parents, Réjean Thibault and Nathalie Thibault, watched from the stands.\n\n\u201CWhen she was little, a doctor told us swimming would help,\u201D Réjean Thibault said.\n\n"
+        + "Nathalie Thibault said she had been too nervous to watch.\n\nThibault said she planned to celebrate with a poutine.\n\n\u201CI\u2019m not even tired,\u201D she said.",
+        "not even tired", "Marie Thibault")]
+    // … but not those an article introduces as the story's own (the parents, X and Y Khan: a surname alone is then theirs).
+    [InlineData("The confrontation between the parents, Amir and Leila Haddad, and the senator has grown.\n\nMs. Haddad said she had not spoken because she could not stay composed talking about her son, Sami Haddad.\n\n\u201CI am a mother,\u201D Ms. Haddad said.",
+        "I am a mother", "Leila Haddad")]
     // … unless the text says which of them (the elder X).
     [InlineData("Danielle Ostrowski won the title on Sunday.\n\nHer father, Walter Ostrowski, taught her to curl when she was six.\n\n\u201CI couldn\u2019t look,\u201D the elder Ostrowski admitted.",
         "couldn\u2019t look", "Walter Ostrowski")]
