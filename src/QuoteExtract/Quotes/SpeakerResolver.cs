@@ -1019,7 +1019,7 @@ internal sealed class SpeakerResolver
         for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
         {
             NameRun run = _names[i];
-            if (run.IsPerson == person && !_insideQuote[run.First] && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
+            if (run.IsPerson == person && !_insideQuote[run.First] && !ModifiesNoun(run) && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
                 return new ResolvedSpeaker(mention, [run.Name], run.Gender, run.IsPerson);
             }
@@ -1027,6 +1027,15 @@ internal sealed class SpeakerResolver
 
         return null;
     }
+
+    /// <summary>
+    /// The run is a modifier between an article and the common noun after it (the Tidewater emergency department, the
+    /// Trudeau government), by the part-of-speech tags: no person a pronoun could mean. (The article matters: the tagger
+    /// reads the verb after a subject's name as a noun often enough: Dale Brekke kicks at the dirt.)
+    /// </summary>
+    private bool ModifiesNoun(NameRun run) =>
+        _parse.Count == _doc.Count && run.First > 0 && (_doc.ClassOf(run.First - 1) & SpeakerWord.Determiner) != 0 && !_doc.IsPossessivePronoun(run.First - 1)
+        && _doc.IsWord(run.Last + 1) && !_doc.IsCapitalized(run.Last + 1) && _parse.Pos(run.Last + 1) == UniversalPos.Noun;
 
     /// <summary>
     /// A proper noun that opens the previous sentence, outside quote marks, followed by a comma or a verb
@@ -1112,7 +1121,7 @@ internal sealed class SpeakerResolver
         {
             NameRun run = _names[i];
             // Not a possessor (Minh's mother, Linh Tran, held …): the person is the one the possessive phrase names.
-            if (run.First >= previous && run.Last < sentenceStart && run.IsPerson && !_insideQuote[run.First] && !_doc.IsPossessive(run.Last + 1)
+            if (run.First >= previous && run.Last < sentenceStart && run.IsPerson && !_insideQuote[run.First] && !_doc.IsPossessive(run.Last + 1) && !ModifiesNoun(run)
                 && (wanted == Gender.Any || run.Gender == Gender.Any || run.Gender == wanted))
             {
                 return run;

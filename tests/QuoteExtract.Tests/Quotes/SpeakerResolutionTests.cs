@@ -137,6 +137,16 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_name_between_an_article_and_its_noun_is_no_person_a_pronoun_means()
+    {
+        // The Harbourview emergency department: a name that modifies a noun; "he" is the man introduced before it.
+        const string text = "The emergency department at Harbourview Memorial Hospital closed 30 times last year.\n\n"
+            + "For Walter Comeau, 74, the numbers are personal. On the night of Jan. 9, his wife, Marie Comeau, woke with chest pain. The Harbourview emergency department, five minutes from their house, was closed.\n\n"
+            + "He said he called 911 and waited 50 minutes for an ambulance.\n\nHarbourview Memorial serves about 9,000 people along the coast.";
+        Assert.Equal("Walter Comeau", QuoteWith(Extractor.Analyze(text), "called 911").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_pronoun_does_not_take_a_speaker_whose_role_word_tells_the_other_gender()
     {
         // His daughter promised: an unnamed speaker whose noun says she is a woman; "he" goes on with the father.
