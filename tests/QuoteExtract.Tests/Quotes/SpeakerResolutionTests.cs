@@ -137,6 +137,15 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_laugh_after_an_adjective_is_a_noun_and_no_cue()
+    {
+        // said with a small laugh: the quote after it goes on with the speaker, not with "a small" laughing.
+        const string text = "Ruth Pellerin, 70, has shovelled her own driveway for 40 years.\n\n\u201CI\u2019ve got the time now,\u201D she said with a small laugh. \u201CThe doctor says I\u2019m not allowed to shovel.\u201D";
+        Quote q = QuoteWith(Extractor.Analyze(text), "not allowed to shovel");
+        Assert.Equal("Ruth Pellerin", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_name_between_an_article_and_its_noun_is_no_person_a_pronoun_means()
     {
         // The Harbourview emergency department: a name that modifies a noun; "he" is the man introduced before it.
