@@ -149,6 +149,9 @@ public class ReportedClauseTests
     [InlineData("The water company Monday announced it would raise its charges.", "it would raise its charges", "The water company", "announce")]
     // A question reported with whether keeps its complementizer: it is what was asked.
     [InlineData("The senator asked whether the money had been spent.", "whether the money had been spent", "The senator", "ask")]
+    // The open question a denied cue leaves is reported, with its "whether" or "if".
+    [InlineData("The spokesman would not say whether the plant would close.", "whether the plant would close", "The spokesman", "say")]
+    [InlineData("The company declined to say if the plant would close.", "if the plant would close", "The company", "say")]
     [InlineData("Okafor, a nurse at the clinic, said the board’s treatment of staff asking for leave was unfair.", "the board’s treatment of staff asking for leave was unfair", "Okafor", "say")]
     // X told Y S: the words after the hearer are the clause's, its subject too.
     [InlineData("Okafor told me her support for the levy makes her more popular than other councillors.", "her support for the levy makes her more popular than other councillors", "Okafor", "tell")]
@@ -492,9 +495,6 @@ public class ReportedClauseTests
         Assert.Empty(Extractor.Analyze(text).Quotes);
 
     [Theory]
-    // A cue under negation, or one someone declined to use, reports nothing said.
-    [InlineData("The spokesman would not say whether the plant would close.")]
-    [InlineData("The company declined to say whether the plant would close.")]
     // A participle before the cue is no reported clause of its own.
     [InlineData("Briefing reporters on Monday, the spokesman said nothing new.")]
     // A relative clause on what the cue is about is no clause of the cue's.
