@@ -159,7 +159,7 @@ internal static class ParseAttribution
             int clause = parse.Head(head);
             if (clause >= 0 && parse.Has(clause, "acl:relcl") && parse.Head(clause) is int noun and >= 0)
             {
-                Phrase antecedent = Mention(doc, parse, noun);
+                Phrase antecedent = Mention(doc, parse, PersonFor(doc, parse, head, noun));
                 return antecedent.IsNone ? Phrase.None : antecedent with { Relative = head };
             }
 
@@ -178,7 +178,7 @@ internal static class ParseAttribution
                     before = parse.Head(before);
                 }
 
-                Phrase antecedent = Mention(doc, parse, before);
+                Phrase antecedent = Mention(doc, parse, PersonFor(doc, parse, head, before));
                 return antecedent.IsNone ? Phrase.None : antecedent with { Relative = head };
             }
 
@@ -281,6 +281,50 @@ internal static class ParseAttribution
 
         return false;
     }
+
+    /// <summary>
+    /// The noun a relative "who" at <paramref name="relative"/> stands for, from the <paramref name="noun"/> the parse gives:
+    /// past a place or an organisation, up through the phrases it ends (Aisha Farah, an economist with the Prairie
+    /// Institute in Regina, who said: not Regina), to the name an apposition describes; the noun itself otherwise.
+    /// </summary>
+    internal static int PersonFor(DocumentView doc, ParseView parse, int relative, int noun)
+    {
+        if (!doc.IsWord(relative) || !doc.Word(relative).Equals("who", StringComparison.OrdinalIgnoreCase) || !parse.IsParsed(noun)
+            || doc.EntityAt(noun) is not (EntityType.Location or EntityType.Organization))
+        {
+            return noun;
+        }
+
+        int n = noun;
+        for (int steps = 0; steps < MaxPersonSteps && doc.EntityAt(n) is EntityType.Location or EntityType.Organization; steps++)
+        {
+            int up = parse.Head(n);
+            if (up < 0 || up > n || !(parse.HasBase(n, "nmod") || parse.HasBase(n, "compound") || parse.HasBase(n, "flat")) || doc.SentenceOf[up] != doc.SentenceOf[n])
+            {
+                return noun;
+            }
+
+            n = up;
+        }
+
+        if (doc.EntityAt(n) is EntityType.Location or EntityType.Organization)
+        {
+            return noun;
+        }
+
+        // (an economist with the institute: the name the apposition describes, whatever relation the parse gave it)
+        if (parse.HasBase(n, "appos") && parse.Head(n) is int named and >= 0 && named < n && parse.Pos(named) == UniversalPos.PropN)
+        {
+            return named;
+        }
+
+        int start = parse.SubtreeStart(n);
+        int before = (doc.Is(start, ',') ? start + 1 : start) - 2; // (the parse may give the phrase its opening comma)
+        return before >= 0 && doc.Is(before + 1, ',') && doc.EntityAt(before) == EntityType.Person && doc.SentenceOf[before] == doc.SentenceOf[n] ? before : n;
+    }
+
+    /// <summary>The most heads a relative "who" climbs from a place or an organisation to the person it stands for.</summary>
+    private const int MaxPersonSteps = 6;
 
     /// <summary>who, which or that: a word that can open a relative clause as its subject.</summary>
     internal static bool IsRelativePronoun(DocumentView doc, int t) =>

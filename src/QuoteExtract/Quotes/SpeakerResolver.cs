@@ -127,8 +127,11 @@ internal sealed class SpeakerResolver
 
         if (phrase.Relative >= 0)
         {
-            // Ana Lopez, who said: the mention is "who", standing for the phrase before it.
-            ResolvedSpeaker? antecedent = ResolveMention(phrase with { Relative = -1 }, anchor);
+            // Ana Lopez, who said: the mention is "who", standing for the phrase before it (not a place or organisation
+            // that ends it: Aisha Farah, an economist with the institute in Regina, who said).
+            int person = _parse.Count == _doc.Count ? ParseAttribution.PersonFor(_doc, _parse, phrase.Relative, phrase.Last) : phrase.Last;
+            Phrase standsFor = person != phrase.Last && ParseAttribution.Mention(_doc, _parse, person) is { IsNone: false } found ? found : phrase with { Relative = -1 };
+            ResolvedSpeaker? antecedent = ResolveMention(standsFor, anchor);
             TextSpan relative = TextSpan.FromBounds(_doc.Tokens[phrase.Relative].Start, _doc.Tokens[phrase.Relative].End);
             return antecedent is null ? null : Refer(antecedent, relative);
         }

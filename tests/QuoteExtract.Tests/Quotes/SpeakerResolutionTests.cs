@@ -48,6 +48,13 @@ public class SpeakerResolutionTests
         Assert.StartsWith("Crews were pulled back", a.Quotes[0].Text, System.StringComparison.Ordinal); // after the dateline
     }
 
+    [Theory]
+    // "Who" stands for a person: not the place or organisation that ends the apposition before it.
+    [InlineData("The panel also heard from Lena Sorensen, a soil scientist with the Northern Crops Institute in Brandon, who said the trials had been too short.", "trials had been too short", "Lena Sorensen")]
+    [InlineData("The board heard from Omar Haddad, a planner at the Halton Region office in Oakville, who said the forecast was out of date.", "forecast was out of date", "Omar Haddad")]
+    public void A_relative_who_after_a_place_stands_for_the_person_the_phrase_describes(string text, string fragment, string name) =>
+        Assert.Equal(name, QuoteWith(Extractor.Analyze(text), fragment).Speaker?.Name);
+
     [Fact]
     public void A_relative_who_after_an_age_between_commas_resolves_to_the_name_before_it()
     {
