@@ -297,6 +297,13 @@ internal static class EntitySpanRules
             end = RunEnd(tokens, end + 1, s1, work);
         }
 
+        // Association of Municipalities of Ontario: a place after a second "of" still names which one.
+        if (end + 1 < s1 && tokens[end].GetText(text) is "of" && IsCapitalisedWord(tokens[end + 1]) && work.At(end + 1, out TokenSpan place)
+            && place.First == end + 1 && place.Type == EntityType.Location)
+        {
+            end = Math.Min(place.End, s1);
+        }
+
         int start = head;
         if (work.At(head, out TokenSpan over))
         {

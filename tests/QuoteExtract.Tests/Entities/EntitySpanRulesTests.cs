@@ -57,6 +57,18 @@ public class EntitySpanRulesTests
     }
 
     [Fact]
+    public void A_place_after_a_second_of_still_names_the_organisation()
+    {
+        // Association of Municipalities of Ontario: one name; a person after "of" does not join.
+        Assert.Equal(
+            ["Federation of Agriculture of Manitoba/ORG"],
+            Apply("The Federation of Agriculture of Manitoba said yields fell.", ("Federation of Agriculture", EntityType.Organization), ("Manitoba", EntityType.Location)));
+        Assert.Equal(
+            ["Bank of Canada/ORG", "Tiff Macklem/PER"],
+            Apply("The governor of the Bank of Canada of Tiff Macklem fame spoke.", ("Bank of Canada", EntityType.Organization), ("Tiff Macklem", EntityType.Person)));
+    }
+
+    [Fact]
     public void A_head_word_that_opens_a_sentence_makes_no_name_on_its_own()
     {
         // Nothing tagged and the head is the sentence's first word: title-case capitals, not evidence of a name.
