@@ -492,8 +492,9 @@ internal sealed class SpeakerResolver
         for (int i = last; i >= 0 && i > last - MaxCandidates; i--)
         {
             NameRun run = _names[i];
-            // (an organisation by the tagger, or by the word its name ends in: Northgate College, read as a place)
-            if (run.IsPerson || _insideQuote[run.First] || InBoilerplate(run.First) || (_doc.EntityAt(run.Last) != EntityType.Organization && !EndsAsOrganisation(run.Last)))
+            // (an organisation by the tagger, or by the word its name ends in: Northgate College, read as a place; one the
+            // tagger calls an organisation here though it read the name as a person's elsewhere: Ledgerleaf, a startup)
+            if ((run.IsPerson && _doc.EntityAt(run.Last) != EntityType.Organization) || _insideQuote[run.First] || InBoilerplate(run.First) || (_doc.EntityAt(run.Last) != EntityType.Organization && !EndsAsOrganisation(run.Last)))
             {
                 continue;
             }

@@ -460,6 +460,14 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void The_company_is_the_name_an_apposition_calls_a_company_though_the_headline_read_it_as_a_person()
+    {
+        const string text = "Waterloo fintech Ledgerleaf lays off 40% of staff as funding dries up\n\nMira Joseph · CBC News · Posted: Mar 18, 2026 3:30 PM ET\n\n"
+            + "WATERLOO, Ont. — Ledgerleaf, a Waterloo startup that makes payroll software for small businesses, has laid off about 30 per cent of its workforce, the company confirmed Wednesday.";
+        Assert.Equal("Ledgerleaf", QuoteWith(Extractor.Analyze(text), "laid off about 30").Speaker?.Name);
+    }
+
+    [Fact]
     public void The_school_is_the_college_the_article_names() =>
         Assert.Equal("Northgate College", QuoteWith(Extractor.Analyze(
             "Northgate College in Brampton will suspend 38 programs, the school announced Wednesday.\n\nDr. Ada Sato, the college's president, said the cuts were painful."),
