@@ -157,6 +157,13 @@ internal sealed class SpeakerResolver
                 ?? new ResolvedSpeaker(mention, [], Gender.Any, IsPerson: true, MentionKind.Phrase);
         }
 
+        // Police said; Winnipeg police said: the police force the article named (the Codiac Regional RCMP).
+        if (phrase.Last - phrase.First <= 2 && _doc.Word(phrase.Last).Equals("police", StringComparison.OrdinalIgnoreCase)
+            && PoliceForceNamed(phrase, anchor) is string force)
+        {
+            return new ResolvedSpeaker(mention, [force], Gender.Any, IsPerson: false, MentionKind.Resolved);
+        }
+
         // A possessive phrase (Ms Marsh’s official spokesman) is its own name; one that ends in an organisation's word
         // (the Alberta Teachers' Association) is an organisation.
         for (int t = phrase.First; t <= phrase.Last; t++)
@@ -651,6 +658,38 @@ internal sealed class SpeakerResolver
     private bool IsFederalDepartmentOf(ReadOnlySpan<char> noun, NameRun run) =>
         (noun.Equals("department", StringComparison.OrdinalIgnoreCase) || noun.Equals("agency", StringComparison.OrdinalIgnoreCase))
         && run.Last > run.First && _doc.Word(run.Last) is "Canada" && !_doc.Word(run.Last - 1).Equals("of", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The police force named last before <paramref name="anchor"/> (a name with a word of police-forces.txt, not a
+    /// person's), with every word of the phrase but the article in its name (Winnipeg police → Winnipeg Police Service);
+    /// null when there is none.
+    /// </summary>
+    private string? PoliceForceNamed(Phrase phrase, int anchor)
+    {
+        int last = LastRunBefore(Math.Max(anchor, phrase.First));
+        for (int i = last; i >= 0 && i > last - InstitutionReach; i--)
+        {
+            NameRun run = _names[i];
+            if (run.IsPerson || (run.Last >= phrase.First && run.First <= phrase.Last) || _insideQuote[run.First] || InBoilerplate(run.First)
+                || (run.First == run.Last && _doc.Word(run.First).Equals("police", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue; // (not another "Police said": a force's name)
+            }
+
+            bool force = false;
+            for (int t = run.First; t <= run.Last && !force; t++)
+            {
+                force = _doc.IsWord(t) && QuoteLexicons.PoliceForceWords.Contains(_doc.Word(t).ToString());
+            }
+
+            if (force && ModifiersIn(phrase, phrase.Last, run.Name))
+            {
+                return OrganisationName(run);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the noun comes right before the run (the rider advocacy group Transit Ottawa Now).</summary>
     private bool NamedWithNoun(NameRun run, ReadOnlySpan<char> noun) =>

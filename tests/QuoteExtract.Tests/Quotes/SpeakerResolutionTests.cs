@@ -468,6 +468,18 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void Police_are_the_police_force_the_article_names()
+    {
+        // The force named before, with the place the phrase gives when it has one; no force of that place: the phrase.
+        const string text = "MONCTON, N.B. \u2014 Officers of the Codiac Regional RCMP seized fentanyl in raids on Tuesday.\n\n"
+            + "Police said the drugs were worth about $240,000.\n\nThe police said three people were arrested.\n\nWinnipeg police said a man was robbed.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal("Codiac Regional RCMP", QuoteWith(a, "drugs were worth").Speaker?.Name);
+        Assert.Equal("Codiac Regional RCMP", QuoteWith(a, "three people").Speaker?.Name);
+        Assert.Equal("Winnipeg police", QuoteWith(a, "man was robbed").Speaker?.Name);
+    }
+
+    [Fact]
     public void The_school_is_the_college_the_article_names() =>
         Assert.Equal("Northgate College", QuoteWith(Extractor.Analyze(
             "Northgate College in Brampton will suspend 38 programs, the school announced Wednesday.\n\nDr. Ada Sato, the college's president, said the cuts were painful."),
