@@ -210,7 +210,10 @@ internal sealed class DocumentView
                 next++;
             }
 
-            if (next < sentences && only[next] != only[s])
+            // (not when a pronoun before the name already means someone else: She credited her predecessor, Robert
+            // Giguère, … “…,” she said: the pronoun after goes on with her)
+            (int maleBefore, int femaleBefore) = GenderedPronouns(Segments.Sentences[s].FirstToken, after[s], insideQuote, firstWordOnly: false);
+            if (next < sentences && only[next] != only[s] && maleBefore + femaleBefore == 0)
             {
                 // (a sentence that names someone else still opens with the pronoun before that name: He said council
                 // will write to Patricia Ogundipe; not one that names the same person: Trump … She said Trump …)

@@ -163,6 +163,17 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_pronoun_before_a_name_in_its_sentence_gives_that_name_no_gender()
+    {
+        // She credited her predecessor, Robert Giguère: "she" and "her" mean the mayor, so the "she" after is hers too.
+        const string text = "Gatineau Mayor Chantal Roy, who spoke before the minister, said the city has roughly 4,000 units approved. She credited her predecessor, Robert Giguère, with pushing the province to streamline approvals years ago.\n\n"
+            + "\u201CIf this money helps even a third of those projects, that is a real difference for us,\u201D she said.";
+        Analysis a = Extractor.Analyze(text);
+        Assert.Equal(("Chantal Roy", PersonGender.Female), (QuoteWith(a, "real difference").Speaker?.Name, QuoteWith(a, "real difference").Speaker!.Gender));
+        Assert.Equal(PersonGender.Male, Assert.Single(a.People, p => p.Name == "Robert Giguère").Gender);
+    }
+
+    [Fact]
     public void A_pronoun_does_not_take_a_speaker_whose_role_word_tells_the_other_gender()
     {
         // His daughter promised: an unnamed speaker whose noun says she is a woman; "he" goes on with the father.
