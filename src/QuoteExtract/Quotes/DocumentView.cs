@@ -210,9 +210,16 @@ internal sealed class DocumentView
                 next++;
             }
 
-            // (not when a pronoun before the name already means someone else: She credited her predecessor, Robert
-            // Giguère, … “…,” she said: the pronoun after goes on with her)
-            (int maleBefore, int femaleBefore) = GenderedPronouns(Segments.Sentences[s].FirstToken, after[s], insideQuote, firstWordOnly: false);
+            // (not when a pronoun before the name means someone else: She credited her predecessor, Robert Giguère, …
+            // “…,” she said; his affair with Monica Lewinsky … He said: the pronoun after goes on with them. But one in a
+            // phrase set off by a comma right before the name may be theirs: Despite her injury, Jordan Ellis finished)
+            int name = after[s] - 1;
+            while (name - 1 >= Segments.Sentences[s].FirstToken && IsNameWord(name - 1))
+            {
+                name--;
+            }
+
+            (int maleBefore, int femaleBefore) = GenderedPronouns(Segments.Sentences[s].FirstToken, name, insideQuote, firstWordOnly: Is(name - 1, ','));
             if (next < sentences && only[next] != only[s] && maleBefore + femaleBefore == 0)
             {
                 // (a sentence that names someone else still opens with the pronoun before that name: He said council
@@ -391,7 +398,9 @@ internal sealed class DocumentView
         {
             // claims, tweets, caution: a verb only right after a name, a pronoun or an auxiliary, and not
             // after "a Name" (a Twitter comment, an Obama statement).
-            if (!(IsNameWord(prev) || IsPronoun(prev) || (ClassOf(prev) & SpeakerWord.Skip) != 0) || IsCapitalized(t)
+            // (or inverted right after the quote: “…,” laughs Mary Jones; ‘…’, sighs the coach)
+            bool inverted = prev >= 0 && (IsQuoteMark(prev) || (prev >= 1 && Is(prev, ',') && IsQuoteMark(prev - 1)));
+            if (!(IsNameWord(prev) || IsPronoun(prev) || (ClassOf(prev) & SpeakerWord.Skip) != 0 || inverted) || IsCapitalized(t)
                 || (IsNameWord(prev) && IsWord(prev - 1) && Word(prev - 1) is "a" or "an"))
             {
                 return false;

@@ -307,7 +307,9 @@ internal static class ParseAttribution
             n = up;
         }
 
-        if (doc.EntityAt(n) is EntityType.Location or EntityType.Organization)
+        // (only to a person: a name the tagger calls one, or a role noun; not a complaint from the association, who said)
+        if (doc.EntityAt(n) is EntityType.Location or EntityType.Organization
+            || !(doc.EntityAt(n) == EntityType.Person || (doc.ClassOf(n) & SpeakerWord.Role) != 0))
         {
             return noun;
         }

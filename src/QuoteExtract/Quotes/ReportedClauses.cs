@@ -1815,10 +1815,6 @@ internal static class ReportedClauses
     private static bool IsPutToTheSpeaker(DocumentView doc, ParseView parse, int verb) =>
         doc.Word(verb).Equals("asked", StringComparison.OrdinalIgnoreCase) && parse.Has(verb, "advcl") && parse.Head(verb) > verb && !HasSubject(parse, verb);
 
-    /// <summary>
-    /// A negated cue (X did not say whether …, X would never say that …) reports nothing said; neither does a
-    /// cue someone declined or refused to use (X declined to say whether …).
-    /// </summary>
     /// <summary>The cue's complement after it opens with "whether" or "if" (would not say whether the talks would resume).</summary>
     private static bool LeavesQuestionOpen(DocumentView doc, ParseView parse, int verb)
     {
@@ -1833,6 +1829,10 @@ internal static class ReportedClauses
         return false;
     }
 
+    /// <summary>
+    /// A negated cue (X did not say whether …, X would never say that …) asserts nothing; nor does a cue someone declined
+    /// or refused to use (X declined to say whether …): only the open question it leaves is reported (<see cref="LeavesQuestionOpen"/>).
+    /// </summary>
     private static bool IsDenied(DocumentView doc, ParseView parse, int verb)
     {
         foreach (int c in parse.Children(verb))

@@ -188,7 +188,9 @@ internal sealed class SpeakerResolver
                 }
 
                 // (Ontario’s Ministry of Labour: a place that owns an organisation with a name of its own is no part of the name)
+                // (not a party, which its place tells apart: Quebec’s Liberal Party)
                 Phrase owned = organisation && IsPlaceBefore(phrase.First, t) && _doc.IsCapitalized(t + 1) && _doc.EntityAt(phrase.Last) != EntityType.Person
+                    && !_doc.Word(phrase.Last).Equals("Party", StringComparison.OrdinalIgnoreCase)
                     ? new Phrase(t + 1, phrase.Last) : StripDeterminer(phrase);
                 return new ResolvedSpeaker(mention, [Clean(owned)], Gender.Any, IsPerson: !organisation, MentionKind.Phrase);
             }
@@ -670,10 +672,13 @@ internal sealed class SpeakerResolver
         for (int i = last; i >= 0 && i > last - InstitutionReach; i--)
         {
             NameRun run = _names[i];
-            if (run.IsPerson || (run.Last >= phrase.First && run.First <= phrase.Last) || _insideQuote[run.First] || InBoilerplate(run.First)
+            // (not another "Police said"; not a person the tagger found in the run: Ottawa Police Service Chief Eric Stubbs; a
+            // force's name the tagger calls an organisation here though the name was read as a person's elsewhere)
+            if ((run.IsPerson && _doc.EntityAt(run.Last) != EntityType.Organization) || _doc.EntityAt(run.Last) == EntityType.Person
+                || (run.Last >= phrase.First && run.First <= phrase.Last) || _insideQuote[run.First] || InBoilerplate(run.First)
                 || (run.First == run.Last && _doc.Word(run.First).Equals("police", StringComparison.OrdinalIgnoreCase)))
             {
-                continue; // (not another "Police said": a force's name)
+                continue;
             }
 
             bool force = false;

@@ -52,6 +52,8 @@ public class SpeakerResolutionTests
     // "Who" stands for a person: not the place or organisation that ends the apposition before it.
     [InlineData("The panel also heard from Lena Sorensen, a soil scientist with the Northern Crops Institute in Brandon, who said the trials had been too short.", "trials had been too short", "Lena Sorensen")]
     [InlineData("The board heard from Omar Haddad, a planner at the Halton Region office in Oakville, who said the forecast was out of date.", "forecast was out of date", "Omar Haddad")]
+    // … but not for a thing the organisation is the source of: the organisation speaks.
+    [InlineData("The decision follows a complaint from the Canadian Civil Liberties Association, who said the policy was unconstitutional.", "policy was unconstitutional", "Canadian Civil Liberties Association")]
     public void A_relative_who_after_a_place_stands_for_the_person_the_phrase_describes(string text, string fragment, string name) =>
         Assert.Equal(name, QuoteWith(Extractor.Analyze(text), fragment).Speaker?.Name);
 
@@ -150,6 +152,10 @@ public class SpeakerResolutionTests
         const string text = "Ruth Pellerin, 70, has shovelled her own driveway for 40 years.\n\n\u201CI\u2019ve got the time now,\u201D she said with a small laugh. \u201CThe doctor says I\u2019m not allowed to shovel.\u201D";
         Quote q = QuoteWith(Extractor.Analyze(text), "not allowed to shovel");
         Assert.Equal("Ruth Pellerin", q.Speaker?.Name);
+
+        // Right after the quote, inverted, it is the cue.
+        Assert.Equal("Mary Jones", QuoteWith(Extractor.Analyze("\u201CI never expected this,\u201D laughs Mary Jones, a teacher in Halifax."), "never expected").Speaker?.Name);
+        Assert.Equal("Tom Brown", QuoteWith(Extractor.Analyze("\u201CWe will keep going,\u201D sighs coach Tom Brown."), "keep going").Speaker?.Name);
     }
 
     [Fact]
@@ -171,6 +177,10 @@ public class SpeakerResolutionTests
         Analysis a = Extractor.Analyze(text);
         Assert.Equal(("Chantal Roy", PersonGender.Female), (QuoteWith(a, "real difference").Speaker?.Name, QuoteWith(a, "real difference").Speaker!.Gender));
         Assert.Equal(PersonGender.Male, Assert.Single(a.People, p => p.Name == "Robert Giguère").Gender);
+
+        // A pronoun in a phrase set off by a comma right before the name may be theirs.
+        Analysis b = Extractor.Analyze("Mark Patel, 41, was charged in 2023 after a crash in Hamilton.\n\nDespite her injury, Jordan Ellis finished the race on Sunday. She was later treated in hospital.\n\n\u201CIt was a hard day,\u201D Ellis said.");
+        Assert.Equal(PersonGender.Female, QuoteWith(b, "hard day").Speaker!.Gender);
     }
 
     [Fact]
@@ -488,6 +498,9 @@ public class SpeakerResolutionTests
         Assert.Equal("Codiac Regional RCMP", QuoteWith(a, "drugs were worth").Speaker?.Name);
         Assert.Equal("Codiac Regional RCMP", QuoteWith(a, "three people").Speaker?.Name);
         Assert.Equal("Winnipeg police", QuoteWith(a, "man was robbed").Speaker?.Name);
+
+        // A chief named with the force's name is no force.
+        Assert.Equal("Police", QuoteWith(Extractor.Analyze("Ottawa Police Service Chief Eric Stubbs spoke to reporters on Tuesday.\n\nPolice said the suspect was arrested near the market."), "suspect was arrested").Speaker?.Name);
     }
 
     [Fact]
@@ -532,6 +545,7 @@ public class SpeakerResolutionTests
     [InlineData("Manitoba's Department of Families said in an email that 212 households are on the list.", "212 households", "Department of Families")]
     [InlineData("Yukon’s Ministry of Highways said the road would reopen Friday.", "road would reopen", "Ministry of Highways")]
     [InlineData("The Prime Minister's Office said the trip had been postponed.", "trip had been postponed", "Prime Minister's Office")]
+    [InlineData("Quebec\u2019s Liberal Party said the bill would hurt small businesses.", "hurt small businesses", "Quebec\u2019s Liberal Party")]
     public void A_place_that_owns_an_organisation_is_no_part_of_its_name(string text, string fragment, string name) =>
         Assert.Equal(name, QuoteWith(Extractor.Analyze(text), fragment).Speaker?.Name);
 
