@@ -1562,8 +1562,11 @@ internal sealed class SpeakerResolver
 
             // A capitalised title inside the run (Professor Hans Keller, Prime Minister Boris Johnson): the role
             // the rest of the article may call the person by (the professor, the PM).
+            // (a longer run too when the name after the title is a person's by the tagger: Muskeg Lake Fire Chief Dwayne
+            // Cardinal, then the fire chief)
             (int core, _, _) = Core(first, last);
-            for (int u = first; u < core && core <= last && last - first < MaxNameWords; u++)
+            bool titled = last - first < MaxNameWords || (last - core < MaxNameWords && core - first < MaxNameWords && _doc.EntityAt(last) == EntityType.Person);
+            for (int u = first; u < core && core <= last && titled; u++)
             {
                 // (a title the lexicon has no noun for only right before a person's name: Ontario Court Justice X; Justice
                 // Minister X is no justice, nor the Youth Criminal Justice Act or the Justice Department a person)

@@ -196,6 +196,13 @@ public class SpeakerResolutionTests
         Assert.Equal(("daughter", PersonGender.Female), (promised.Speaker?.Name, promised.Speaker!.Gender));
     }
 
+    [Fact]
+    public void A_title_after_a_place_in_a_long_name_run_is_the_role_the_article_calls_them_by()
+    {
+        const string text = "Birch Hollow Fire Chief Dwayne Morin said crews had set up sprinklers on homes.\n\n\u201CIf the fire gets here, we want every roof wet,\u201D the fire chief said.";
+        Assert.Equal("Dwayne Morin", QuoteWith(Extractor.Analyze(text), "every roof wet").Speaker?.Name);
+    }
+
     [Theory]
     // A role noun goes to the person introduced with that title, past the modifiers before it.
     [InlineData("Professor Hans Keller of the technical university showed the figures to the committee on Tuesday.\n\n\u201CI don\u2019t know any carmaker that makes money in this category,\u201D the lanky, bespectacled professor said.", "carmaker", "professor", "Hans Keller")]
