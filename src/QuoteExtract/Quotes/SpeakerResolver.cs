@@ -1327,6 +1327,20 @@ internal sealed class SpeakerResolver
         return i >= 0 && token <= _names[i].Last && _names[i].IsPerson ? _names[i] : null;
     }
 
+    /// <summary>The first person's name run in tokens [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private NameRun? FirstPersonIn(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (RunAt(t) is NameRun r && r.IsPerson && r.Last < to && !_insideQuote[r.First])
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
     private NameRun? RunEndingAt(int last)
     {
         NameRun? run = RunAt(last);
@@ -1630,6 +1644,15 @@ internal sealed class SpeakerResolver
                     && RunEndingAt(spouse - 3) is NameRun partner)
                 {
                     Remember(KinKey(other), spouse, new ResolvedSpeaker(default, [partner.Name], partner.Gender, IsPerson: true));
+                }
+
+                // Nathalie Simard came to the vote with her father, Gilles Simard: she is the one "his daughter" means later
+                // (the sentence's first person, whom "her" or "his" before the parent's noun stands for).
+                string? child = _doc.Word(spouse) is "father" or "mother" && spouse - 1 > 0 && _doc.IsWord(spouse - 1)
+                    ? _doc.Word(spouse - 1) switch { "her" => "daughter", "his" => "son", _ => null } : null;
+                if (child is not null && FirstPersonIn(_doc.SentenceStart(spouse), spouse - 1) is NameRun offspring && offspring.Name != run.Name)
+                {
+                    Remember(KinKey(child), spouse, new ResolvedSpeaker(default, [offspring.Name], offspring.Gender, IsPerson: true));
                 }
             }
         }

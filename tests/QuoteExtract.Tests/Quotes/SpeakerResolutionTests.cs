@@ -389,6 +389,9 @@ public class SpeakerResolutionTests
     // "his daughter" is the relative the article named with that noun.
     [InlineData("Lorne Hiltz, 78, relies on the ferry to get to dialysis.\n\nHis daughter, Carla Hiltz, has been picking him up by boat.\n\nLorne Hiltz declined to be interviewed, but his daughter said he has been \u201Ca good sport about the whole thing.\u201D",
         "good sport", "Carla Hiltz")]
+    // "his daughter" is the woman introduced with "her father" (X came with her father, Y).
+    [InlineData("Rosalie Gagné, 34, a nurse, came to the meeting with her father, Henri Gagné, who retired from the mill in 2019.\n\n\u201CWe came through it before,\u201D said Henri Gagné.\n\nHis daughter said she had voted for the strike mandate.",
+        "voted for the strike", "Rosalie Gagné")]
     // "her husband" is the man introduced with "his wife" (X and his wife, Y), as "his wife" is Y.
     [InlineData("Rene Theriault and his wife, Lise Theriault, spent the night at the shelter.\n\n\u201CIt sounds like gunshots,\u201D Lise Theriault said.\n\nHer husband said this storm did not compare to the last one.",
         "did not compare", "Rene Theriault")]
