@@ -186,14 +186,15 @@ public class SpeakerResolutionTests
     [Fact]
     public void A_pronoun_does_not_take_a_speaker_whose_role_word_tells_the_other_gender()
     {
-        // His daughter promised: an unnamed speaker whose noun says she is a woman; "he" goes on with the father.
+        // His daughter promised: a speaker whose noun says she is a woman (the one introduced with "her father"); "he"
+        // goes on with the father.
         const string text = "Tala, directed by Amina Warsame, 29, follows her father, Yusuf Warsame, on his night shifts.\n\n"
             + "Yusuf Warsame, 61, sat in the front row. He said he had agreed to the project only after his daughter promised that the faces of his passengers would be blurred.\n\n"
             + "\u201CI told her, these people trust me,\u201D he said, laughing.";
         Quote q = QuoteWith(Extractor.Analyze(text), "people trust me");
         Assert.Equal(("Yusuf Warsame", PersonGender.Male), (q.Speaker?.Name, q.Speaker!.Gender));
         Quote promised = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Text.StartsWith("the faces", StringComparison.Ordinal));
-        Assert.Equal(("daughter", PersonGender.Female), (promised.Speaker?.Name, promised.Speaker!.Gender));
+        Assert.Equal(("Amina Warsame", PersonGender.Female), (promised.Speaker?.Name, promised.Speaker!.Gender)); // (follows her father, Yusuf Warsame)
     }
 
     [Fact]
