@@ -412,8 +412,26 @@ internal static class ReportedSpeech
             end++; // (a day: said in a news release Thursday)
         }
 
+        // (a time with "at" or "on": said in an update at 6 a.m.; in a statement on Tuesday)
+        if (end + 1 < sentenceEnd && doc.IsWord(end) && (doc.Word(end).Equals("at", StringComparison.OrdinalIgnoreCase) || doc.Word(end).Equals("on", StringComparison.OrdinalIgnoreCase))
+            && (doc.Tokens[end + 1].Kind == TokenKind.Number || ((doc.ClassOf(end + 1) & SpeakerWord.Time) != 0 && doc.IsCapitalized(end + 1))))
+        {
+            int at = end + 2;
+            while (at < sentenceEnd && at - end <= MaxMediumWords && doc.IsWord(at) && IsClockWord(doc.Word(at)))
+            {
+                at++;
+            }
+
+            end = at;
+        }
+
         return end;
     }
+
+    /// <summary>A word of a clock time after its number (6 a.m., 10:30 p.m.).</summary>
+    private static bool IsClockWord(ReadOnlySpan<char> w) =>
+        w.Equals("a.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("p.m.", StringComparison.OrdinalIgnoreCase) || w.Equals("a.m", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("p.m", StringComparison.OrdinalIgnoreCase) || w.Equals("am", StringComparison.Ordinal) || w.Equals("pm", StringComparison.Ordinal);
 
     /// <summary>
     /// Past the medium at <paramref name="t"/> (in an email, in an Instagram post) when a clause with a tensed verb of its
@@ -432,8 +450,9 @@ internal static class ReportedSpeech
     /// </summary>
     private static bool OpensTensedClause(DocumentView doc, ParseView parse, int t, int sentenceEnd)
     {
+        bool approximate = parse.Pos(t) == UniversalPos.Adv && t + 1 < sentenceEnd && doc.Tokens[t + 1].Kind == TokenKind.Number; // (about 48,000 customers)
         if (!parse.IsParsed(t) || !doc.IsWord(t) || doc.TryCue(t, out _)
-            || parse.Pos(t) is not (UniversalPos.Pron or UniversalPos.Det or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Adj or UniversalPos.Num)
+            || (parse.Pos(t) is not (UniversalPos.Pron or UniversalPos.Det or UniversalPos.Noun or UniversalPos.PropN or UniversalPos.Adj or UniversalPos.Num) && !approximate)
             || (IsRelativeWord(doc, t) && !doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase)))
         {
             return false; // (told the mayors who gathered …: a relative or a question, no clause of what was said; "that" opens one)
