@@ -370,7 +370,8 @@ internal static class ReportedSpeech
     /// <summary>
     /// Where the medium after a cue ends (said in an email, wrote in a note to clients, said in a news release Thursday):
     /// "in", an article or possessive, at most <see cref="MaxMediumWords"/> words ending in a noun of a medium, then
-    /// "to" and its object's words, then a word of time; <paramref name="t"/> when there is none.
+    /// "to" and its object's words, then a time with "at" or "on" (at 6 a.m., on Tuesday night) and a day;
+    /// <paramref name="t"/> when there is none.
     /// </summary>
     internal static int AfterMedium(DocumentView doc, int t, int sentenceEnd)
     {
@@ -407,17 +408,12 @@ internal static class ReportedSpeech
             end = to > end + 1 ? to : end;
         }
 
-        while (end < sentenceEnd && doc.IsWord(end) && (doc.ClassOf(end) & SpeakerWord.Time) != 0 && doc.IsCapitalized(end))
-        {
-            end++; // (a day: said in a news release Thursday)
-        }
-
-        // (a time with "at" or "on": said in an update at 6 a.m.; in a statement on Tuesday)
+        // (a time with "at" or "on": said in an update at 6 a.m.; in a statement on Tuesday night; at 9 p.m. Friday)
         if (end + 1 < sentenceEnd && doc.IsWord(end) && (doc.Word(end).Equals("at", StringComparison.OrdinalIgnoreCase) || doc.Word(end).Equals("on", StringComparison.OrdinalIgnoreCase))
             && (doc.Tokens[end + 1].Kind == TokenKind.Number || ((doc.ClassOf(end + 1) & SpeakerWord.Time) != 0 && doc.IsCapitalized(end + 1))))
         {
-            int at = end + 2;
-            while (at < sentenceEnd && at - end <= MaxMediumWords && doc.IsWord(at) && IsClockWord(doc.Word(at)))
+            int at = end + 1;
+            while (at < sentenceEnd && at - end <= MaxMediumWords + 1 && IsTimeWord(doc, at))
             {
                 at++;
             }
@@ -425,8 +421,17 @@ internal static class ReportedSpeech
             end = at;
         }
 
+        while (end < sentenceEnd && doc.IsWord(end) && (doc.ClassOf(end) & SpeakerWord.Time) != 0 && doc.IsCapitalized(end))
+        {
+            end++; // (a day: said in a news release Thursday)
+        }
+
         return end;
     }
+
+    /// <summary>A token of a time or date: a number, a clock word, a word of time (6 a.m., Tuesday night, 1 April).</summary>
+    private static bool IsTimeWord(DocumentView doc, int t) =>
+        doc.Tokens[t].Kind == TokenKind.Number || (doc.IsWord(t) && (IsClockWord(doc.Word(t)) || (doc.ClassOf(t) & SpeakerWord.Time) != 0));
 
     /// <summary>A word of a clock time after its number (6 a.m., 10:30 p.m.).</summary>
     private static bool IsClockWord(ReadOnlySpan<char> w) =>
@@ -445,7 +450,7 @@ internal static class ReportedSpeech
 
     /// <summary>
     /// A clause with a tensed verb of its own opens at <paramref name="t"/>: a subject's first word (a pronoun but a
-    /// relative or interrogative one, an article, a possessive, a noun, a name, an adjective or a number), then, within <see cref="MaxSubjectTokens"/>
+    /// relative or interrogative one, an article, a possessive, a noun, a name, an adjective, a number, or an adverb before a number: about 48,000), then, within <see cref="MaxSubjectTokens"/>
     /// tokens and before a quote mark or the sentence's end, an auxiliary or a verb not in -ing and not after "to".
     /// </summary>
     private static bool OpensTensedClause(DocumentView doc, ParseView parse, int t, int sentenceEnd)

@@ -1327,18 +1327,24 @@ internal sealed class SpeakerResolver
         return i >= 0 && token <= _names[i].Last && _names[i].IsPerson ? _names[i] : null;
     }
 
-    /// <summary>The first person's name run in tokens [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    private NameRun? FirstPersonIn(int from, int to)
+    /// <summary>The one person's name run in tokens [<paramref name="from"/>, <paramref name="to"/>), or null when there are none or several.</summary>
+    private NameRun? OnlyPersonIn(int from, int to)
     {
+        NameRun? only = null;
         for (int t = from; t < to; t++)
         {
-            if (RunAt(t) is NameRun r && r.IsPerson && r.Last < to && !_insideQuote[r.First])
+            if (RunAt(t) is NameRun r && r.First == t && r.IsPerson && r.Last < to && !_insideQuote[r.First])
             {
-                return r;
+                if (only is not null && only.Value.Name != r.Name)
+                {
+                    return null;
+                }
+
+                only = r;
             }
         }
 
-        return null;
+        return only;
     }
 
     private NameRun? RunEndingAt(int last)
@@ -1579,7 +1585,10 @@ internal sealed class SpeakerResolver
             // (a longer run too when the name after the title is a person's by the tagger: Muskeg Lake Fire Chief Dwayne
             // Cardinal, then the fire chief)
             (int core, _, _) = Core(first, last);
-            bool titled = last - first < MaxNameWords || (last - core < MaxNameWords && core - first < MaxNameWords && _doc.EntityAt(last) == EntityType.Person);
+            // (not a run that is its whole sentence, unless a cue opens it (…, said United Auto Workers Secretary-Treasurer
+            // Gary Casteel.): a title-case headline joins two people, Premier Eby Praises Minister Adrian Dix)
+            bool titled = last - first < MaxNameWords || (last - core < MaxNameWords && core - first < MaxNameWords && _doc.EntityAt(last) == EntityType.Person
+                && ((last + 1 < _doc.Count && _doc.SentenceOf[last + 1] == _doc.SentenceOf[last] && !_doc.IsTerminal(last + 1)) || (first > 0 && _doc.TryCue(first - 1, out _))));
             for (int u = first; u < core && core <= last && titled; u++)
             {
                 // (a title the lexicon has no noun for only right before a person's name: Ontario Court Justice X; Justice
@@ -1647,10 +1656,13 @@ internal sealed class SpeakerResolver
                 }
 
                 // Nathalie Simard came to the vote with her father, Gilles Simard: she is the one "his daughter" means later
-                // (the sentence's first person, whom "her" or "his" before the parent's noun stands for).
-                string? child = _doc.Word(spouse) is "father" or "mother" && spouse - 1 > 0 && _doc.IsWord(spouse - 1)
+                // (the one person the sentence names before "her" or "his", of a gender that fits it: not Jan Voss, who spoke
+                // to Ana Li and her father).
+                string? child = _doc.Word(spouse) is "father" or "mother" && spouse - 1 >= 0 && _doc.IsWord(spouse - 1)
                     ? _doc.Word(spouse - 1) switch { "her" => "daughter", "his" => "son", _ => null } : null;
-                if (child is not null && FirstPersonIn(_doc.SentenceStart(spouse), spouse - 1) is NameRun offspring && offspring.Name != run.Name)
+                Gender unfit = child == "daughter" ? Gender.Male : Gender.Female;
+                if (child is not null && OnlyPersonIn(_doc.SentenceStart(spouse), spouse - 1) is NameRun offspring && offspring.Name != run.Name
+                    && offspring.Gender != unfit)
                 {
                     Remember(KinKey(child), spouse, new ResolvedSpeaker(default, [offspring.Name], offspring.Gender, IsPerson: true));
                 }

@@ -246,6 +246,7 @@ public class ReportedClauseTests
     [InlineData("The night nurse testified the ward was short of staff that week.", "the ward was short of staff that week", "The night nurse", "testify")]
     // A time after the medium ("at 6 a.m.", "on Tuesday") is no part of the clause, and an approximate amount opens one.
     [InlineData("Harbour Power said in an update at 7 a.m. about 31,000 customers were still without power.", "about 31,000 customers were still without power", "Harbour Power", "say")]
+    [InlineData("The city said in an email at 9 p.m. Friday the pool would stay closed.", "the pool would stay closed", "The city", "say")]
     // A relative "that" right after the clause's subject is no complementizer: the clause opens after the cue.
     [InlineData("The hydrologist said the 20 wells that have run dry tend to be the oldest on the reserve.", "the 20 wells that have run dry tend to be the oldest on the reserve", "The hydrologist", "say")]
     // A "that" after "and" opens the second of two clauses; the first, without "that", is where what was said begins.

@@ -202,6 +202,9 @@ public class SpeakerResolutionTests
     {
         const string text = "Birch Hollow Fire Chief Dwayne Morin said crews had set up sprinklers on homes.\n\n\u201CIf the fire gets here, we want every roof wet,\u201D the fire chief said.";
         Assert.Equal("Dwayne Morin", QuoteWith(Extractor.Analyze(text), "every roof wet").Speaker?.Name);
+
+        // Not a title-case headline that joins two people: the premier stays the premier, not the minister.
+        Assert.NotEqual("Adrian Dix", QuoteWith(Extractor.Analyze("Premier Eby Praises Minister Adrian Dix\n\n\u201CHe has done the work,\u201D the premier said."), "done the work").Speaker?.Name);
     }
 
     [Theory]
@@ -393,6 +396,9 @@ public class SpeakerResolutionTests
     // "his daughter" is the woman introduced with "her father" (X came with her father, Y).
     [InlineData("Rosalie Gagné, 34, a nurse, came to the meeting with her father, Henri Gagné, who retired from the mill in 2019.\n\n\u201CWe came through it before,\u201D said Henri Gagné.\n\nHis daughter said she had voted for the strike mandate.",
         "voted for the strike", "Rosalie Gagné")]
+    // … only when the sentence names that one person before "her father": not the reporter who spoke to her.
+    [InlineData("Reporter Jan Voss spoke to Ana Li and her father, Tom Li, at the hospital.\n\n\u201CShe is recovering,\u201D his daughter said.",
+        "is recovering", "daughter")]
     // "her husband" is the man introduced with "his wife" (X and his wife, Y), as "his wife" is Y.
     [InlineData("Rene Theriault and his wife, Lise Theriault, spent the night at the shelter.\n\n\u201CIt sounds like gunshots,\u201D Lise Theriault said.\n\nHer husband said this storm did not compare to the last one.",
         "did not compare", "Rene Theriault")]
