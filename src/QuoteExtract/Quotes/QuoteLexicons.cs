@@ -96,7 +96,8 @@ internal static class QuoteLexicons
         LexiconResources.ReadLines("medium-nouns.txt").Select(f => new KeyValuePair<string, bool>(f[0], true)), ignoreCase: true);
 
     /// <summary>Words in a police force's name (police-forces.txt: Police, RCMP, OPP).</summary>
-    public static readonly FrozenSet<string> PoliceForceWords = LexiconResources.ReadLines("police-forces.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
+    public static readonly SpanLexicon<bool> PoliceForceWords = new(
+        LexiconResources.ReadLines("police-forces.txt").Select(f => new KeyValuePair<string, bool>(f[0], true)), ignoreCase: false);
 
     /// <summary>Lemmas of telling whose object is the hearer (hearer-verbs.txt: told council S, assured residents that S).</summary>
     public static readonly FrozenSet<string> HearerVerbs = LexiconResources.ReadLines("hearer-verbs.txt").Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);

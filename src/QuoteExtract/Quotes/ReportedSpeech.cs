@@ -267,7 +267,7 @@ internal static class ReportedSpeech
         {
             if (doc.IsWord(t) && doc.Word(t).Equals("that", StringComparison.OrdinalIgnoreCase))
             {
-                if (t > from && cue.Class == CueClass.Speech && StartsClause(doc, cue.Last + 1) && IsRelativeSubject(parse, t))
+                if (t > from && cue.Class == CueClass.Speech && StartsClause(doc, cue.Last + 1) && IsRelativeThatSubject(parse, t))
                 {
                     break; // said the 14 lakes that have not recovered tend to …: a relative pronoun; the clause opens after the cue
                 }
@@ -343,7 +343,7 @@ internal static class ReportedSpeech
     /// "That" at <paramref name="t"/> is, by the parse, the subject of a relative clause that has no other (the lakes that
     /// have recovered), not a complementizer.
     /// </summary>
-    private static bool IsRelativeSubject(ParseView parse, int t)
+    private static bool IsRelativeThatSubject(ParseView parse, int t)
     {
         int head = parse.IsParsed(t) ? parse.Head(t) : -1;
         return head > t && parse.Pos(t) == UniversalPos.Pron && parse.HasBase(t, "nsubj") && parse.Has(head, "acl:relcl") && parse.ChildOfBase(head, "nsubj") == t;

@@ -684,7 +684,7 @@ internal sealed class SpeakerResolver
             bool force = false;
             for (int t = run.First; t <= run.Last && !force; t++)
             {
-                force = _doc.IsWord(t) && QuoteLexicons.PoliceForceWords.Contains(_doc.Word(t).ToString());
+                force = _doc.IsWord(t) && QuoteLexicons.PoliceForceWords.Contains(_doc.Word(t));
             }
 
             if (force && ModifiersIn(phrase, phrase.Last, run.Name))
