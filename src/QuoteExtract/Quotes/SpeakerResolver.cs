@@ -283,6 +283,19 @@ internal sealed class SpeakerResolver
             return aged;
         }
 
+        // The 19-year-old skip: an age before the role is the person the article gave that age (Jenna Moss, 19, …).
+        if (definite && (headClass & SpeakerWord.Role) != 0 && !IsAge(head))
+        {
+            // (the age may be left out of the phrase, as the lanky, bespectacled professor's words are: back to its "the")
+            for (int t = head - 1; t >= 0 && t >= phrase.First - MaxAppositionWords && _doc.IsWord(t) && !_doc.Word(t).Equals("the", StringComparison.OrdinalIgnoreCase); t--)
+            {
+                if (IsAge(t) && PersonOfAge(t, anchor) is NameRun given)
+                {
+                    return new ResolvedSpeaker(mention, [given.Name], given.Gender, given.IsPerson);
+                }
+            }
+        }
+
         // (the company, the firm: roles and institutions both; a person linked to the word is never the organisation,
         // though the head of the union is a person)
         bool organisationOnly = institution && phrase.Last - phrase.First <= 2 && !HasConnector(phrase);
@@ -900,6 +913,49 @@ internal sealed class SpeakerResolver
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The role noun of "X is the reeve of Y", "X was a nurse": after a person's name that opens its sentence, "is" or
+    /// "was" (or "has been", "became"), an article or possessive and at most <see cref="MaxAppositionWords"/> lower-case
+    /// words ending in a person's role noun, then "of", "for", "at", "with", "in", a comma or the sentence's end; null
+    /// when there is none.
+    /// </summary>
+    private int? CopulaRole(NameRun run)
+    {
+        int t = run.Last + 1;
+        if (run.First != _doc.SentenceStart(run.First) || t + 2 >= _doc.Count || !_doc.IsWord(t) || _doc.SentenceOf[t] != _doc.SentenceOf[run.First])
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> verb = _doc.Word(t);
+        if (verb is "has" && _doc.IsWord(t + 1) && _doc.Word(t + 1) is "been")
+        {
+            t++;
+        }
+        else if (verb is not ("is" or "was" or "became" or "becomes"))
+        {
+            return null;
+        }
+
+        int article = t + 1;
+        if (!_doc.IsWord(article) || (_doc.ClassOf(article) & SpeakerWord.Article) == 0)
+        {
+            return null;
+        }
+
+        for (int u = article + 1; u < _doc.Count && u <= article + MaxAppositionWords && _doc.IsWord(u) && !_doc.IsCapitalized(u); u++)
+        {
+            if ((_doc.ClassOf(u) & (SpeakerWord.Role | SpeakerWord.Institution)) == SpeakerWord.Role && !_doc.IsPossessive(u + 1))
+            {
+                bool ends = u + 1 >= _doc.Count || _doc.IsTerminal(u + 1) || _doc.Is(u + 1, ',')
+                    || (_doc.IsWord(u + 1) && _doc.Word(u + 1) is "of" or "for" or "at" or "with" or "in");
+                return ends ? u : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An age used as a noun (the 34-year-old): N-year-old, without a noun after it.</summary>
@@ -1639,6 +1695,12 @@ internal sealed class SpeakerResolver
             if (_doc.Is(run.First - 1, ',') && run.First - 2 >= 0 && (_doc.ClassOf(run.First - 2) & SpeakerWord.Role) != 0)
             {
                 RememberRole(run.First - 2, holder);
+            }
+
+            // Tom Baker is the reeve of Hollow Creek: a sentence's subject named with its role after "is" or "was".
+            if (CopulaRole(run) is int copulaRole)
+            {
+                RememberRole(copulaRole, holder);
             }
 
             // His daughter, Carla Hiltz, …: the relative a later "his daughter" means.

@@ -108,11 +108,23 @@ public class SpeakerResolutionTests
     // A noun of occupation the speaker lexicon's own list lacks (person-nouns.txt) goes on with the last speaker.
     [InlineData("The director, Ann Pike, said the cast had rehearsed for a year.\n\nBohdan Lund, who plays the neighbour, said the role was the hardest of his career.\n\n\u201CEvery night I feel it,\u201D the actor said.",
         "the actor", "Bohdan Lund")]
+    // A role given after "is" or "was" (Tom Baker is the reeve of …), not the speaker before.
+    [InlineData("\u201CWe stayed patient,\u201D said Jenna Moss after the final.\n\nTom Baker is the reeve of Hollow Creek.\n\n\u201CThe roads are our first priority,\u201D the reeve said.",
+        "the reeve", "Tom Baker")]
     public void Role_noun_resolves_to_the_role_introduced_earlier(string text, string mention, string name)
     {
-        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct);
-        Assert.Equal(mention, q.Speaker!.Text);
-        Assert.Equal(name, q.Speaker.Name);
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct && x.Speaker?.Text == mention);
+        Assert.Equal(name, q.Speaker!.Name);
+    }
+
+    [Fact]
+    public void An_age_before_a_role_is_the_person_given_that_age()
+    {
+        const string text = "Jenna Moss, 19, and Carla Dunn, 27, led their rinks into the final in Brandon on Sunday.\n\n" +
+            "\u201CWe stayed patient and made our shots,\u201D the 19-year-old skip said.";
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes);
+        Assert.Equal("Jenna Moss", q.Speaker!.Name);
+        Assert.Equal(SpeakerNameKind.Name, q.Speaker.NameKind);
     }
 
     [Fact]
