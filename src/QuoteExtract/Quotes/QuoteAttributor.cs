@@ -163,6 +163,17 @@ internal static class QuoteAttributor
 
             foreach (QuoteCandidate c in ReportedSpeech.Find(doc, parse, inside, cancellationToken))
             {
+                int endToken = c.Anchor;
+                while (endToken < doc.Count && doc.Tokens[endToken].Start < c.Segments[^1].End)
+                {
+                    endToken++;
+                }
+
+                if (ReportedClauses.IsNounPhraseAfterThat(doc, parse, c.Anchor, endToken))
+                {
+                    continue; // (disputed that characterization on Wednesday)
+                }
+
                 if (covered.AsSpan(c.Segments[0].Start, c.Segments[0].Length).IndexOf(true) < 0
                     || (c.Cue is CueMatch sc && !byCue.ContainsKey(sc.First) && !covered[c.Segments[0].Start] && !HoldsQuotedWords(doc, inside, c)))
                 {

@@ -2062,6 +2062,33 @@ internal static class ReportedClauses
     private static bool IsWeekday(ReadOnlySpan<char> w) =>
         w is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 
+    /// <summary>The most tokens of a noun phrase after a determiner "that" taken for a clause (that characterization on Wednesday).</summary>
+    private const int MaxNounPhraseAfterThat = 4;
+
+    /// <summary>
+    /// Whether the words [<paramref name="start"/>, <paramref name="end"/>) come after a "that", are at most
+    /// <see cref="MaxNounPhraseAfterThat"/> tokens and hold no verb or auxiliary: a noun phrase the determiner "that"
+    /// opened (disputed that characterization on Wednesday), no clause.
+    /// </summary>
+    internal static bool IsNounPhraseAfterThat(DocumentView doc, ParseView parse, int start, int end)
+    {
+        if (start <= 0 || !doc.IsWord(start - 1) || !doc.Word(start - 1).Equals("that", StringComparison.OrdinalIgnoreCase) || parse.Count != doc.Count
+            || end - start > MaxNounPhraseAfterThat)
+        {
+            return false; // (longer words are a clause whose verb the tagger missed: teacher surveys measure perceptions …)
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            if (parse.Pos(t) is UniversalPos.Verb or UniversalPos.Aux)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A reported clause over tokens [start, end): without a leading "that" or punctuation and the final punctuation; not a quote in marks.</summary>
     private static QuoteCandidate? Make(DocumentView doc, ParseView parse, int start, int end, CueMatch cue, Phrase speaker, bool[] insideQuote)
     {
@@ -2120,6 +2147,13 @@ internal static class ReportedClauses
         }
 
         if (insideQuote[start] || 2 * quoted > end - start)
+        {
+            return null;
+        }
+
+        // Disputed that characterization on Wednesday: after a "that" the parse took for a complementizer, a clause without
+        // a verb is the noun phrase a determiner "that" opened, not what was said.
+        if (IsNounPhraseAfterThat(doc, parse, start, end))
         {
             return null;
         }
