@@ -109,6 +109,18 @@ internal static class EntityGrouper
                 };
                 kinBefore = pending.Kin && KinNouns.Contains(before) && KinHasOwner(text.Text, e.Span.Start) ? i : -1;
             }
+
+            if (pending is { Type: EntityType.Person, Core.Length: <= 2 })
+            {
+                pending = pending with { Pronoun = PronounAfter(text.Text, e.Span.End) };
+
+                // (Mr. Brar with the honorific outside the tagged name)
+                if (pending.Title == Gender.Any && HonorificBefore(text.Text, e.Span.Start) is { Length: >= 2 } honorific
+                    && QuoteLexicons.Titles.TryGetValue(honorific, out Gender titled))
+                {
+                    pending = pending with { Title = titled };
+                }
+            }
         }
 
         if (pending is not null)
@@ -313,6 +325,70 @@ internal static class EntityGrouper
     /// <summary>Whether only " and " (white space either side) lies between <paramref name="end"/> and <paramref name="start"/>.</summary>
     private static bool IsAndBetween(string text, int end, int start) =>
         start - end is >= 5 and <= 7 && text.AsSpan(end, start - end).Trim().Equals("and", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The word right before <paramref name="start"/> past one space, without a full stop after it (Mr. Brar: Mr).</summary>
+    private static ReadOnlySpan<char> HonorificBefore(ReadOnlySpan<char> text, int start)
+    {
+        int end = start - 1;
+        if (end < 1 || text[end] != ' ')
+        {
+            return default;
+        }
+
+        end = text[end - 1] == '.' ? end - 1 : end;
+        int first = end;
+        while (first > 0 && char.IsLetter(text[first - 1]) && end - first < 12)
+        {
+            first--;
+        }
+
+        return first > 0 && char.IsLetter(text[first - 1]) ? default : text[first..end];
+    }
+
+    /// <summary>The most words read after a name for the pronoun that follows it (Arsenault said he planned).</summary>
+    private const int MaxWordsToPronoun = 8;
+
+    /// <summary>
+    /// The gender of the first "he" or "she" after <paramref name="end"/> in its clause, within
+    /// <see cref="MaxWordsToPronoun"/> words; <see cref="Gender.Any"/> when a comma, a quote mark, a sentence's end, a
+    /// capitalised word (another name) or the word limit comes first.
+    /// </summary>
+    internal static Gender PronounAfter(ReadOnlySpan<char> text, int end)
+    {
+        int i = end;
+        for (int words = 0; words < MaxWordsToPronoun && i < text.Length; words++)
+        {
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || text[i] is '\'' or '\u2019'))
+            {
+                i++;
+            }
+
+            if (i == start || char.IsUpper(text[start]))
+            {
+                return Gender.Any; // (punctuation, a mark, a line's end, a number or a capitalised word)
+            }
+
+            ReadOnlySpan<char> w = text[start..i];
+            // (a subject only: a possessive or an object is as often another's, Clinton called his vote irresponsible)
+            if (w is "he")
+            {
+                return Gender.Male;
+            }
+
+            if (w is "she")
+            {
+                return Gender.Female;
+            }
+        }
+
+        return Gender.Any;
+    }
 
     /// <summary>
     /// The word before <paramref name="start"/>, past white space and a comma (her sister, Cheryl Keeash; the elder Dizon;
@@ -657,7 +733,8 @@ internal static class EntityGrouper
         }
 
         string key = core.Length == 1 ? core[0] : string.Join(' ', core);
-        return new Mention(type, position, entity, core, key, display, acronym);
+        Gender title = honorific is not null && QuoteLexicons.Titles.TryGetValue(honorific.AsSpan(0, honorific.IndexOf(' ') is int sp and > 0 ? sp : honorific.Length), out Gender g) ? g : Gender.Any;
+        return new Mention(type, position, entity, core, key, display, acronym, Title: title);
     }
 
     /// <summary>
@@ -1003,7 +1080,14 @@ internal static class EntityGrouper
     /// A mention; <see cref="Kin"/> when a name stands in apposition to a noun of kinship (her sister, Cheryl Keeash; his daughter, Brynn),
     /// <see cref="Elder"/> when a surname alone follows "elder" or "younger" (the elder Dizon: the relative is meant).
     /// </summary>
-    internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym, bool Kin = false, bool Elder = false);
+    /// <summary>
+    /// A mention as the grouper reads it: its lower-case core words and key, its name as shown, and what it says of the
+    /// person: introduced as a relative (<c>Kin</c>), "the elder" (<c>Elder</c>), the gender its honorific gives
+    /// (<c>Title</c>: Mr Brar, Ms Marsh) and, for a name of one or two words, the gender of a "he" or "she" after it in
+    /// its clause before any other name (<c>Pronoun</c>: Arsenault said he planned …).
+    /// </summary>
+    internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym, bool Kin = false, bool Elder = false,
+        Gender Title = Gender.Any, Gender Pronoun = Gender.Any);
 
     /// <summary>A group being built.</summary>
     internal sealed class GroupBuilder(EntityType type)
@@ -1029,6 +1113,23 @@ internal static class EntityGrouper
         /// <summary>A mention of the person introduced them as someone's relative (his daughter, Carla Hiltz; his daughter, Brynn).</summary>
         public bool Kin { get; private set; }
 
+        /// <summary>The gender an honorific of a mention gave (Ms Brar), or the fullest name's given name by the lists; <see cref="Gender.Any"/> if neither.</summary>
+        public Gender Gender
+        {
+            get
+            {
+                if (_title != Gender.Any)
+                {
+                    return _title;
+                }
+
+                int space = DisplayName.IndexOf(' ', StringComparison.Ordinal);
+                return Full.Length >= 2 && space > 0 && QuoteLexicons.TryGetFirstNameGender(DisplayName.AsSpan(0, space), out Gender g) ? g : Gender.Any;
+            }
+        }
+
+        private Gender _title;
+
         public void Add(Mention m)
         {
             Mentions.Add(m);
@@ -1036,6 +1137,7 @@ internal static class EntityGrouper
             Positions.Insert(at >= 0 ? at : ~at, m.Position);
             Keys.Add(m.Key);
             Kin |= m.Kin; // introduced as someone's relative (his daughter, Brynn), whatever the fuller name later
+            _title = _title == Gender.Any ? m.Title : _title;
             if (Full.Length == 0 || m.Core.Length > Full.Length)
             {
                 Full = m.Core;
@@ -1073,15 +1175,20 @@ internal static class EntityGrouper
             string[] c = m.Core;
             if (c.Length >= 2)
             {
-                // The same surname (or a variant) and compatible given names.
-                GroupBuilder? exact = _bySurname.TryGetValue(c[^1], out List<GroupBuilder>? same) ? NearestSameName(same, c, m.Position) : null;
+                // The same surname (or a variant) and compatible given names; of two people of the name (Van Dusen, and her
+                // father Pieter Van Dusen), not the relative, and one of the gender the mention gives.
+                GroupBuilder? exact = _bySurname.TryGetValue(c[^1], out List<GroupBuilder>? same)
+                    ? NearestSameName(same.Count > 1 ? WithoutRelatives(OfGender(same.FindAll(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m) ?? []) : same, c, m.Position)
+                    : null;
                 return exact ?? NearestSameName(_all, c, m.Position);
             }
 
             string t = c[0];
             if (_bySurname.TryGetValue(t, out List<GroupBuilder>? surname))
             {
-                return Nearest(m.Elder ? surname : WithoutRelatives(surname), m.Position);
+                // (Mr. Brar is not Jasmine Brar; Arsenault said he …: the man of the name, not his wife)
+                List<GroupBuilder>? fitting = OfGender(surname, m);
+                return fitting is null ? null : Nearest(m.Elder ? fitting : WithoutRelatives(fitting), m.Position);
             }
 
             if (_byGiven.TryGetValue(t, out List<GroupBuilder>? given))
@@ -1108,6 +1215,22 @@ internal static class EntityGrouper
             }
 
             return best;
+        }
+
+        /// <summary>
+        /// The candidates whose gender fits the one the mention gives: by its honorific (none when none fits: Mr. Brar is a
+        /// person of his own), or by the pronoun after it (all of them when none fits). All of them when the mention gives none.
+        /// </summary>
+        private static List<GroupBuilder>? OfGender(List<GroupBuilder> candidates, Mention m)
+        {
+            Gender wanted = m.Title != Gender.Any ? m.Title : m.Pronoun;
+            if (wanted == Gender.Any || candidates.Count == 0)
+            {
+                return candidates;
+            }
+
+            List<GroupBuilder> fitting = candidates.FindAll(g => g.Gender == Gender.Any || g.Gender == wanted);
+            return fitting.Count > 0 ? fitting : m.Title != Gender.Any ? null : candidates;
         }
 
         /// <summary>

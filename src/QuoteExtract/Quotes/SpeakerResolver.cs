@@ -1920,7 +1920,19 @@ internal sealed class SpeakerResolver
                 _bestFullName[lastWord] = best;
             }
 
-            if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
+            // Mr. Brar, or Arsenault said he …, of two people of the name: the one of that gender (not his daughter Jasmine
+            // Brar, nor his wife Claudine Arsenault); a title that fits none of them names a person of their own.
+            Gender wanted = start == last ? (titled != Gender.Any ? titled : EntityGrouper.PronounAfter(_doc.Text, _doc.Tokens[last].End)) : Gender.Any;
+            if (wanted != Gender.Any && forms.Count > 1)
+            {
+                best = FittingFullName(forms, wanted) ?? (titled != Gender.Any ? string.Empty : best);
+            }
+
+            if (best.Length == 0)
+            {
+                // (no full form of the surname fits the title: the name stays as written, Mr. Brar)
+            }
+            else if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
             {
                 // (the surname of Kesalk Paul is no man's given name: the full name's first word tells, or nothing does)
                 gender = start == last && best.Contains(' ', StringComparison.Ordinal) ? titled : gender;
@@ -1988,6 +2000,28 @@ internal sealed class SpeakerResolver
 
     private Phrase StripDeterminer(Phrase p) =>
         p.First < p.Last && (_doc.ClassOf(p.First) & SpeakerWord.Determiner) != 0 ? new Phrase(p.First + 1, p.Last) : p;
+
+    /// <summary>
+    /// The most used of the full forms whose gender (its given name's by the lists, or else what is known of the name) is
+    /// <paramref name="wanted"/> or unknown, passing over relatives when another fits; null when none fits.
+    /// </summary>
+    private string? FittingFullName(Dictionary<string, int> forms, Gender wanted)
+    {
+        var fitting = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((string form, int count) in forms)
+        {
+            int space = form.IndexOf(' ', StringComparison.Ordinal);
+            // (the lists first: what the text seemed to say of the name may be this very mix-up)
+            Gender g = space > 0 && QuoteLexicons.TryGetFirstNameGender(form.AsSpan(0, space), out Gender listed) ? listed
+                : _knownNames.TryGetValue(form, out var known) ? known.Gender : Gender.Any;
+            if (space > 0 && (g == Gender.Any || g == wanted))
+            {
+                fitting[form] = count;
+            }
+        }
+
+        return fitting.Count == 0 ? null : MostUsed(fitting, _kinNames);
+    }
 
     /// <summary>
     /// The most used form, past those of relatives (<paramref name="kin"/>) when another form is not one; of those used as

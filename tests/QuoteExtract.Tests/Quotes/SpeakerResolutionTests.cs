@@ -117,6 +117,25 @@ public class SpeakerResolutionTests
         Assert.Equal(name, q.Speaker!.Name);
     }
 
+    [Theory]
+    // Of two people of one surname, an honorific chooses by gender (Mr. Brar is not his daughter Jasmine), even outside the tagged name …
+    [InlineData("Jasmine Brar, 34, and her father, Harjit Brar, lost their home in the flood.\n\nMs. Brar testified that the family never heard a siren.\n\nMr. Brar told reporters he still does not feel safe in the house.",
+        "he still does not feel", "Harjit Brar", PersonGender.Male)]
+    [InlineData("Jasmine Brar, 34, and her father, Harjit Brar, lost their home in the flood.\n\nMs. Brar testified that the family never heard a siren.\n\nMr. Brar told reporters he still does not feel safe in the house.",
+        "never heard a siren", "Jasmine Brar", PersonGender.Female)]
+    // … and so does the pronoun that follows the surname in its clause (Arsenault said he …: not his wife, named last) …
+    [InlineData("Speed skater Mathieu Arsenault retired on Tuesday after 12 seasons on the national team.\n\nArsenault said the decision had been hard.\n\n\u201CHe's going to be home for dinner every night,\u201D said Claudine Arsenault, a physiotherapist who met her husband in 2016.\n\nArsenault said he planned to move back to Quebec with his wife.",
+        "move back to Quebec", "Mathieu Arsenault", PersonGender.Male)]
+    // … and a surname of two words passes over the relative who shares it (Van Dusen's father, Pieter Van Dusen).
+    [InlineData("Melissa Van Dusen, a former school principal, won the seat on Monday.\n\nVan Dusen's father, Pieter Van Dusen, a retired dairy farmer, said he had never expected his daughter to go into politics.\n\nVan Dusen said she would push for a new MRI machine at the hospital.",
+        "new MRI machine", "Melissa Van Dusen", PersonGender.Female)]
+    public void A_surname_two_people_share_goes_to_the_one_its_title_or_pronoun_fits(string text, string clause, string name, PersonGender gender)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Text.Contains(clause, StringComparison.Ordinal));
+        Assert.Equal(name, q.Speaker!.Name);
+        Assert.Equal(gender, q.Speaker.Gender);
+    }
+
     [Fact]
     public void An_age_before_a_role_is_the_person_given_that_age()
     {
