@@ -78,6 +78,8 @@ public class PeopleSetTests(ITestOutputHelper output)
     /// clause with its whole span), canadian-news-9.jsonl (24, one beat each, regional desks and weeklies, whole spans), and
     /// canadian-news-10.jsonl (24, national wire, big-city dailies, health, sports and culture, whole spans),
     /// canadian-news-11.jsonl (24, regional papers, provincial politics, business, crime and emergencies, whole spans),
+    /// canadian-news-12.jsonl (24, national outlets and wire copy, Parliament, courts, sports, culture, Indigenous affairs,
+    /// whole spans, many mixed quotes),
     /// each written after the one before and scored once before any rule was tuned on it: longer articles in the style of Canadian wire and web copy (bylines, datelines,
     /// captions, unnamed sources, organisations that speak), written for the people issue by sessions that saw none
     /// of the code, with each quote's speaker and every person's gender as a reader would give them. Scores the speaker
@@ -97,6 +99,7 @@ public class PeopleSetTests(ITestOutputHelper output)
     [InlineData("canadian-news-9.jsonl", 0.97, 0.78, 0.84)]
     [InlineData("canadian-news-10.jsonl", 0.95, 0.9, 0.92)]
     [InlineData("canadian-news-11.jsonl", 0.95, 0.87, 0.92)]
+    [InlineData("canadian-news-12.jsonl", 0.95, 0.86, 0.89)]
     public void Speakers_and_quoted_women_and_men_on_the_canadian_news_sets(string file, double marksFloor, double reportedFloor, double genderF1Floor)
     {
         int marks = 0, marksRight = 0, reported = 0, reportedRight = 0;
