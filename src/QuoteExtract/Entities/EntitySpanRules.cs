@@ -110,12 +110,31 @@ internal static class EntitySpanRules
             }
         }
 
-        // A courtesy title or a role alone (Mr | Trump tagged as two people) is no name.
+        // A courtesy title or a role alone (Mr | Trump tagged as two people) is no name; one that opens a person's span
+        // (Mr Trump tagged as one) is no part of it, as the corpora annotate it; and a courtesy title opens a person's
+        // name, whatever the tagger called the span (Mr Trump as an organisation).
         for (int k = 0; k < work.All.Count; k++)
         {
+            if (work.Alive[k] && work.All[k].Type != EntityType.Person && work.All[k].End - work.All[k].First >= 2
+                && IsCourtesyTitle(text, tokens[work.All[k].First]) && IsCapitalisedWord(tokens[work.All[k].First + 1]))
+            {
+                work.Set(k, work.All[k] with { Type = EntityType.Person });
+            }
+
             if (work.Alive[k] && work.All[k].Type == EntityType.Person && AllTitles(text, tokens, work.All[k]))
             {
                 work.Remove(k);
+            }
+            else if (work.Alive[k] && work.All[k].Type == EntityType.Person && work.All[k].End - work.All[k].First >= 2
+                && AllTitles(text, tokens, work.All[k] with { End = work.All[k].First + 1 }))
+            {
+                int first = work.All[k].First + 1;
+                while (first + 1 < work.All[k].End && AllTitles(text, tokens, work.All[k] with { First = first, End = first + 1 }))
+                {
+                    first++;
+                }
+
+                work.Set(k, work.All[k] with { First = first });
             }
         }
 
@@ -495,6 +514,9 @@ internal static class EntitySpanRules
     }
 
     private static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "\u2019s" or "'" or "\u2019";
+
+    private static bool IsCourtesyTitle(ReadOnlySpan<char> text, Token t) =>
+        t.Length <= 5 && char.IsUpper(text[t.Start]) && TitleLexicon.Default.IsCourtesy(text.Slice(t.Start, t.Length));
 
     private static bool AllTitles(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, TokenSpan s)
     {

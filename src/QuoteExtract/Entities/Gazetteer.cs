@@ -80,6 +80,9 @@ internal sealed class Gazetteer
 
     private const ulong SequenceSeed = 0x5DEECE66DUL;
 
+    // Word clusters share the table under keys of their own seed; the marker key says the table has them.
+    private const ulong ClusterSeed = 0x9E37_79B9_7F4A_7C15UL;
+
     private readonly ulong[] _keys;
     private readonly uint[] _values;
     private readonly int _mask;
@@ -89,6 +92,7 @@ internal sealed class Gazetteer
         _keys = keys;
         _values = values;
         _mask = keys.Length - 1;
+        HasClusters = Lookup(ClusterMarker) != GazetteerClass.None;
         Count = 0;
         foreach (ulong k in keys)
         {
@@ -103,6 +107,28 @@ internal sealed class Gazetteer
 
     /// <summary>Number of sequences stored (entries and prefixes).</summary>
     public int Count { get; }
+
+    /// <summary>Whether the table also holds word clusters (see <see cref="Cluster"/>): a model trained with them has features that read them.</summary>
+    public bool HasClusters { get; }
+
+    /// <summary>The key under which a word's cluster path is stored.</summary>
+    /// <param name="lowerHash">The word's <see cref="NerHash.LowerHash(ReadOnlySpan{char})"/>.</param>
+    public static ulong ClusterKey(ulong lowerHash)
+    {
+        ulong h = NerHash.Pair(ClusterSeed, lowerHash);
+        return h == 0 ? 1 : h;
+    }
+
+    /// <summary>The key whose presence says the table holds clusters; its value is the number of levels of a path.</summary>
+    public static ulong ClusterMarker => ClusterKey(0);
+
+    /// <summary>
+    /// A word's cluster path (four bits per level, each level's cluster number plus one, the coarsest level lowest),
+    /// or 0 when the word has none.
+    /// </summary>
+    /// <param name="lowerHash">The word's lower-case hash.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Cluster(ulong lowerHash) => HasClusters ? (uint)Lookup(ClusterKey(lowerHash)) : 0;
 
     /// <summary>The hash of a sequence after its first token.</summary>
     public static ulong SequenceStart(ulong lowerHash) => SequenceStep(SequenceSeed, lowerHash);

@@ -21,8 +21,15 @@ namespace QuoteExtract.Entities;
 /// </remarks>
 internal sealed class NerFeatures
 {
-    /// <summary>The version of the feature set. A model records it; a model of another version is refused.</summary>
-    public const int Version = 5;
+    /// <summary>
+    /// The version of the feature set. A model records it; a model of another version is refused. Version 6 adds the
+    /// word-cluster templates, which fire only with a gazetteer that holds clusters: a version-5 model (none) gets the
+    /// features it was trained with.
+    /// </summary>
+    public const int Version = 6;
+
+    /// <summary>The version before the word clusters, still read.</summary>
+    public const int VersionWithoutClusters = 5;
 
     /// <summary>The most features one token can have.</summary>
     public const int MaxFeatures = 160;
@@ -61,6 +68,8 @@ internal sealed class NerFeatures
     private int[] _head = new int[256];
     private ulong[] _caseWord = new ulong[256];
     private bool[] _cueSubject = new bool[256];
+    private uint[] _cluster = new uint[256];
+    private bool _clusters;
     private int _memoryLabels;
     private int _count;
 
@@ -94,8 +103,10 @@ internal sealed class NerFeatures
             _head = new int[size];
             _caseWord = new ulong[size];
             _cueSubject = new bool[size];
+            _cluster = new uint[size];
         }
 
+        _clusters = gazetteer.HasClusters;
         _caseTable.Clear();
         _memoryIndex.Clear();
         for (int i = 0; i < _count; i++)
@@ -109,6 +120,7 @@ internal sealed class NerFeatures
             _relation[i] = 0;
             _caseWord[i] = 0;
             _cueSubject[i] = false;
+            _cluster[i] = _clusters ? gazetteer.Cluster(_tokens[i].Lower) : 0;
         }
 
         foreach (Sentence s in sentences)
@@ -299,6 +311,18 @@ internal sealed class NerFeatures
         features[n++] = NerHash.Feature(66, (pos << 16) | (posP1 << 8) | posP2);
         features[n++] = NerHash.Feature(67, NerHash.Pair(pos, t.Shape));
         features[n++] = NerHash.Feature(68, NerHash.Pair(pos, lowerM1));
+
+        // Word clusters (template 80 on): the whole path and its two coarser levels for the token, the middle level around it.
+        if (_clusters)
+        {
+            uint path = _cluster[i];
+            features[n++] = NerHash.Feature(80, path);
+            features[n++] = NerHash.Feature(81, path & 0xFF);
+            features[n++] = NerHash.Feature(82, path & 0xF);
+            features[n++] = NerHash.Feature(83, i - 1 >= s0 ? _cluster[i - 1] & 0xFF : Before1);
+            features[n++] = NerHash.Feature(84, i + 1 < s1 ? _cluster[i + 1] & 0xFF : After1);
+            features[n++] = NerHash.Feature(85, ((ulong)(path & 0xFF) << 16) | (ulong)(t.Flags & CaseFlags));
+        }
 
         // Gazetteer: class and position for this token; classes for its neighbours.
         ulong gaz = _gazetteer[i];

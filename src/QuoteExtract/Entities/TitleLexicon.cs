@@ -92,24 +92,16 @@ internal sealed class TitleLexicon
     public bool StartsTitle(ReadOnlySpan<char> word) => _byFirstWord.Contains(word.TrimEnd('.'));
 
     /// <summary>True for a one-word title of a role (Justice, General, Coach), not a courtesy title or honorific.</summary>
-    public bool IsRoleTitle(ReadOnlySpan<char> word)
-    {
-        if (_byFirstWord.TryGetValue(word.TrimEnd('.'), out int index))
-        {
-            foreach ((string[] title, TitleKind kind) in _titles[index])
-            {
-                if (title.Length == 1)
-                {
-                    return kind == TitleKind.Role;
-                }
-            }
-        }
+    public bool IsRoleTitle(ReadOnlySpan<char> word) => OneWordKind(word) == TitleKind.Role;
 
-        return false;
-    }
+    /// <summary>True for a one-word courtesy title (Mr, Mrs., Ms, Miss), which only a person's name follows.</summary>
+    public bool IsCourtesy(ReadOnlySpan<char> word) => OneWordKind(word) == TitleKind.Courtesy;
 
     /// <summary>True for a one-word courtesy title or role (Mr, Dr., General), which a person's span leaves out.</summary>
-    public bool IsOutsideName(ReadOnlySpan<char> word)
+    public bool IsOutsideName(ReadOnlySpan<char> word) => OneWordKind(word) is TitleKind.Role or TitleKind.Courtesy;
+
+    /// <summary>The kind of the one-word title this word is (a trailing full stop ignored); null when it is none.</summary>
+    private TitleKind? OneWordKind(ReadOnlySpan<char> word)
     {
         if (_byFirstWord.TryGetValue(word.TrimEnd('.'), out int index))
         {
@@ -117,12 +109,12 @@ internal sealed class TitleLexicon
             {
                 if (title.Length == 1)
                 {
-                    return kind != TitleKind.Honorific;
+                    return kind;
                 }
             }
         }
 
-        return false;
+        return null;
     }
 
     private static TitleLexicon Load()

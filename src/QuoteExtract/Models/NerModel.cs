@@ -177,7 +177,7 @@ internal sealed class NerModel
         stream.WriteByte(FormatVersion);
         using var deflate = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);
         using var writer = new BinaryWriter(deflate, Encoding.UTF8, leaveOpen: true);
-        writer.Write(NerFeatures.Version);
+        writer.Write(Gazetteer.HasClusters ? NerFeatures.Version : NerFeatures.VersionWithoutClusters);
         writer.Write((byte)Labels.Scheme);
         writer.Write(Description);
         Gazetteer.Write(writer);
@@ -300,11 +300,11 @@ internal sealed class NerModel
     private static NerModel ReadBody(BinaryReader reader, string? fileName, byte version)
     {
         int featureVersion = reader.ReadInt32();
-        if (featureVersion != NerFeatures.Version)
+        if (featureVersion != NerFeatures.Version && featureVersion != NerFeatures.VersionWithoutClusters)
         {
             throw InvalidModelException.For(
                 fileName,
-                $"was trained with feature-set version {featureVersion}; this library reads feature-set version {NerFeatures.Version} (retrain the model)");
+                $"was trained with feature-set version {featureVersion}; this library reads feature-set versions {NerFeatures.VersionWithoutClusters} and {NerFeatures.Version} (retrain the model)");
         }
 
         byte schemeByte = reader.ReadByte();
@@ -317,6 +317,11 @@ internal sealed class NerModel
         int labelCount = NerLabels.Create(scheme).Count;
         string description = ReadDescription(reader, fileName);
         Gazetteer gazetteer = Gazetteer.Read(reader, fileName);
+        if (featureVersion == NerFeatures.VersionWithoutClusters && gazetteer.HasClusters)
+        {
+            throw Corrupt(fileName, $"its gazetteer holds word clusters, which feature-set version {featureVersion} has no features for");
+        }
+
         int stageCount = reader.ReadInt32();
         if (stageCount is < 1 or > 2)
         {

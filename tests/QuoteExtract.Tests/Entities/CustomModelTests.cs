@@ -152,8 +152,21 @@ public class CustomModelTests : IClassFixture<ShippedModelFixture>
     [Fact]
     public void Another_feature_set_version_is_named() =>
         AssertInvalid(
-            Deflate([.. Int32(NerFeatures.Version - 1), .. TinyBody.AsSpan(4)]),
-            $"was trained with feature-set version {NerFeatures.Version - 1}; this library reads feature-set version {NerFeatures.Version} (retrain the model)");
+            Deflate([.. Int32(NerFeatures.VersionWithoutClusters - 1), .. TinyBody.AsSpan(4)]),
+            $"was trained with feature-set version {NerFeatures.VersionWithoutClusters - 1}; this library reads feature-set versions {NerFeatures.VersionWithoutClusters} and {NerFeatures.Version} (retrain the model)");
+
+    [Fact]
+    public void Word_clusters_in_a_model_of_the_version_before_them_are_named()
+    {
+        // A model with clusters is written as feature-set version 6; read as version 5 it would lack the features that read them.
+        byte[] clustered = Write(NerModelTests.WithClusters(NerModelTests.TinyModel(LabelScheme.Bio)));
+        byte[] body = ModelFileBytes.Inflate(clustered);
+        Assert.Equal(NerFeatures.Version, BitConverter.ToInt32(body, 0));
+        AssertInvalid(
+            ModelFileBytes.Deflate(clustered, [.. Int32(NerFeatures.VersionWithoutClusters), .. body.AsSpan(4)]),
+            $"is corrupt: its gazetteer holds word clusters, which feature-set version {NerFeatures.VersionWithoutClusters} has no features for");
+        Assert.Equal(NerFeatures.VersionWithoutClusters, BitConverter.ToInt32(TinyBody, 0)); // a model without them: version 5, as before
+    }
 
     [Fact]
     public void Bad_compressed_data_is_named() =>

@@ -55,6 +55,50 @@ public class NerModelTests
         Assert.Equal(Tag(model, text), Tag(read, text));
     }
 
+    /// <summary>The tiny model with a gazetteer that also holds word clusters (Paris and Lagos in one, Monday in another).</summary>
+    internal static NerModel WithClusters(NerModel model)
+    {
+        const uint cities = 1 | (2 << 4) | (3 << 8), days = 4 | (1 << 4) | (1 << 8);
+        Gazetteer gazetteer = Gazetteer.Build([
+            new(Gazetteer.SequenceStart(NerHash.LowerHash("paris")), (uint)GazetteerClass.City),
+            new(Gazetteer.ClusterMarker, 3),
+            new(Gazetteer.ClusterKey(NerHash.LowerHash("paris")), cities),
+            new(Gazetteer.ClusterKey(NerHash.LowerHash("lagos")), cities),
+            new(Gazetteer.ClusterKey(NerHash.LowerHash("monday")), days)]);
+        return new NerModel(model.Labels.Scheme, gazetteer, model.Stages, model.Description);
+    }
+
+    [Fact]
+    public void Word_clusters_share_the_gazetteer_without_touching_its_names()
+    {
+        Gazetteer plain = TinyModel(LabelScheme.Bilou).Gazetteer;
+        Gazetteer clustered = WithClusters(TinyModel(LabelScheme.Bilou)).Gazetteer;
+        Assert.False(plain.HasClusters);
+        Assert.Equal(0u, plain.Cluster(NerHash.LowerHash("paris")));
+        Assert.True(clustered.HasClusters);
+        Assert.Equal(1u | (2u << 4) | (3u << 8), clustered.Cluster(NerHash.LowerHash("Paris"))); // the lower-case hash: any case
+        Assert.Equal(0u, clustered.Cluster(NerHash.LowerHash("berlin")));
+        Assert.Equal(GazetteerClass.City, clustered.Lookup(Gazetteer.SequenceStart(NerHash.LowerHash("paris"))));
+        Assert.Equal(GazetteerClass.None, clustered.Lookup(Gazetteer.SequenceStart(NerHash.LowerHash("lagos")))); // a cluster is no name
+    }
+
+    [Fact]
+    public void A_model_with_word_clusters_round_trips_and_its_features_read_them()
+    {
+        NerModel plain = TinyModel(LabelScheme.Bilou);
+        NerModel clustered = WithClusters(plain);
+        using var stream = new MemoryStream();
+        clustered.Write(stream);
+        stream.Position = 0;
+        NerModel read = NerModel.Read(stream);
+
+        Assert.True(read.Gazetteer.HasClusters);
+        Assert.Equal(clustered.Gazetteer.Count, read.Gazetteer.Count);
+        const string text = "Anna Becker flew from Paris to Lagos with Tom Walcott and Nina Roth on Monday.";
+        Assert.Equal(Tag(clustered, text), Tag(read, text));
+        Assert.NotEqual(Tag(plain, text), Tag(clustered, text)); // the cluster templates fire only where the gazetteer has clusters
+    }
+
     [Fact]
     public void A_model_of_another_format_version_is_refused()
     {
