@@ -131,7 +131,7 @@ internal static class EntityGrouper
         var builders = new List<GroupBuilder>();
         var personIndex = new PersonIndex();
         AssignPeople(people, personIndex, builders);
-        AssignByKey(organizations, builders, EntityType.Organization);
+        AssignByKey(organizations, builders, EntityType.Organization, [.. locations.Select(static l => l.Key), .. people.Select(static p => p.Core[^1])]);
         AssignByKey(locations, builders, EntityType.Location);
 
         // Groups in order of first mention.
@@ -601,8 +601,9 @@ internal static class EntityGrouper
         return i >= 0 ? position - g.Positions[i] : (long)g.Positions[0] - position + int.MaxValue;
     }
 
-    private static void AssignByKey(List<Mention> mentions, List<GroupBuilder> builders, EntityType type)
+    private static void AssignByKey(List<Mention> mentions, List<GroupBuilder> builders, EntityType type, HashSet<string>? otherTypes = null)
     {
+        otherTypes ??= [];
         var byKey = new Dictionary<string, GroupBuilder>(StringComparer.Ordinal);
         var created = new List<GroupBuilder>();
         mentions.Sort(static (a, b) => a.Core.Length != b.Core.Length ? b.Core.Length.CompareTo(a.Core.Length) : a.Position.CompareTo(b.Position));
@@ -618,6 +619,24 @@ internal static class EntityGrouper
                     {
                         g = c;
                         break;
+                    }
+                }
+
+                // Crestline, after Crestline Residential: an organisation's first word alone is its short form, when one
+                // name of the article starts with it (and a space: not Microsoft-LinkedIn) and the word names no place or
+                // person there (Trump is no short form of the Trump Train).
+                if (g is null && type == EntityType.Organization && m.Core.Length == 1 && !IsOrganizationWord(m.Display) && !otherTypes.Contains(m.Key))
+                {
+                    foreach (GroupBuilder c in created)
+                    {
+                        if (c.Full.Length >= 2 && c.Full[0] == m.Key && c.DisplayName.StartsWith(m.Display + " ", StringComparison.Ordinal))
+                        {
+                            g = g is null ? c : null; // (two names start with it: neither)
+                            if (g is null)
+                            {
+                                break;
+                            }
+                        }
                     }
                 }
 

@@ -124,6 +124,22 @@ public class EntityGrouperTests
     }
 
     [Fact]
+    public void An_organisations_first_word_alone_is_its_short_form()
+    {
+        const string text = "Tenants of Crestline Residential went on strike. Crestline said it had invested $14 million.";
+        EntityGrouping g = Group(text, ("Crestline Residential", EntityType.Organization), ("Crestline", EntityType.Organization));
+        Assert.Equal("Crestline Residential", Assert.Single(g.Groups).Name);
+
+        // Not when two names start with it, nor when it names a person or a place of the article.
+        EntityGrouping two = Group("Patriot Coal and Patriot Mining merged. Patriot said so.",
+            ("Patriot Coal", EntityType.Organization), ("Patriot Mining", EntityType.Organization), ("Patriot", EntityType.Organization));
+        Assert.Equal(3, two.Groups.Length);
+        EntityGrouping person = Group("Donald Trump spoke. The Trump Train rolled on. Trump said so.",
+            ("Donald Trump", EntityType.Person), ("Trump Train", EntityType.Organization), ("Trump", EntityType.Organization));
+        Assert.Equal("Trump", NameOf(person, "Trump"));
+    }
+
+    [Fact]
     public void Attributor_can_resolve_names_and_spans_it_found_itself()
     {
         const string text = "Harriet Walcott spoke. Later Mrs Walcott and General Idris Kamara left; the UN was silent. United Nations officials agreed.";
