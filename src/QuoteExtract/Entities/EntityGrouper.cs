@@ -326,7 +326,10 @@ internal static class EntityGrouper
     private static bool IsAndBetween(string text, int end, int start) =>
         start - end is >= 5 and <= 7 && text.AsSpan(end, start - end).Trim().Equals("and", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The word right before <paramref name="start"/> past one space, without a full stop after it (Mr. Brar: Mr).</summary>
+    /// <summary>
+    /// The word right before <paramref name="start"/> past one space, with a full stop after it as written (Mr. Brar:
+    /// "Mr."), to be looked up as a title: a sentence's last word (… Stephen King. Smith said) is no title with its stop.
+    /// </summary>
     private static ReadOnlySpan<char> HonorificBefore(ReadOnlySpan<char> text, int start)
     {
         int end = start - 1;
@@ -335,8 +338,7 @@ internal static class EntityGrouper
             return default;
         }
 
-        end = text[end - 1] == '.' ? end - 1 : end;
-        int first = end;
+        int first = text[end - 1] == '.' ? end - 1 : end;
         while (first > 0 && char.IsLetter(text[first - 1]) && end - first < 12)
         {
             first--;
@@ -345,18 +347,24 @@ internal static class EntityGrouper
         return first > 0 && char.IsLetter(text[first - 1]) ? default : text[first..end];
     }
 
-    /// <summary>The most words read after a name for the pronoun that follows it (Arsenault said he planned).</summary>
-    private const int MaxWordsToPronoun = 8;
+    /// <summary>The most words between a name and the pronoun after it (Arsenault said he; Clinton faces pressure to show she).</summary>
+    private const int MaxWordsToPronoun = 6;
 
     /// <summary>
-    /// The gender of the first "he" or "she" after <paramref name="end"/> in its clause, within
-    /// <see cref="MaxWordsToPronoun"/> words; <see cref="Gender.Any"/> when a comma, a quote mark, a sentence's end, a
-    /// capitalised word (another name) or the word limit comes first.
+    /// The gender of a "he" or "she" after <paramref name="end"/> within <see cref="MaxWordsToPronoun"/> words (the cue and
+    /// what comes with it: Arsenault said he planned …); <see cref="Gender.Any"/> when a possessive follows the name
+    /// (Walsh's lawyer said he), or a comma, a quote mark, a sentence's end, a capitalised word, a determiner or another
+    /// pronoun (Tremblay said her husband hoped he …; said the doctor told them he …) comes first.
     /// </summary>
     internal static Gender PronounAfter(ReadOnlySpan<char> text, int end)
     {
         int i = end;
-        for (int words = 0; words < MaxWordsToPronoun && i < text.Length; words++)
+        if (i < text.Length && text[i] is '\'' or '\u2019')
+        {
+            return Gender.Any;
+        }
+
+        for (int words = 0; words <= MaxWordsToPronoun && i < text.Length; words++)
         {
             while (i < text.Length && text[i] == ' ')
             {
@@ -384,6 +392,11 @@ internal static class EntityGrouper
             if (w is "she")
             {
                 return Gender.Female;
+            }
+
+            if (w is "the" or "a" or "an" or "his" or "her" or "him" or "their" or "them" or "its" or "this" or "these" or "those" or "they" or "it" or "we" or "i")
+            {
+                return Gender.Any;
             }
         }
 
@@ -1197,7 +1210,7 @@ internal static class EntityGrouper
                 // The same surname (or a variant) and compatible given names; of two people of the name (Van Dusen, and her
                 // father Pieter Van Dusen), not the relative, and one of the gender the mention gives.
                 GroupBuilder? exact = _bySurname.TryGetValue(c[^1], out List<GroupBuilder>? same)
-                    ? NearestSameName(same.Count > 1 ? WithoutRelatives(OfGender(same.FindAll(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m) ?? []) : same, c, m.Position)
+                    ? NearestSameName(same.Count > 1 ? WithoutRelatives(OfGender(same.FindAll(g => g.Full.Length >= 2 && SameMultiWordName(c, g.Full)), m)) : same, c, m.Position)
                     : null;
                 return exact ?? NearestSameName(_all, c, m.Position);
             }
@@ -1206,8 +1219,8 @@ internal static class EntityGrouper
             if (_bySurname.TryGetValue(t, out List<GroupBuilder>? surname))
             {
                 // (Mr. Brar is not Jasmine Brar; Arsenault said he …: the man of the name, not his wife)
-                List<GroupBuilder>? fitting = OfGender(surname, m);
-                return fitting is null ? null : Nearest(m.Elder ? fitting : WithoutRelatives(fitting), m.Position);
+                List<GroupBuilder> fitting = OfGender(surname, m);
+                return Nearest(m.Elder ? fitting : WithoutRelatives(fitting), m.Position);
             }
 
             if (_byGiven.TryGetValue(t, out List<GroupBuilder>? given))
@@ -1237,19 +1250,20 @@ internal static class EntityGrouper
         }
 
         /// <summary>
-        /// The candidates whose gender fits the one the mention gives: by its honorific (none when none fits: Mr. Brar is a
-        /// person of his own), or by the pronoun after it (all of them when none fits). All of them when the mention gives none.
+        /// The candidates whose gender fits the one the mention gives by its honorific or the pronoun after it; all of them
+        /// when it gives none, when there is one, or when none fits (the name lists call Lindsey and Carey women's names:
+        /// Mr. Graham is still Lindsey Graham).
         /// </summary>
-        private static List<GroupBuilder>? OfGender(List<GroupBuilder> candidates, Mention m)
+        private static List<GroupBuilder> OfGender(List<GroupBuilder> candidates, Mention m)
         {
             Gender wanted = m.Title != Gender.Any ? m.Title : m.Pronoun;
-            if (wanted == Gender.Any || candidates.Count == 0)
+            if (wanted == Gender.Any || candidates.Count < 2)
             {
                 return candidates;
             }
 
             List<GroupBuilder> fitting = candidates.FindAll(g => g.Gender == Gender.Any || g.Gender == wanted);
-            return fitting.Count > 0 ? fitting : m.Title != Gender.Any ? null : candidates;
+            return fitting.Count > 0 ? fitting : candidates;
         }
 
         /// <summary>

@@ -112,10 +112,10 @@ internal static class EntitySpanRules
 
         // A courtesy title or a role alone (Mr | Trump tagged as two people) is no name; one that opens a person's span
         // (Mr Trump tagged as one) is no part of it, as the corpora annotate it; and a courtesy title opens a person's
-        // name, whatever the tagger called the span (Mr Trump as an organisation).
+        // name where the tagger called the span an organisation (Mr Trump; not a title of a work: Mrs. Doubtfire).
         for (int k = 0; k < work.All.Count; k++)
         {
-            if (work.Alive[k] && work.All[k].Type != EntityType.Person && work.All[k].End - work.All[k].First >= 2
+            if (work.Alive[k] && work.All[k].Type == EntityType.Organization && work.All[k].End - work.All[k].First >= 2
                 && IsCourtesyTitle(text, tokens[work.All[k].First]) && IsCapitalisedWord(tokens[work.All[k].First + 1]))
             {
                 work.Set(k, work.All[k] with { Type = EntityType.Person });
@@ -515,8 +515,10 @@ internal static class EntitySpanRules
 
     private static bool IsPossessive(ReadOnlySpan<char> word) => word is "'s" or "\u2019s" or "'" or "\u2019";
 
+    // (not Miss: Miss Canada and Miss Universe are pageants)
     private static bool IsCourtesyTitle(ReadOnlySpan<char> text, Token t) =>
-        t.Length <= 5 && char.IsUpper(text[t.Start]) && TitleLexicon.Default.IsCourtesy(text.Slice(t.Start, t.Length));
+        t.Length <= 4 && char.IsUpper(text[t.Start]) && !text.Slice(t.Start, t.Length).StartsWith("Miss", StringComparison.Ordinal)
+        && TitleLexicon.Default.IsCourtesy(text.Slice(t.Start, t.Length));
 
     private static bool AllTitles(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, TokenSpan s)
     {

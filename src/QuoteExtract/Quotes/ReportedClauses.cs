@@ -2078,9 +2078,17 @@ internal static class ReportedClauses
             return false; // (longer words are a clause whose verb the tagger missed: teacher surveys measure perceptions …)
         }
 
+        // (a determiner, pronoun or number after "that", or a plural noun, says the "that" was a complementizer and the
+        // tagger missed the verb: that every vote counts, that the tariffs hurt, that smaller classes work)
+        if (parse.Pos(start) is UniversalPos.Det or UniversalPos.Pron or UniversalPos.Num)
+        {
+            return false;
+        }
+
         for (int t = start; t < end; t++)
         {
-            if (parse.Pos(t) is UniversalPos.Verb or UniversalPos.Aux)
+            ReadOnlySpan<char> w = doc.IsWord(t) ? doc.Word(t) : default;
+            if (parse.Pos(t) is UniversalPos.Verb or UniversalPos.Aux || (parse.Pos(t) == UniversalPos.Noun && w.Length > 3 && w[^1] == 's' && w[^2] != 's'))
             {
                 return false;
             }

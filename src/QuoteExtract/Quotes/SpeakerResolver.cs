@@ -73,6 +73,7 @@ internal sealed class SpeakerResolver
     /// <summary>Full names introduced as someone's relative (her father, Réjean Cormier): a surname alone means another of that name if there is one.</summary>
     private readonly HashSet<string> _kinNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _bestFullName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Surname, Gender Wanted), string?> _fittingFullName = [];
 
     /// <summary>Each given name of a full name to that name; to the empty string when two full names share it.</summary>
     private readonly Dictionary<string, string> _byGivenName = new(StringComparer.Ordinal);
@@ -287,9 +288,10 @@ internal sealed class SpeakerResolver
         if (definite && (headClass & SpeakerWord.Role) != 0 && !IsAge(head))
         {
             // (the age may be left out of the phrase, as the lanky, bespectacled professor's words are: back to its "the")
+            // (not the 17-year-old's mother; not when two people have the age, or "a 19-year-old driver" came in between)
             for (int t = head - 1; t >= 0 && t >= phrase.First - MaxAppositionWords && _doc.IsWord(t) && !_doc.Word(t).Equals("the", StringComparison.OrdinalIgnoreCase); t--)
             {
-                if (IsAge(t) && PersonOfAge(t, anchor) is NameRun given)
+                if (IsAge(t) && !_doc.IsPossessive(t + 1) && OnlyPersonOfAge(t, anchor) is NameRun given)
                 {
                     return new ResolvedSpeaker(mention, [given.Name], given.Gender, given.IsPerson);
                 }
@@ -840,6 +842,29 @@ internal sealed class SpeakerResolver
         return null;
     }
 
+    /// <summary>
+    /// <see cref="PersonOfAge"/> when no other person before it was given that age and no "a" or "an" with the age (a
+    /// 19-year-old driver: someone else) stands between that person and <paramref name="anchor"/>; null otherwise.
+    /// </summary>
+    private NameRun? OnlyPersonOfAge(int age, int anchor)
+    {
+        if (PersonOfAge(age, anchor) is not NameRun given || (given.First > 0 && PersonOfAge(age, given.First) is NameRun other && other.Name != given.Name))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> years = _doc.Word(age);
+        for (int t = given.Last + 1; t < anchor && t < age; t++)
+        {
+            if (_doc.IsWord(t) && _doc.Word(t).Equals(years, StringComparison.OrdinalIgnoreCase) && t > 0 && _doc.IsWord(t - 1) && _doc.Word(t - 1) is "a" or "an" or "A" or "An")
+            {
+                return null;
+            }
+        }
+
+        return given;
+    }
+
     /// <summary>The person named most often before <paramref name="anchor"/> (among the last runs), the later on a tie.</summary>
     private NameRun? MostNamedBefore(int anchor)
     {
@@ -916,10 +941,10 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>
-    /// The role noun of "X is the reeve of Y", "X was a nurse": after a person's name that opens its sentence, "is" or
-    /// "was" (or "has been", "became"), an article or possessive and at most <see cref="MaxAppositionWords"/> lower-case
-    /// words ending in a person's role noun, then "of", "for", "at", "with", "in", a comma or the sentence's end; null
-    /// when there is none.
+    /// The role noun of "X is the reeve of Y", "X has been a nurse": after a person's name that opens its sentence, "is"
+    /// or "has been", an article or possessive and at most <see cref="MaxAppositionWords"/> lower-case words ending in a
+    /// person's role noun (none of them former, late, retired …), then "of", "for", "at", "with", "in", a comma or the
+    /// sentence's end; null when there is none.
     /// </summary>
     private int? CopulaRole(NameRun run)
     {
@@ -929,12 +954,13 @@ internal sealed class SpeakerResolver
             return null;
         }
 
+        // (the present only: Tom Baker was the coach for 20 years is no one the coach means now)
         ReadOnlySpan<char> verb = _doc.Word(t);
         if (verb is "has" && _doc.IsWord(t + 1) && _doc.Word(t + 1) is "been")
         {
             t++;
         }
-        else if (verb is not ("is" or "was" or "became" or "becomes"))
+        else if (verb is not "is")
         {
             return null;
         }
@@ -947,6 +973,11 @@ internal sealed class SpeakerResolver
 
         for (int u = article + 1; u < _doc.Count && u <= article + MaxAppositionWords && _doc.IsWord(u) && !_doc.IsCapitalized(u); u++)
         {
+            if (_doc.Word(u) is "former" or "ex" or "late" or "retired" or "onetime" or "one-time" or "then" or "past" or "previous" or "outgoing")
+            {
+                return null; // (a former mayor is not the mayor)
+            }
+
             if ((_doc.ClassOf(u) & (SpeakerWord.Role | SpeakerWord.Institution)) == SpeakerWord.Role && !_doc.IsPossessive(u + 1))
             {
                 bool ends = u + 1 >= _doc.Count || _doc.IsTerminal(u + 1) || _doc.Is(u + 1, ',')
@@ -1921,18 +1952,15 @@ internal sealed class SpeakerResolver
             }
 
             // Mr. Brar, or Arsenault said he …, of two people of the name: the one of that gender (not his daughter Jasmine
-            // Brar, nor his wife Claudine Arsenault); a title that fits none of them names a person of their own.
+            // Brar, nor his wife Claudine Arsenault); when none fits by the lists, the one the name means anyway (Mr. Graham:
+            // Lindsey Graham, whom the lists call a woman).
             Gender wanted = start == last ? (titled != Gender.Any ? titled : EntityGrouper.PronounAfter(_doc.Text, _doc.Tokens[last].End)) : Gender.Any;
             if (wanted != Gender.Any && forms.Count > 1)
             {
-                best = FittingFullName(forms, wanted) ?? (titled != Gender.Any ? string.Empty : best);
+                best = FittingFullName(lastWord, forms, wanted) ?? best;
             }
 
-            if (best.Length == 0)
-            {
-                // (no full form of the surname fits the title: the name stays as written, Mr. Brar)
-            }
-            else if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
+            if (start == last || (best.EndsWith(core, StringComparison.Ordinal) && forms[best] > forms.GetValueOrDefault(core)))
             {
                 // (the surname of Kesalk Paul is no man's given name: the full name's first word tells, or nothing does)
                 gender = start == last && best.Contains(' ', StringComparison.Ordinal) ? titled : gender;
@@ -2005,6 +2033,19 @@ internal sealed class SpeakerResolver
     /// The most used of the full forms whose gender (its given name's by the lists, or else what is known of the name) is
     /// <paramref name="wanted"/> or unknown, passing over relatives when another fits; null when none fits.
     /// </summary>
+    private string? FittingFullName(string surname, Dictionary<string, int> forms, Gender wanted)
+    {
+        // (once per surname and gender: a surname's every mention would walk all its forms again)
+        if (_fittingFullName.TryGetValue((surname, wanted), out string? known))
+        {
+            return known;
+        }
+
+        string? found = FittingFullName(forms, wanted);
+        _fittingFullName[(surname, wanted)] = found;
+        return found;
+    }
+
     private string? FittingFullName(Dictionary<string, int> forms, Gender wanted)
     {
         var fitting = new Dictionary<string, int>(StringComparer.Ordinal);

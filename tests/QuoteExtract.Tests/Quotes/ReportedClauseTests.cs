@@ -252,6 +252,10 @@ public class ReportedClauseTests
     // A "that" after "and" opens the second of two clauses; the first, without "that", is where what was said begins.
     [InlineData("The health unit said in an email a nurse inspected the school on Monday and that the outbreak is under control.", "a nurse inspected the school on Monday and that the outbreak is under control", "The health unit", "say")]
     [InlineData("The coach said his players trained hard all week and that the loss was on him.", "his players trained hard all week and that the loss was on him", "The coach", "say")]
+    // A short "that" clause whose verb the tagger reads as a noun is still one (review: that every vote counts, that the tariffs hurt).
+    [InlineData("Elections Canada officials said that every vote counts.", "every vote counts", "Elections Canada officials", "say")]
+    [InlineData("Farmers told the committee that the tariffs hurt.", "the tariffs hurt", "Farmers", "tell")]
+    [InlineData("Teachers said that smaller classes work.", "smaller classes work", "Teachers", "say")]
     public void A_reported_clause_is_its_words_with_its_cue_and_speaker(string text, string clause, string speaker, string cueLemma)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, q => q.Kind == QuoteKind.Indirect);

@@ -129,11 +129,44 @@ public class SpeakerResolutionTests
     // … and a surname of two words passes over the relative who shares it (Van Dusen's father, Pieter Van Dusen).
     [InlineData("Melissa Van Dusen, a former school principal, won the seat on Monday.\n\nVan Dusen's father, Pieter Van Dusen, a retired dairy farmer, said he had never expected his daughter to go into politics.\n\nVan Dusen said she would push for a new MRI machine at the hospital.",
         "new MRI machine", "Melissa Van Dusen", PersonGender.Female)]
+    // Review: a title that fits no one by the name lists (Lindsey, a woman's name to them) still means the one person of the name …
+    [InlineData("Senator Lindsey Graham criticized the bill on Tuesday. Graham, a Republican from South Carolina, has opposed it for months.\n\nMr. Graham said he would vote against the measure.",
+        "vote against", "Lindsey Graham", PersonGender.Male)]
+    // … a pronoun after another's possessive is no evidence (her husband hoped he …) …
+    [InlineData("Councillor Mary Tremblay spoke at the meeting on Tuesday. Her husband, Robert Tremblay, is recovering in hospital after a fall last week.\n\nTremblay said her husband hoped he would be home by Friday.",
+        "hoped he would", "Mary Tremblay", PersonGender.Female)]
+    // … and a sentence's last word before its full stop is no title of the next sentence's first name (… Stephen King. Smith said she …).
+    [InlineData("Librarian Mary Smith and her husband, John Smith, opened a bookstore in Guelph this spring. Her favourite author is Stephen King. Smith said she has read all of his novels twice.",
+        "read all of his novels", "Mary Smith", PersonGender.Female)]
     public void A_surname_two_people_share_goes_to_the_one_its_title_or_pronoun_fits(string text, string clause, string name, PersonGender gender)
     {
         Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Text.Contains(clause, StringComparison.Ordinal));
         Assert.Equal(name, q.Speaker!.Name);
         Assert.Equal(gender, q.Speaker.Gender);
+    }
+
+    [Theory]
+    // Review: a former holder is not the role's holder; a past "was" gives no role now; a possessive age is someone else's
+    // relative; an age two people have, or one "a 19-year-old driver" took in between, names no one.
+    [InlineData("Elmvale council voted Tuesday to close the public library. Mayor Linda Chu cast the deciding vote.\n\nTom Baker is a former mayor of the town. He called the decision short-sighted.\n\n\u201CThe library costs too much to run,\u201D the mayor said after the meeting.",
+        "costs too much", "Linda Chu")]
+    [InlineData("Jim Lowe, the coach of the Brandon Wheat Kings, spoke to reporters on Friday about the late Tom Baker.\n\n\u201CHe taught me everything,\u201D Lowe said. Tom Baker was the coach of the team for 20 years.\n\n\u201CWe play for him on Saturday,\u201D the coach said.",
+        "We play for him", "Jim Lowe")]
+    [InlineData("Liam Ortiz, 17, was injured in a crash on Highway 2 on Saturday night. His mother, Rosa Ortiz, drove from Red Deer to be with him.\n\n\u201CHe is a fighter,\u201D the 17-year-old\u2019s mother said.",
+        "He is a fighter", "Rosa Ortiz")]
+    [InlineData("Brandon curler Jenna Moss, 19, won the provincial junior title on Sunday.\n\nPolice said a 19-year-old driver was arrested after a crash on Highway 10 on Monday night.\n\n\u201CI was texting,\u201D the 19-year-old driver told officers.",
+        "I was texting", null)]
+    public void A_role_or_age_names_no_one_it_does_not_fit(string text, string quote, string? name)
+    {
+        Quote q = Assert.Single(Extractor.Analyze(text).Quotes, x => x.Kind == QuoteKind.Direct && x.Text.Contains(quote, StringComparison.Ordinal));
+        if (name is null)
+        {
+            Assert.NotEqual(SpeakerNameKind.Name, q.Speaker!.NameKind);
+        }
+        else
+        {
+            Assert.Equal(name, q.Speaker!.Name);
+        }
     }
 
     [Fact]
