@@ -842,6 +842,9 @@ internal sealed class SpeakerResolver
         return null;
     }
 
+    /// <summary>The most tokens read back from an age for "a"/"an" with the same age (a 19-year-old driver).</summary>
+    private const int MaxAgeDistance = 2000;
+
     /// <summary>
     /// <see cref="PersonOfAge"/> when no other person before it was given that age and no "a" or "an" with the age (a
     /// 19-year-old driver: someone else) stands between that person and <paramref name="anchor"/>; null otherwise.
@@ -854,7 +857,7 @@ internal sealed class SpeakerResolver
         }
 
         ReadOnlySpan<char> years = _doc.Word(age);
-        for (int t = given.Last + 1; t < anchor && t < age; t++)
+        for (int t = Math.Max(given.Last + 1, age - MaxAgeDistance); t < anchor && t < age; t++) // (bounded: each such mention reads at most this many tokens)
         {
             if (_doc.IsWord(t) && _doc.Word(t).Equals(years, StringComparison.OrdinalIgnoreCase) && t > 0 && _doc.IsWord(t - 1) && _doc.Word(t - 1) is "a" or "an" or "A" or "An")
             {
