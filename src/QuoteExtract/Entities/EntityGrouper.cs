@@ -394,9 +394,9 @@ internal static class EntityGrouper
                 return Gender.Female;
             }
 
-            if (w is "the" or "a" or "an" or "his" or "her" or "him" or "their" or "them" or "its" or "this" or "these" or "those" or "they" or "it" or "we" or "i")
+            if ((QuoteLexicons.ClassOf(w) & SpeakerWord.Determiner) != 0 || QuoteLexicons.IsPronounWord(w))
             {
-                return Gender.Any;
+                return Gender.Any; // (the, his, her, him, they: someone else may be meant)
             }
         }
 
@@ -1109,14 +1109,12 @@ internal static class EntityGrouper
     }
 
     /// <summary>
-    /// A mention; <see cref="Kin"/> when a name stands in apposition to a noun of kinship (her sister, Cheryl Keeash; his daughter, Brynn),
-    /// <see cref="Elder"/> when a surname alone follows "elder" or "younger" (the elder Dizon: the relative is meant).
-    /// </summary>
-    /// <summary>
     /// A mention as the grouper reads it: its lower-case core words and key, its name as shown, and what it says of the
-    /// person: introduced as a relative (<c>Kin</c>), "the elder" (<c>Elder</c>), the gender its honorific gives
-    /// (<c>Title</c>: Mr Brar, Ms Marsh) and, for a name of one or two words, the gender of a "he" or "she" after it in
-    /// its clause before any other name (<c>Pronoun</c>: Arsenault said he planned …).
+    /// person: <see cref="Kin"/> when the name stands in apposition to a noun of kinship (her sister, Cheryl Keeash; his
+    /// daughter, Brynn), <see cref="Elder"/> when a surname alone follows "elder" or "younger" (the elder Dizon: the
+    /// relative is meant), <see cref="Title"/> the gender its honorific gives (Mr Brar, Ms Marsh) and, for a name of one
+    /// or two words, <see cref="Pronoun"/> the gender of a "he" or "she" after it in its clause before any other name
+    /// (Arsenault said he planned …).
     /// </summary>
     internal sealed record Mention(EntityType Type, int Position, int Entity, string[] Core, string Key, string Display, string? Acronym, bool Kin = false, bool Elder = false,
         Gender Title = Gender.Any, Gender Pronoun = Gender.Any);

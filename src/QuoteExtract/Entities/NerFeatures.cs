@@ -13,7 +13,8 @@ namespace QuoteExtract.Entities;
 /// </summary>
 /// <remarks>
 /// Stage 1 sees the token's own characters, a ±2 window of words, shapes, affixes, gazetteer matches,
-/// document-level case evidence and the parts of speech around it (<see cref="LoadTags"/>). Stage 2 adds stage
+/// document-level case evidence, the parts of speech around it (<see cref="LoadTags"/>) and, in a model whose gazetteer
+/// holds them, the word clusters of the token and its neighbours. Stage 2 adds stage
 /// 1's labels around the token, what stage 1 said about the same word elsewhere in the document (two-pass
 /// stacking with document memory) and, in the sentences that the attribution scope parses, the token's
 /// relation, its head, its preposition and whether it is the subject of a cue verb (<see cref="LoadParse"/>):
@@ -120,7 +121,7 @@ internal sealed class NerFeatures
             _relation[i] = 0;
             _caseWord[i] = 0;
             _cueSubject[i] = false;
-            _cluster[i] = _clusters ? gazetteer.Cluster(_tokens[i].Lower) : 0;
+            _cluster[i] = gazetteer.Cluster(_tokens[i].Lower); // (0 for every word of a model without clusters)
         }
 
         foreach (Sentence s in sentences)

@@ -1731,7 +1731,7 @@ internal sealed class SpeakerResolver
                 RememberRole(run.First - 2, holder);
             }
 
-            // Tom Baker is the reeve of Hollow Creek: a sentence's subject named with its role after "is" or "was".
+            // Tom Baker is the reeve of Hollow Creek: a sentence's subject named with its role after "is" or "has been".
             if (CopulaRole(run) is int copulaRole)
             {
                 RememberRole(copulaRole, holder);
